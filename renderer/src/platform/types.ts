@@ -1,0 +1,77 @@
+/**
+ * Everything the renderer needs from the world outside the page. The browser
+ * build implements it with downloads, file inputs and IndexedDB
+ * (browserPlatform.ts); the desktop shell with the preload API (electronPlatform.ts).
+ * Nothing else in the renderer touches files, storage or the OS.
+ */
+import type * as Y from 'yjs';
+
+export interface OpenedFile {
+  /** File name shown in the title bar, e.g. `design.archdrill.json`. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** Absolute path, when the platform has one (desktop); used for Save. */
+  readonly path?: string;
+}
+
+export interface SaveRequest {
+  readonly suggestedName: string;
+  readonly data: Uint8Array | string;
+  readonly mime: string;
+  /** Where the file was last saved; with `saveAs` false the platform writes there without asking. */
+  readonly path?: string;
+  readonly saveAs?: boolean;
+}
+
+export interface SavedFile {
+  readonly name: string;
+  readonly path?: string;
+}
+
+/** Local, offline persistence of one board document. */
+export interface DocPersistence {
+  /** Resolves once the stored state has been loaded into the doc. */
+  readonly whenSynced: Promise<void>;
+  /** Clears the stored state (New board). */
+  clear(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/** Menu commands the desktop shell sends; the browser build has no native menu. */
+export type MenuCommand =
+  | 'new'
+  | 'open'
+  | 'save'
+  | 'save-as'
+  | 'export-png'
+  | 'export-svg'
+  | 'export-report'
+  | 'export-pdf'
+  | 'undo'
+  | 'redo'
+  | 'select-all'
+  | 'zoom-in'
+  | 'zoom-out'
+  | 'zoom-fit'
+  | 'toggle-theme'
+  | 'shortcuts';
+
+export interface Platform {
+  readonly kind: 'browser' | 'electron';
+  /** Shows an open dialog (or file input); null when the user cancels. */
+  openFile(options: { readonly title: string; readonly extensions: readonly string[] }): Promise<OpenedFile | null>;
+  /** Saves (or downloads) a file; null when the user cancels. Rejects with a readable message when the write fails. */
+  saveFile(request: SaveRequest): Promise<SavedFile | null>;
+  /** Opens local persistence for a board document. */
+  persist(docName: string, doc: Y.Doc): DocPersistence;
+  /** Shows the file name and an unsaved-changes mark in the window title. */
+  setTitle(fileName: string | null, dirty: boolean): void;
+  /** Subscribes to native menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Files the OS asked us to open (double-click, argv, second instance). */
+  onOpenFile(listener: (file: OpenedFile) => void): () => void;
+  /** Writes a PNG image to the clipboard. */
+  copyImage(png: Blob): Promise<void>;
+  /** Prints HTML to PDF (desktop only). */
+  printToPdf?(html: string, suggestedName: string): Promise<SavedFile | null>;
+}
