@@ -1,0 +1,53 @@
+import type { LocalOrigin } from '@shared/board/doc';
+import { observeBoard } from '@shared/board/doc';
+import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import type { StoreApi } from 'zustand';
+import type { Platform } from '../platform/types';
+import type { EditorState } from './editorStore';
+
+/** One open board: its doc, this user's write origin and undo, the platform and the local UI store. */
+export interface BoardSession {
+  readonly doc: Y.Doc;
+  /** Pass as the origin of every local write, so undo and observers can tell it from remote ones. */
+  readonly origin: LocalOrigin;
+  readonly undo: Y.UndoManager;
+  readonly platform: Platform;
+  readonly store: StoreApi<EditorState>;
+}
+
+export const BoardSessionContext = createContext<BoardSession | null>(null);
+
+export const useBoardSession = (): BoardSession => {
+  const s = useContext(BoardSessionContext);
+  if (!s) throw new Error('useBoardSession outside a BoardSessionContext provider');
+  return s;
+};
+
+/**
+ * Subscribes to the doc and returns `select(doc)`, recomputed after each
+ * transaction; re-renders only when `isEqual` says the value changed.
+ * `select` must be stable (module-level or memoised).
+ */
+export function useDocValue<T>(select: (doc: Y.Doc) => T, isEqual: (a: T, b: T) => boolean = Object.is): T {
+  const { doc } = useBoardSession();
+  const cache = useRef<{ doc: Y.Doc; select: (doc: Y.Doc) => T; value: T } | null>(null);
+  const read = (): T => {
+    const c = cache.current;
+    if (c && c.doc === doc && c.select === select) return c.value;
+    const value = select(doc);
+    cache.current = { doc, select, value };
+    return value;
+  };
+  return useSyncExternalStore(
+    (notify) =>
+      observeBoard(doc, () => {
+        const next = select(doc);
+        const prev = cache.current;
+        if (prev && prev.doc === doc && prev.select === select && isEqual(prev.value, next)) return;
+        cache.current = { doc, select, value: next };
+        notify();
+      }),
+    read,
+  );
+}

@@ -1,0 +1,30 @@
+import { createStore } from 'zustand/vanilla';
+
+/** Local, never-synced UI state of one open board (tldraw's "session" scope). */
+export interface EditorState {
+  /** Selected node and edge ids. */
+  readonly selectedNodeIds: ReadonlySet<string>;
+  readonly selectedEdgeIds: ReadonlySet<string>;
+  /** Elements to flash/outline, e.g. the evidence of a rule clicked in the score panel. */
+  readonly highlightedIds: ReadonlySet<string>;
+  /** Replaces the selection (and pans the canvas to it when `reveal` is set). */
+  select(ids: { readonly nodeIds?: readonly string[]; readonly edgeIds?: readonly string[] }, reveal?: boolean): void;
+  highlight(ids: readonly string[]): void;
+  /** Set by the canvas: pans/zooms to show the given nodes. */
+  revealRequest: { readonly nodeIds: readonly string[]; readonly seq: number } | null;
+}
+
+export const createEditorStore = () =>
+  createStore<EditorState>()((set, get) => ({
+    selectedNodeIds: new Set(),
+    selectedEdgeIds: new Set(),
+    highlightedIds: new Set(),
+    revealRequest: null,
+    select: (ids, reveal) =>
+      set({
+        selectedNodeIds: new Set(ids.nodeIds ?? []),
+        selectedEdgeIds: new Set(ids.edgeIds ?? []),
+        ...(reveal && { revealRequest: { nodeIds: ids.nodeIds ?? [], seq: (get().revealRequest?.seq ?? 0) + 1 } }),
+      }),
+    highlight: (ids) => set({ highlightedIds: new Set(ids) }),
+  }));
