@@ -1,12 +1,38 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The strict CSP of the built app (the desktop shell also sends it as a header).
+ * Added at build time only: the dev server's hot-reload preamble is an inline script.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss: http://127.0.0.1:* http://localhost:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const cspMeta = (): Plugin => ({
+  name: 'archdrill-csp',
+  apply: 'build',
+  transformIndexHtml: (html) =>
+    html.replace(
+      '<meta charset="UTF-8" />',
+      `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+    ),
+});
 
 /** The renderer: one build serves the browser (`npm run web`), the desktop app and the host's HTTP server. */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NODE_KINDS, PROTOCOLS } from './kinds';
-import type { Board, BoardEdge, BoardNode } from './types';
 import { CURRENT_VERSION, migrate } from './migrations';
+import type { Board, BoardEdge, BoardNode } from './types';
 
 /**
  * The public board file format (`*.archdrill.json`), version 1.

@@ -1,5 +1,5 @@
-export * from './kinds';
-export * from './types';
 export * from './codec';
 export * from './doc';
+export * from './kinds';
 export { CURRENT_VERSION } from './migrations';
+export * from './types';

@@ -174,7 +174,7 @@ export const CATALOGUE: readonly KindInfo[] = [
     kind: 'event_stream',
     label: 'Event stream',
     category: 'messaging',
-    icon: 'waves',
+    icon: 'scroll-text',
     key: 'e',
     description:
       'Durable, ordered, replayable log partitioned by key (Kafka, Kinesis); many consumer groups read the same events.',

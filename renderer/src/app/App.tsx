@@ -1,0 +1,122 @@
+import { readBoard, readQuestion } from '@shared/board/doc';
+import { kindForKey } from '@shared/catalogue/catalogue';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import { useStore } from 'zustand';
+import { useBoardSession, useDocValue } from '../board/context';
+import { Canvas } from '../canvas/Canvas';
+import { useEditorCommands } from '../canvas/useEditorCommands';
+import { boardHash, createFileStore } from '../files/fileState';
+import { useFileCommands } from '../files/useFileCommands';
+import { Inspector } from '../inspector/Inspector';
+import { Palette } from '../palette/Palette';
+import { Toasts } from '../ui/Toasts';
+import { ShortcutSheet } from './ShortcutSheet';
+import { handleShortcut } from './shortcuts';
+import { Toolbar } from './Toolbar';
+import { usePrefs } from './theme';
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Editor />
+    </ReactFlowProvider>
+  );
+}
+
+function Editor() {
+  const session = useBoardSession();
+  const { platform, store } = session;
+  const commands = useEditorCommands();
+  const fileStore = useMemo(createFileStore, []);
+  const files = useFileCommands(fileStore);
+  const file = useStore(fileStore);
+  const { theme, snap, toggleSnap, toggleTheme } = usePrefs();
+  const [sheet, setSheet] = useState(false);
+  const question = useDocValue(readQuestion);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  // Dirty = the board differs from the file as last saved (hashing ~300 nodes takes well under a millisecond).
+  const hash = useDocValue(hashDoc);
+  const dirty = file.savedHash !== null ? hash !== file.savedHash : hash !== EMPTY_HASH;
+  useEffect(() => platform.setTitle(file.name, dirty), [platform, file.name, dirty]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]') && e.key !== '?') return;
+      handleShortcut(e, {
+        ...commands,
+        save: files.save,
+        saveAs: files.saveAs,
+        open: files.open,
+        newBoard: () => files.newBoard(question),
+        toggleSnap,
+        toggleTheme,
+        showShortcuts: () => setSheet((s) => !s),
+        clearSelection: () => store.getState().select({}),
+        addByKey: (key) => {
+          const kind = kindForKey(key);
+          if (!kind) return false;
+          commands.add(kind);
+          return true;
+        },
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands, files, question, store, toggleSnap, toggleTheme]);
+
+  useEffect(
+    () =>
+      platform.onMenuCommand((cmd) => {
+        const table: Record<string, () => unknown> = {
+          new: () => files.newBoard(question),
+          open: files.open,
+          save: files.save,
+          'save-as': files.saveAs,
+          undo: commands.undo,
+          redo: commands.redo,
+          'select-all': commands.selectAll,
+          'zoom-in': commands.zoomIn,
+          'zoom-out': commands.zoomOut,
+          'zoom-fit': commands.fit,
+          'toggle-theme': toggleTheme,
+          shortcuts: () => setSheet(true),
+        };
+        table[cmd]?.();
+      }),
+    [platform, files, commands, question, toggleTheme],
+  );
+  useEffect(() => platform.onOpenFile((f) => void files.openFile(f)), [platform, files]);
+
+  return (
+    <div className="app">
+      <Toolbar
+        commands={commands}
+        files={files}
+        title={question ?? 'Free design'}
+        fileName={file.name}
+        dirty={dirty}
+        onNew={() => files.newBoard(question)}
+        onShortcuts={() => setSheet(true)}
+      />
+      <main className="workspace">
+        <Palette commands={commands} />
+        <Canvas snapToGrid={snap} colorMode={theme} />
+        <div className="sidebar">
+          <Inspector />
+        </div>
+      </main>
+      {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
+      <Toasts />
+    </div>
+  );
+}
+
+const EMPTY_HASH = boardHash({ nodes: [], edges: [], notes: {} });
+
+const hashDoc = (doc: Y.Doc) => boardHash(readBoard(doc));

@@ -1,0 +1,17 @@
+import { createLocalOrigin, createUndoManager } from '@shared/board/doc';
+import * as Y from 'yjs';
+import type { Platform } from '../platform/types';
+import type { BoardSession } from './context';
+import { createEditorStore } from './editorStore';
+
+/** The local board every solo session edits; autosaved under this name. */
+export const LOCAL_DOC_NAME = 'archdrill-board';
+
+/** Opens the autosaved local board: waits until its stored state is loaded. */
+export const openLocalSession = async (platform: Platform): Promise<BoardSession> => {
+  const doc = new Y.Doc();
+  const persistence = platform.persist(LOCAL_DOC_NAME, doc);
+  await persistence.whenSynced;
+  const origin = createLocalOrigin(String(doc.clientID));
+  return { doc, origin, undo: createUndoManager(doc, origin), platform, store: createEditorStore() };
+};

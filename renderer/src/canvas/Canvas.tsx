@@ -1,0 +1,141 @@
+import { addEdges, newId } from '@shared/board/doc';
+import { isNodeKind } from '@shared/board/kinds';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  type DefaultEdgeOptions,
+  MiniMap,
+  type OnConnect,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import { useBoardSession } from '../board/context';
+import { ComponentNode } from './ComponentNode';
+import { FlowBinding } from './flowBinding';
+import { GroupNode } from './GroupNode';
+import { ProtocolEdge } from './ProtocolEdge';
+import { TextNode } from './TextNode';
+import type { FlowEdge, FlowNode } from './toFlow';
+import { useEditorCommands } from './useEditorCommands';
+
+/** Stable across renders, as React Flow's performance guide asks. */
+const nodeTypes = { component: ComponentNode, text: TextNode, group: GroupNode };
+const edgeTypes = { protocol: ProtocolEdge };
+const defaultEdgeOptions: DefaultEdgeOptions = { type: 'protocol' };
+const SNAP: [number, number] = [16, 16];
+export const PALETTE_MIME = 'application/x-archdrill-kind';
+
+const minimapColor = (n: FlowNode) => (n.type === 'group' ? 'transparent' : 'var(--minimap-node)');
+
+interface CanvasProps {
+  readonly snapToGrid: boolean;
+  readonly colorMode: 'light' | 'dark';
+  /** Extra layers (remote cursors) rendered inside React Flow. */
+  readonly children?: React.ReactNode;
+}
+
+/** The board canvas: React Flow bound to the session's Y.Doc through FlowBinding. */
+export function Canvas({ snapToGrid, colorMode, children }: CanvasProps) {
+  const { doc, origin, undo, store } = useBoardSession();
+  const flow = useReactFlow();
+  const commands = useEditorCommands();
+  const binding = useMemo(
+    () =>
+      new FlowBinding(doc, origin, (sel) => {
+        const s = store.getState();
+        if (!sameSet(s.selectedNodeIds, sel.nodeIds) || !sameSet(s.selectedEdgeIds, sel.edgeIds))
+          store.setState({ selectedNodeIds: sel.nodeIds, selectedEdgeIds: sel.edgeIds });
+      }),
+    [doc, origin, store],
+  );
+  const nodes = useSyncExternalStore(binding.subscribe, binding.getNodes);
+  const edges = useSyncExternalStore(binding.subscribe, binding.getEdges);
+
+  // Selection made outside the canvas (score panel, paste, select all) flows in here.
+  const selectedNodeIds = useStore(store, (s) => s.selectedNodeIds);
+  const selectedEdgeIds = useStore(store, (s) => s.selectedEdgeIds);
+  useEffect(
+    () => binding.setSelection({ nodeIds: selectedNodeIds, edgeIds: selectedEdgeIds }),
+    [binding, selectedNodeIds, selectedEdgeIds],
+  );
+  const reveal = useStore(store, (s) => s.revealRequest);
+  useEffect(() => {
+    if (reveal && reveal.nodeIds.length > 0)
+      flow.fitView({ nodes: reveal.nodeIds.map((id) => ({ id })), padding: 0.4, duration: 250, maxZoom: 1.2 });
+  }, [reveal, flow]);
+
+  const onConnect: OnConnect = useCallback(
+    (c) => {
+      if (!c.source || !c.target || c.source === c.target) return;
+      const id = newId('e');
+      undo.stopCapturing();
+      addEdges(doc, [{ id, source: c.source, target: c.target }], origin);
+      store.getState().select({ edgeIds: [id] });
+    },
+    [doc, origin, undo, store],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      if (!isNodeKind(kind)) return;
+      e.preventDefault();
+      commands.add(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [commands, flow],
+  );
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={binding.onNodesChange}
+        onEdgesChange={binding.onEdgesChange}
+        onDelete={({ nodes: ns, edges: es }) => {
+          undo.stopCapturing();
+          binding.remove(
+            ns.map((n) => n.id),
+            es.map((e) => e.id),
+          );
+        }}
+        onNodeDragStart={() => undo.stopCapturing()}
+        onNodeDragStop={(_e, _n, dragged) => binding.commitPositions(dragged)}
+        onConnect={onConnect}
+        connectionMode={ConnectionMode.Loose}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP}
+        colorMode={colorMode}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        minZoom={0.1}
+        maxZoom={3}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        proOptions={{ hideAttribution: true }}
+        onlyRenderVisibleElements={false}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+        {children}
+      </ReactFlow>
+    </div>
+  );
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));

@@ -1,0 +1,60 @@
+import { updateNode } from '@shared/board/doc';
+import { kindInfo } from '@shared/catalogue/catalogue';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo, useState } from 'react';
+import { useBoardSession } from '../board/context';
+import { InlineLabel } from './InlineLabel';
+import { iconFor } from './icons';
+import type { FlowNode } from './toFlow';
+
+const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
+
+/** A typed component: icon, label (double-click to rename), kind, replicas and technology. */
+export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
+  const { doc, origin } = useBoardSession();
+  const [editing, setEditing] = useState(false);
+  const { node } = data;
+  const info = kindInfo(node.kind);
+  const Icon = iconFor(info.icon);
+  const replicas = node.props?.replicas;
+  const tech = node.props?.tech;
+  return (
+    <div
+      className={`component cat-${info.category}${selected ? ' selected' : ''}`}
+      data-testid={`node-${id}`}
+      data-kind={node.kind}
+      title={info.description}
+      onDoubleClick={() => setEditing(true)}
+      onKeyDown={(e) => {
+        if (e.key === 'F2' || (e.key === 'Enter' && !editing)) setEditing(true);
+      }}
+    >
+      <div className="component-icon">
+        <Icon size={20} strokeWidth={1.8} aria-hidden />
+      </div>
+      <div className="component-text">
+        <InlineLabel
+          value={node.label ?? ''}
+          placeholder={info.label}
+          placeholderIsName
+          editing={editing}
+          onCommit={(label) => updateNode(doc, id, { label }, origin)}
+          onDone={() => setEditing(false)}
+        />
+        {(node.label || tech) && (
+          <span className="kind">
+            {[node.label ? info.label : '', typeof tech === 'string' ? tech : ''].filter(Boolean).join(' · ')}
+          </span>
+        )}
+      </div>
+      {typeof replicas === 'number' && replicas > 1 && (
+        <span className="replicas" title={`${replicas} replicas`}>
+          ×{replicas}
+        </span>
+      )}
+      {SIDES.map((side) => (
+        <Handle key={side} id={side} type="source" position={side} className="handle" />
+      ))}
+    </div>
+  );
+});

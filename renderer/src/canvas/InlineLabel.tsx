@@ -1,0 +1,43 @@
+import { useEffect, useRef, useState } from 'react';
+
+interface InlineLabelProps {
+  readonly value: string;
+  readonly placeholder: string;
+  readonly editing: boolean;
+  readonly multiline?: boolean;
+  /** Show the placeholder as a real name (a component's kind), not greyed out. */
+  readonly placeholderIsName?: boolean;
+  readonly onCommit: (value: string) => void;
+  readonly onDone: () => void;
+}
+
+/** A label that turns into an input in place; Enter (or blur) commits, Escape cancels. */
+export function InlineLabel({ value, placeholder, editing, multiline, placeholderIsName, onCommit, onDone }: InlineLabelProps) {
+  const [draft, setDraft] = useState(value);
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (editing) {
+      setDraft(value);
+      requestAnimationFrame(() => ref.current?.select());
+    }
+  }, [editing, value]);
+  if (!editing) return <span className={value || placeholderIsName ? 'label' : 'label placeholder'}>{value || placeholder}</span>;
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+    onDone();
+  };
+  const props = {
+    ref,
+    className: 'nodrag nopan label-input',
+    'aria-label': 'Label',
+    value: draft,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+    onKeyDown: (e: React.KeyboardEvent) => {
+      e.stopPropagation();
+      if (e.key === 'Escape') onDone();
+      if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) commit();
+    },
+  };
+  return multiline ? <textarea {...props} /> : <input {...props} />;
+}

@@ -1,0 +1,48 @@
+import type { Protocol } from '@shared/board/kinds';
+import { BaseEdge, type EdgeProps, getStraightPath, useInternalNode } from '@xyflow/react';
+import { memo } from 'react';
+import { floatingEndpoints } from './floating';
+import type { FlowEdge } from './toFlow';
+
+/** How each protocol is drawn: async hops dashed, replication dotted, websockets long-dashed. */
+export const PROTOCOL_STYLE: Readonly<Record<Protocol | 'none', { dash?: string; width: number; label: string }>> = {
+  none: { width: 1.6, label: '' },
+  http: { width: 1.8, label: 'HTTP' },
+  grpc: { width: 2.4, label: 'gRPC' },
+  websocket: { dash: '10 4 2 4', width: 2, label: 'WebSocket' },
+  tcp: { width: 1.4, label: 'TCP' },
+  async: { dash: '7 5', width: 1.8, label: 'async' },
+  replication: { dash: '2 4', width: 2, label: 'replication' },
+  other: { width: 1.4, label: 'other' },
+};
+
+/** A directed edge drawn border to border, styled by protocol, with its label in SVG (so image export keeps it). */
+export const ProtocolEdge = memo(function ProtocolEdge({ id, source, target, data, selected, markerEnd }: EdgeProps<FlowEdge>) {
+  const s = useInternalNode(source);
+  const t = useInternalNode(target);
+  if (!s || !t) return null;
+  const { sx, sy, tx, ty } = floatingEndpoints(s, t);
+  const [path, labelX, labelY] = getStraightPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty });
+  const protocol = data?.edge.protocol ?? 'none';
+  const style = PROTOCOL_STYLE[protocol as Protocol | 'none'];
+  const text = [data?.edge.label, protocol !== 'none' && protocol !== 'other' ? style.label : ''].filter(Boolean).join(' · ');
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      markerEnd={markerEnd}
+      className={`protocol-${protocol}${selected ? ' selected' : ''}`}
+      style={{ strokeWidth: selected ? style.width + 1 : style.width, ...(style.dash && { strokeDasharray: style.dash }) }}
+      interactionWidth={16}
+      {...(text && {
+        label: text,
+        labelX,
+        labelY,
+        labelShowBg: true,
+        labelBgPadding: [4, 2] as [number, number],
+        labelBgBorderRadius: 3,
+        labelStyle: { fontSize: 11 },
+      })}
+    />
+  );
+});

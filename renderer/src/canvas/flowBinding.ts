@@ -1,0 +1,206 @@
+import { boardRoots, deleteElements, moveNodes, readEdge, readNode, updateNode } from '@shared/board/doc';
+import type { Point } from '@shared/board/types';
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import type * as Y from 'yjs';
+import { type FlowEdge, type FlowNode, toFlowEdge, toFlowNode } from './toFlow';
+
+export interface Selection {
+  readonly nodeIds: ReadonlySet<string>;
+  readonly edgeIds: ReadonlySet<string>;
+}
+
+/**
+ * Binds a board Y.Doc to React Flow's controlled nodes and edges.
+ *
+ * The doc is the source of truth for the document; React Flow state adds
+ * what is local (selection, measured sizes, drags in progress). Remote and
+ * local doc changes rebuild only the nodes they touched, so unchanged node
+ * objects keep their identity and memoised node components skip rendering.
+ * A drag moves nodes locally and writes the final positions once, at drag end.
+ */
+export class FlowBinding {
+  private nodes: FlowNode[] = [];
+  private edges: FlowEdge[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly roots;
+  private unobserve: (() => void) | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly origin: unknown,
+    private readonly onSelectionChange: (selection: Selection) => void,
+  ) {
+    this.roots = boardRoots(doc);
+    this.rebuildAll();
+  }
+
+  /** Observes the doc while anyone listens (React may subscribe, unsubscribe and resubscribe). */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    if (!this.unobserve) this.observe();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopObserving();
+    };
+  };
+
+  private observe(): void {
+    const onNodes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => this.patchNodes(events);
+    const onEdges = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => this.patchEdges(events);
+    this.roots.nodes.observeDeep(onNodes);
+    this.roots.edges.observeDeep(onEdges);
+    this.unobserve = () => {
+      this.roots.nodes.unobserveDeep(onNodes);
+      this.roots.edges.unobserveDeep(onEdges);
+    };
+    // Catch up with whatever changed while nobody observed.
+    this.rebuildAll();
+    this.emit();
+  }
+
+  private stopObserving(): void {
+    this.unobserve?.();
+    this.unobserve = null;
+  }
+  readonly getNodes = (): FlowNode[] => this.nodes;
+  readonly getEdges = (): FlowEdge[] => this.edges;
+
+  destroy(): void {
+    this.stopObserving();
+    this.listeners.clear();
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private rebuildAll(): void {
+    const prevNodes = new Map(this.nodes.map((n) => [n.id, n]));
+    const nodes: FlowNode[] = [];
+    for (const m of this.roots.nodes.values()) {
+      const n = readNode(m);
+      if (n) nodes.push(toFlowNode(n, prevNodes.get(n.id)));
+    }
+    // Frames first so they paint under the components they group.
+    nodes.sort((a, b) => Number(b.type === 'group') - Number(a.type === 'group'));
+    this.nodes = nodes;
+    this.rebuildEdges();
+  }
+
+  private rebuildEdges(): void {
+    const ids = new Set(this.nodes.map((n) => n.id));
+    const prev = new Map(this.edges.map((e) => [e.id, e]));
+    const edges: FlowEdge[] = [];
+    for (const m of this.roots.edges.values()) {
+      const e = readEdge(m);
+      if (e && ids.has(e.source) && ids.has(e.target)) edges.push(toFlowEdge(e, prev.get(e.id)));
+    }
+    this.edges = edges;
+  }
+
+  private patchNodes(events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
+    const touched = new Set<string>();
+    let structural = false;
+    for (const ev of events) {
+      if (ev.path.length === 0) {
+        structural = true;
+        for (const k of ev.keys.keys()) touched.add(k);
+      } else touched.add(String(ev.path[0]));
+    }
+    if (structural) {
+      this.rebuildAll();
+    } else {
+      this.nodes = this.nodes.map((fn) => {
+        if (!touched.has(fn.id)) return fn;
+        const m = this.roots.nodes.get(fn.id);
+        const n = m && readNode(m);
+        return n ? toFlowNode(n, fn) : fn;
+      });
+    }
+    this.emit();
+  }
+
+  private patchEdges(events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
+    const structural = events.some((ev) => ev.path.length === 0);
+    if (structural) this.rebuildEdges();
+    else {
+      const touched = new Set(events.map((ev) => String(ev.path[0])));
+      this.edges = this.edges.map((fe) => {
+        if (!touched.has(fe.id)) return fe;
+        const m = this.roots.edges.get(fe.id);
+        const e = m && readEdge(m);
+        return e ? toFlowEdge(e, fe) : fe;
+      });
+    }
+    this.emit();
+  }
+
+  /** React Flow's node changes: local ones applied here; removals go through `remove`. */
+  readonly onNodesChange = (changes: NodeChange<FlowNode>[]): void => {
+    const local = changes.filter((c) => c.type !== 'remove' && c.type !== 'add' && c.type !== 'replace');
+    if (local.length === 0) return;
+    const hadSelect = local.some((c) => c.type === 'select');
+    this.nodes = applyNodeChanges(local, this.nodes);
+    const resized = local.filter(
+      (c): c is Extract<NodeChange<FlowNode>, { type: 'dimensions' }> =>
+        c.type === 'dimensions' && c.resizing === false && c.dimensions !== undefined,
+    );
+    for (const c of resized) {
+      const n = this.nodes.find((x) => x.id === c.id);
+      if (n && c.dimensions)
+        updateNode(
+          this.doc,
+          c.id,
+          { size: { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) }, position: n.position },
+          this.origin,
+        );
+    }
+    this.emit();
+    if (hadSelect) this.onSelectionChange(this.selection());
+  };
+
+  readonly onEdgesChange = (changes: EdgeChange<FlowEdge>[]): void => {
+    const local = changes.filter((c) => c.type === 'select');
+    if (local.length === 0) return;
+    this.edges = applyEdgeChanges(local, this.edges);
+    this.emit();
+    this.onSelectionChange(this.selection());
+  };
+
+  /** Drag end: the final positions of every dragged node, in one transaction. */
+  commitPositions(nodes: readonly { id: string; position: Point }[]): void {
+    const positions = new Map(nodes.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
+    this.nodes = this.nodes.map((n) => (positions.has(n.id) && n.dragging ? { ...n, dragging: false } : n));
+    moveNodes(this.doc, positions, this.origin);
+    this.emit();
+  }
+
+  remove(nodeIds: readonly string[], edgeIds: readonly string[]): void {
+    deleteElements(this.doc, { nodeIds, edgeIds }, this.origin);
+  }
+
+  selection(): Selection {
+    return {
+      nodeIds: new Set(this.nodes.filter((n) => n.selected).map((n) => n.id)),
+      edgeIds: new Set(this.edges.filter((e) => e.selected).map((e) => e.id)),
+    };
+  }
+
+  /** Applies a selection made outside the canvas (score panel, select all, paste). */
+  setSelection(sel: Selection): void {
+    let changed = false;
+    this.nodes = this.nodes.map((n) => {
+      const want = sel.nodeIds.has(n.id);
+      if (Boolean(n.selected) === want) return n;
+      changed = true;
+      return { ...n, selected: want };
+    });
+    this.edges = this.edges.map((e) => {
+      const want = sel.edgeIds.has(e.id);
+      if (Boolean(e.selected) === want) return e;
+      changed = true;
+      return { ...e, selected: want };
+    });
+    if (changed) this.emit();
+  }
+}

@@ -1,0 +1,72 @@
+import { BOARD_FILE_EXTENSION, encodeBoard } from '@shared/board/codec';
+import { readBoard, replaceBoard } from '@shared/board/doc';
+import { type Board, emptyBoard } from '@shared/board/types';
+import { useMemo } from 'react';
+import { useBoardSession } from '../board/context';
+import type { OpenedFile } from '../platform/types';
+import { toast } from '../ui/toasts';
+import { decodeOpened, OPEN_EXTENSIONS } from './decodeOpened';
+import { boardHash, type FileStore } from './fileState';
+
+const baseName = (name: string) => name.replace(/\.archdrill\.json$|\.json$|\.png$|\.svg$/i, '');
+
+/** New / Open / Save / Save As over the Platform; the current board is untouched by a failed open. */
+export function useFileCommands(files: FileStore) {
+  const { doc, origin, undo, platform, store } = useBoardSession();
+  return useMemo(() => {
+    const load = (board: Board, name: string | null, path: string | null) => {
+      replaceBoard(doc, board, origin);
+      // Opening is not an edit the user can undo into a half-state.
+      undo.clear();
+      store.getState().select({});
+      files.setState({ name, path, savedHash: boardHash(readBoard(doc)), dirty: false });
+    };
+    const openFile = async (file: OpenedFile) => {
+      const result = await decodeOpened(file);
+      if (!result.ok) {
+        toast.error(`Could not open ${file.name}: ${result.error.replace(`${file.name}: `, '')}. Your board was not changed.`);
+        return false;
+      }
+      load(
+        result.board,
+        file.name.toLowerCase().endsWith(BOARD_FILE_EXTENSION) ? file.name : `${baseName(file.name)}${BOARD_FILE_EXTENSION}`,
+        file.path ?? null,
+      );
+      toast.info(`Opened ${file.name}`);
+      return true;
+    };
+    const save = async (saveAs: boolean) => {
+      const board = readBoard(doc);
+      const { name, path } = files.getState();
+      const suggestedName = name ?? `${board.question ?? 'design'}${BOARD_FILE_EXTENSION}`;
+      try {
+        const saved = await platform.saveFile({
+          suggestedName,
+          data: encodeBoard(board),
+          mime: 'application/json',
+          ...(path && { path }),
+          saveAs: saveAs || !path,
+        });
+        if (!saved) return false;
+        files.setState({ name: saved.name, path: saved.path ?? null, savedHash: boardHash(board), dirty: false });
+        toast.info(`Saved ${saved.name}`);
+        return true;
+      } catch (err) {
+        toast.error(err instanceof Error ? err.message : `Could not save ${suggestedName}.`);
+        return false;
+      }
+    };
+    return {
+      newBoard: (question?: string) => load(emptyBoard(question), null, null),
+      open: async () => {
+        const file = await platform.openFile({ title: 'Open a board', extensions: OPEN_EXTENSIONS });
+        if (file) await openFile(file);
+      },
+      openFile,
+      save: () => save(false),
+      saveAs: () => save(true),
+    };
+  }, [doc, origin, undo, platform, store, files]);
+}
+
+export type FileCommands = ReturnType<typeof useFileCommands>;
