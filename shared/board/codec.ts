@@ -64,7 +64,9 @@ const jsonProblem = (text: string, err: unknown): string => {
   const msg = err instanceof Error ? err.message : String(err);
   const at = /position (\d+)/.exec(msg);
   const truncated = /end of (JSON )?input/i.test(msg) || (at !== null && Number(at[1]) >= text.trimEnd().length);
-  return truncated ? 'the file is cut short (truncated JSON): was it saved completely?' : `the file is not valid JSON: ${msg}`;
+  return truncated
+    ? 'the file is cut short (truncated JSON); it was probably not saved completely'
+    : `the file is not valid JSON: ${msg}`;
 };
 
 /**

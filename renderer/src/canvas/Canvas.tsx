@@ -11,7 +11,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { useBoardSession } from '../board/context';
 import { ComponentNode } from './ComponentNode';
@@ -53,6 +53,8 @@ export function Canvas({ snapToGrid, colorMode, children }: CanvasProps) {
     [doc, origin, store],
   );
   const nodes = useSyncExternalStore(binding.subscribe, binding.getNodes);
+  // Fit once on open when there is something to show; fitting an empty board would jump to the first drop.
+  const [fitOnOpen] = useState(() => nodes.length > 0);
   const edges = useSyncExternalStore(binding.subscribe, binding.getEdges);
 
   // Selection made outside the canvas (score panel, paste, select all) flows in here.
@@ -124,7 +126,7 @@ export function Canvas({ snapToGrid, colorMode, children }: CanvasProps) {
         selectionKeyCode="Shift"
         minZoom={0.1}
         maxZoom={3}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}
         onlyRenderVisibleElements={false}

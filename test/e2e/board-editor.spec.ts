@@ -1,0 +1,119 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { canvas, connect, dragFromPalette, edgePaths, flowNodes, openApp, shot } from './support/board';
+
+test('a person draws, edits, undoes, reloads, saves and reopens a board', async ({ page }) => {
+  await openApp(page);
+  const client = await dragFromPalette(page, 'client', { x: 160, y: 160 });
+  const lb = await dragFromPalette(page, 'load_balancer', { x: 460, y: 160 });
+  const svc = await dragFromPalette(page, 'service', { x: 760, y: 160 });
+  // Each lands where it was dropped: centred under the pointer.
+  const box = (await canvas(page).boundingBox())!;
+  for (const [node, x] of [
+    [client, 160],
+    [lb, 460],
+    [svc, 760],
+  ] as const) {
+    const b = (await node.boundingBox())!;
+    expect(Math.abs(b.x + b.width / 2 - (box.x + x))).toBeLessThan(24);
+    expect(Math.abs(b.y + b.height / 2 - (box.y + 160))).toBeLessThan(24);
+  }
+
+  await connect(page, client, lb);
+  await connect(page, lb, svc);
+  await expect(edgePaths(page)).toHaveCount(2);
+
+  // Rename in place: double-click the label, type, Enter.
+  await svc.dblclick();
+  await page.getByRole('textbox', { name: 'Label' }).first().fill('Shortener API');
+  await page.keyboard.press('Enter');
+  await expect(svc).toContainText('Shortener API');
+
+  // Select the second edge and set its protocol in the inspector.
+  await edgePaths(page).nth(1).click({ force: true });
+  await page.getByTestId('inspector-protocol').selectOption('grpc');
+  await expect(page.locator('.react-flow__edge-text').filter({ hasText: 'gRPC' })).toBeVisible();
+
+  // Undo the protocol, then the rename; redo both.
+  await canvas(page).click({ position: { x: 20, y: 400 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__edge-text').filter({ hasText: 'gRPC' })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(svc).not.toContainText('Shortener API');
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(svc).toContainText('Shortener API');
+  await expect(page.locator('.react-flow__edge-text').filter({ hasText: 'gRPC' })).toBeVisible();
+  await shot(page, 'board-light');
+
+  // Autosave: reload and find the board as it was.
+  await page.reload();
+  await expect(flowNodes(page)).toHaveCount(3);
+  await expect(edgePaths(page)).toHaveCount(2);
+  await expect(page.locator('.react-flow__node')).toContainText(['Shortener API']);
+  await expect(page.locator('.react-flow__edge-text').filter({ hasText: 'gRPC' })).toBeVisible();
+
+  // Save to a file: a valid board file with our three components.
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  const file = join(tmpdir(), `archdrill-e2e-${Date.now()}.archdrill.json`);
+  await (await download).saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  expect(saved.format).toBe('archdrill.board');
+  expect(saved.nodes.map((n: { kind: string }) => n.kind).sort()).toEqual(['client', 'load_balancer', 'service']);
+  expect(saved.edges.find((e: { protocol?: string }) => e.protocol === 'grpc')).toBeTruthy();
+
+  // New board, then open the saved file again.
+  await page.getByTestId('btn-new').click();
+  await expect(flowNodes(page)).toHaveCount(0);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('btn-open').click();
+  await (await chooser).setFiles(file);
+  await expect(flowNodes(page)).toHaveCount(3);
+  await expect(edgePaths(page)).toHaveCount(2);
+  await expect(page.getByTestId('file-name')).toContainText('.archdrill.json');
+
+  // A corrupt file: a clear message, and the board is left as it was.
+  const corrupt = join(tmpdir(), `corrupt-${Date.now()}.archdrill.json`);
+  writeFileSync(corrupt, readFileSync(file, 'utf8').slice(0, 120));
+  const chooser2 = page.waitForEvent('filechooser');
+  await page.getByTestId('btn-open').click();
+  await (await chooser2).setFiles(corrupt);
+  await expect(page.getByRole('alert')).toContainText('cut short');
+  await expect(page.getByRole('alert')).toContainText('not changed');
+  await expect(flowNodes(page)).toHaveCount(3);
+  await expect(edgePaths(page)).toHaveCount(2);
+
+  // Dark theme and the shortcut sheet.
+  await page.keyboard.press('Shift+D');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await shot(page, 'board-dark');
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcut-sheet')).toBeVisible();
+  await shot(page, 'shortcut-sheet-dark');
+});
+
+test('copy, paste, duplicate and delete with the keyboard; text notes and group frames', async ({ page }) => {
+  await openApp(page);
+  const cache = await dragFromPalette(page, 'cache', { x: 300, y: 300 });
+  await cache.click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(flowNodes(page)).toHaveCount(2);
+  await page.keyboard.press('Control+d');
+  await expect(flowNodes(page)).toHaveCount(3);
+  await page.keyboard.press('Delete');
+  await expect(flowNodes(page)).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(flowNodes(page)).toHaveCount(3);
+  // Letter keys add at the centre: T a text note, X a group frame.
+  await canvas(page).click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('t');
+  await page.keyboard.press('x');
+  await expect(page.locator('[data-kind="text"]')).toHaveCount(1);
+  await expect(page.locator('[data-kind="group"]')).toHaveCount(1);
+  await page.keyboard.press('Control+a');
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(5);
+});
