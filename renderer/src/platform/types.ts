@@ -4,6 +4,7 @@
  * (browserPlatform.ts); the desktop shell with the preload API (electronPlatform.ts).
  * Nothing else in the renderer touches files, storage or the OS.
  */
+import type { MenuCommand } from '@shared/ipc/menuCommands';
 import type * as Y from 'yjs';
 
 export interface OpenedFile {
@@ -37,24 +38,8 @@ export interface DocPersistence {
   destroy(): Promise<void>;
 }
 
-/** Menu commands the desktop shell sends; the browser build has no native menu. */
-export type MenuCommand =
-  | 'new'
-  | 'open'
-  | 'save'
-  | 'save-as'
-  | 'export-png'
-  | 'export-svg'
-  | 'export-report'
-  | 'export-pdf'
-  | 'undo'
-  | 'redo'
-  | 'select-all'
-  | 'zoom-in'
-  | 'zoom-out'
-  | 'zoom-fit'
-  | 'toggle-theme'
-  | 'shortcuts';
+/** Menu commands the desktop shell sends; declared with the IPC contract in shared/ipc. */
+export type { MenuCommand };
 
 export interface Platform {
   readonly kind: 'browser' | 'electron';

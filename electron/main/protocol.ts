@@ -1,0 +1,93 @@
+import * as nodeFs from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from './security';
+
+/**
+ * The renderer is served from `app://archdrill/…`, not `file://`: a standard,
+ * secure scheme gives the page a real origin (so CSP 'self', IndexedDB and
+ * fetch behave as on the web) without file://'s extra privileges, and only
+ * files under dist/renderer can be reached.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'archdrill';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** Passed to protocol.registerSchemesAsPrivileged before the app is ready. */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** True for URLs of our own pages (the only origin allowed to talk to main). */
+export const isAppUrl = (url: string): boolean => URL.canParse(url) && new URL(url).origin === APP_ORIGIN;
+
+/**
+ * Maps an app:// URL to a file under `root`, or null when the URL points
+ * anywhere else: another host, an encoded `..` or separator that would climb
+ * out of root, a NUL byte.
+ */
+export function resolveAppPath(root: string, url: string): string | null {
+  if (!URL.canParse(url)) return null;
+  const u = new URL(url);
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const relativePath = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const absoluteRoot = resolve(root);
+  const file = resolve(absoluteRoot, relativePath);
+  const rel = relative(absoluteRoot, file);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
+  return file;
+}
+
+const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+
+/** The protocol.handle callback: serves files of `root` with their type and the CSP. */
+export function createAppRequestHandler(
+  root: string,
+  readFile: (path: string) => Promise<Uint8Array> = nodeFs.readFile,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+    const file = resolveAppPath(root, request.url);
+    if (!file) return notFound();
+    let body: Uint8Array;
+    try {
+      body = await readFile(file);
+    } catch {
+      return notFound();
+    }
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  };
+}
