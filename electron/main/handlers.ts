@@ -77,7 +77,7 @@ export function createHandlers(ctx: HandlerContext): ContractHandlers {
           ...(lastFolder && { defaultPath: lastFolder }),
           properties: ['openFile'],
           filters: [
-            { name: 'Archdrill boards', extensions: filterExtensions(extensions) },
+            { name: 'Supported files', extensions: filterExtensions(extensions) },
             { name: 'All files', extensions: ['*'] },
           ],
         });

@@ -31,10 +31,11 @@ const mime = z
   .string()
   .max(100)
   .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type like application/json');
+/** As an <input accept> lists them: `.archdrill.json`, `.png` (the leading dot is optional). */
 const extension = z
   .string()
   .max(30)
-  .regex(/^[a-z0-9]+(\.[a-z0-9]+)*$/i, 'must be an extension like archdrill.json, without the leading dot');
+  .regex(/^\.?[a-z0-9]+(\.[a-z0-9]+)*$/i, 'must be an extension like .archdrill.json');
 
 /** Only https links leave the app: to a named host, with no user:password@ part that could disguise it. */
 export const httpsUrl = z
