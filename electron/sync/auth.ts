@@ -1,0 +1,88 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  encodeBase64url,
+  formatToken,
+  isRoomId,
+  parseToken,
+  type Role,
+  TOKEN_MAC_BYTES,
+  tokenMessage,
+} from '../../shared/collab';
+
+/** Bytes of server secret; the file holds them as base64url. */
+const SECRET_BYTES = 32;
+
+const mac = (secret: Uint8Array, message: string): Buffer =>
+  createHmac('sha256', secret).update(message).digest().subarray(0, TOKEN_MAC_BYTES);
+
+/** The token for a room and role: `<role letter>.<base64url of the truncated HMAC>`. */
+export const signToken = (secret: Uint8Array, roomId: string, role: Role): string =>
+  formatToken(role, encodeBase64url(mac(secret, tokenMessage(roomId, role))));
+
+/** The role a token grants in a room, or null when it is malformed or forged. Constant-time comparison. */
+export const verifyToken = (secret: Uint8Array, roomId: string, token: string): Role | null => {
+  const parsed = parseToken(token);
+  if (!parsed) return null;
+  const given = Buffer.from(parsed.mac, 'base64url');
+  const expected = mac(secret, tokenMessage(roomId, parsed.role));
+  return given.length === expected.length && timingSafeEqual(given, expected) ? parsed.role : null;
+};
+
+/** The key that lets a team's admin create rooms over HTTP (POST /rooms); derived, so it needs no storage. */
+export const adminKey = (secret: Uint8Array): string => encodeBase64url(mac(secret, 'archdrill:admin'));
+
+export const verifyAdminKey = (secret: Uint8Array, given: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(adminKey(secret));
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+export const newSecret = (): Uint8Array => randomBytes(SECRET_BYTES);
+
+/**
+ * Reads the secret from `file`, creating it (mode 0600) on first run, so the
+ * links handed out stay valid across restarts. Throws a one-line error for a
+ * file that exists but is not a secret.
+ */
+export const loadOrCreateSecret = (file: string): Uint8Array => {
+  let text: string | null = null;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`cannot read secret file ${file}: ${(err as Error).message}`);
+  }
+  if (text !== null) {
+    const bytes = Buffer.from(text, 'base64url');
+    if (bytes.length < 16 || !/^[A-Za-z0-9_-]+$/.test(text))
+      throw new Error(`secret file ${file} does not hold a base64url secret of at least 16 bytes`);
+    return bytes;
+  }
+  const secret = newSecret();
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${encodeBase64url(secret)}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+};
+
+export type UpgradeVerdict =
+  | { readonly ok: true; readonly roomId: string; readonly role: Role }
+  | { readonly ok: false; readonly status: 400 | 401 | 403 | 404; readonly reason: string };
+
+/**
+ * Decides a WebSocket upgrade from its URL alone (`/sync/<roomId>?token=…`), before
+ * any WebSocket exists: 404 other paths, 400 a malformed room id, 401 no token,
+ * 403 a token that is not this room's.
+ */
+export const authorizeUpgrade = (secret: Uint8Array, rawUrl: string | undefined): UpgradeVerdict => {
+  const url = new URL(rawUrl ?? '/', 'http://localhost');
+  const m = /^\/sync\/([^/]*)$/.exec(url.pathname);
+  if (!m) return { ok: false, status: 404, reason: 'not a sync path' };
+  const roomId = m[1]!;
+  if (!isRoomId(roomId)) return { ok: false, status: 400, reason: 'malformed room id' };
+  const token = url.searchParams.get('token');
+  if (!token) return { ok: false, status: 401, reason: 'missing token' };
+  const role = verifyToken(secret, roomId, token);
+  return role ? { ok: true, roomId, role } : { ok: false, status: 403, reason: 'wrong token' };
+};

@@ -1,0 +1,106 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { encodeAwareness, encodeUpdate } from './protocol';
+import type { RoomStore } from './store';
+
+/** One connected participant as the room sees it: something frames can be sent to. */
+export interface Peer {
+  send(frame: Uint8Array): void;
+  /** For logs: who this is (address, role). */
+  readonly label: string;
+}
+
+/** Origin of the transaction that applies stored state, so it is not written back to the store. */
+const LOADED = Symbol('loaded from store');
+
+/**
+ * A room in memory: its Y.Doc, the awareness of its peers, and who is
+ * connected. The doc is filled from the store before `ready` resolves; the
+ * connection waits for it before answering any sync message, so a client never
+ * sees an empty doc that is not really empty (y-websocket issue 81).
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Each peer with the awareness client ids it announced, removed when it leaves. */
+  readonly peers = new Map<Peer, Set<number>>();
+  readonly ready: Promise<void>;
+  private readonly writes = new Set<Promise<void>>();
+  private writeError: Error | null = null;
+
+  constructor(
+    readonly id: string,
+    private readonly store: RoomStore,
+    /** Settles when an earlier copy of this room has finished leaving memory. */
+    previous: Promise<void>,
+  ) {
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.ready = previous
+      .then(() => store.load(id))
+      .then((state) => {
+        if (state) Y.applyUpdate(this.doc, state, LOADED);
+        this.doc.on('update', this.onUpdate);
+        this.awareness.on('update', this.onAwareness);
+      });
+    // A failed load is reported to each connection through `ready`; this keeps it from being "unhandled" meanwhile.
+    this.ready.catch(() => {});
+  }
+
+  join(peer: Peer): void {
+    this.peers.set(peer, new Set());
+  }
+
+  /** Removes the peer and its cursor, name and selection from everyone's view. */
+  leave(peer: Peer): void {
+    const controlled = this.peers.get(peer);
+    if (!controlled) return;
+    this.peers.delete(peer);
+    if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+  }
+
+  /** Applies a peer's update; the doc's update handler then stores and relays it. */
+  applyUpdate(update: Uint8Array, from: Peer): void {
+    Y.applyUpdate(this.doc, update, from);
+  }
+
+  applyAwareness(update: Uint8Array, from: Peer): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+  }
+
+  /** Waits for every pending write, compacts the stored updates and frees the doc. */
+  async close(): Promise<void> {
+    await this.ready.catch(() => {});
+    while (this.writes.size > 0) await Promise.all(this.writes);
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwareness);
+    if (this.writeError === null) await this.store.compact(this.id).catch(() => {});
+    this.awareness.destroy();
+    this.doc.destroy();
+    if (this.writeError) throw this.writeError;
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOADED) return;
+    const write = this.store.append(this.id, update).catch((err: Error) => {
+      this.writeError = err;
+    });
+    this.writes.add(write);
+    void write.finally(() => this.writes.delete(write));
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+  };
+
+  private readonly onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const controlled = this.peers.get(origin as Peer);
+    if (controlled) {
+      for (const id of added) controlled.add(id);
+      for (const id of removed) controlled.delete(id);
+    }
+    const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+  };
+}

@@ -1,0 +1,78 @@
+import { afterEach } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type SyncServer, type SyncServerOptions, startSyncServer } from '../../electron/sync/server';
+import type { Role } from '../../shared/collab';
+
+/** Everything a test opened, closed after it whatever happened. */
+const cleanups: (() => unknown)[] = [];
+export const onCleanup = (fn: () => unknown): void => void cleanups.push(fn);
+
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+export const startServer = async (options: SyncServerOptions = {}): Promise<SyncServer> => {
+  const server = await startSyncServer({ idleEvictMs: 100, ...options });
+  onCleanup(() => server.close());
+  return server;
+};
+
+export interface Client {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+}
+
+/** A stock y-websocket client in Node. BroadcastChannel is off: in one process it would sync the docs behind the server's back. */
+export const connect = (
+  baseUrl: string,
+  roomId: string,
+  token: string | null,
+  options: { doc?: Y.Doc; connect?: boolean } = {},
+): Client => {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, roomId, doc, {
+    params: token === null ? {} : { token },
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    maxBackoffTime: 200,
+    connect: options.connect ?? true,
+  });
+  onCleanup(() => {
+    provider.destroy();
+    doc.destroy();
+  });
+  return { doc, provider };
+};
+
+export const join = (server: SyncServer, roomId: string, role: Role, doc?: Y.Doc): Client =>
+  connect(server.url, roomId, server.tokenFor(roomId, role), { doc });
+
+/** Polls until `check` holds; fails with `what` after `ms`. */
+export const waitFor = async (what: string, check: () => boolean, ms = 5000): Promise<void> => {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+export const synced = (c: Client): Promise<void> => waitFor('sync', () => c.provider.synced);
+
+/** The HTTP status a raw WebSocket upgrade gets, or 101 when it opens. */
+export const upgradeStatus = (url: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => {
+      resolve(101);
+      ws.close();
+    });
+    ws.on('error', reject);
+  });
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
