@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { STEP_IDS, type StepId } from '../framework/steps';
+import { QUANTITIES } from '../rules/quantities';
+import type { Condition, ExpectedEstimate } from '../rules/types';
+
+/**
+ * The rubric file format (rubrics/*.yaml or *.json), version 1. Rules are
+ * data: a check tree plus the texts shown when the rule passes or fails.
+ * Check trees are validated separately (see conditions.ts) so that errors
+ * can name the check's own option at fault.
+ */
+export const RUBRIC_FORMAT = 'archdrill.rubric';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const kebab = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes (e.g. "url-shortener")');
+
+export const stepIdSchema = z.enum(STEP_IDS, {
+  error: (i) =>
+    i.input === undefined ? 'is required' : `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})`,
+});
+
+export const estimateFileSchema = z.strictObject({
+  id: kebab,
+  /** What the figure is, for people: "New URLs per second". */
+  label: text,
+  quantity: z.enum(QUANTITIES),
+  /** With its unit, as a candidate would write it: "40/s", "3 TB", "25 MB/s". */
+  expected: text,
+  /** Accepted range: expected ÷ tolerance … expected × tolerance (so 2 means "within a factor of two"). */
+  tolerance: z.number().min(1, 'must be ≥ 1 (a factor: 2 means within 2× either way)'),
+  /** How the figure is derived, shown after the mock. */
+  how: text.optional(),
+});
+
+/** A rule as written in the file; `check` is validated by validateCondition. */
+export const ruleFileSchema = z.strictObject({
+  id: kebab,
+  step: stepIdSchema,
+  weight: z.number({ error: (i) => (i.input === undefined ? 'is required' : 'must be a number') }).positive('must be > 0'),
+  check: z.unknown().refine((v) => v !== undefined, 'is required'),
+  /** Shown when the rule passes: what earned the point. */
+  pass: text,
+  /** Shown when it fails: why it matters and what a strong answer has. */
+  hint: text,
+  /** The idea behind the rule, e.g. "Base62 encoding"; a heading for study. */
+  concept: text.optional(),
+});
+
+export const rubricFileSchema = z.strictObject({
+  format: z.literal(RUBRIC_FORMAT),
+  version: z.number(),
+  id: kebab,
+  title: text,
+  /** One line for the question picker. */
+  summary: text,
+  /** The brief the candidate reads: what to build and at what scale. */
+  prompt: text,
+  estimates: z.array(z.unknown()).default([]),
+  /** Questions an interviewer could ask after the main design. */
+  followUps: z.array(text).default([]),
+  rules: z.array(z.unknown()).min(1, 'must list at least one rule'),
+});
+
+/** An expected figure, parsed: value in base units plus the file's wording. */
+export interface RubricEstimate extends ExpectedEstimate {
+  readonly label: string;
+  readonly how?: string;
+}
+
+export interface RubricRule {
+  readonly id: string;
+  readonly step: StepId;
+  readonly weight: number;
+  readonly check: Condition;
+  readonly pass: string;
+  readonly hint: string;
+  readonly concept?: string;
+}
+
+/** A validated rubric, ready for scoreBoard. */
+export interface Rubric {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly prompt: string;
+  readonly estimates: readonly RubricEstimate[];
+  readonly followUps: readonly string[];
+  readonly rules: readonly RubricRule[];
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { findChain } from '../graph';
+import { describeSelector, protocolSchema, selectorSchema } from '../selector';
+import { defineCheck } from '../types';
+
+/**
+ * Passes when a directed path visits the `through` selectors in order, e.g.
+ * client → load_balancer → service → cache. Other components may sit between
+ * stages (a CDN before the load balancer is fine). With `protocol`, every hop uses it.
+ */
+export const pathExists = defineCheck({
+  type: 'path-exists',
+  meta: {
+    description: 'A directed path visits components matching each selector of `through` in order, optionally over a protocol.',
+    options: z.strictObject({ through: z.array(selectorSchema).min(2), protocol: protocolSchema }),
+  },
+  evaluate: (graph, { through, protocol }) => {
+    const path = findChain(graph, through, protocol);
+    const route = through.map(describeSelector).join(' → ');
+    return path
+      ? { passed: true, evidence: { nodeIds: path.nodeIds, edgeIds: path.edgeIds, notes: [] }, note: `path ${route}` }
+      : { passed: false, evidence: { nodeIds: [], edgeIds: [], notes: [] }, note: `no path ${route}` };
+  },
+});

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { type ComponentKind, NODE_KINDS, type NodeKind, PROTOCOLS } from '../board/kinds';
+import type { BoardNode } from '../board/types';
+import { findTerm } from './text';
+
+/**
+ * Named groups of kinds, so a rubric can say "any database" once instead of
+ * listing four kinds in every rule.
+ */
+export const KIND_GROUPS = {
+  database: ['sql_db', 'nosql_db', 'graph_db', 'timeseries_db'],
+  store: ['sql_db', 'nosql_db', 'graph_db', 'timeseries_db', 'object_store', 'search_index', 'data_warehouse'],
+  compute: ['service', 'websocket_server', 'worker'],
+  entry: ['load_balancer', 'api_gateway', 'reverse_proxy'],
+  queue: ['message_queue', 'event_stream', 'pubsub'],
+} as const satisfies Record<string, readonly ComponentKind[]>;
+export type KindGroup = keyof typeof KIND_GROUPS;
+
+const KIND_NAMES = [...NODE_KINDS, ...(Object.keys(KIND_GROUPS) as KindGroup[])] as const;
+const kindName = z.enum(KIND_NAMES, {
+  error: (i) => `unknown kind ${JSON.stringify(i.input)} (a component kind or one of ${Object.keys(KIND_GROUPS).join(', ')})`,
+});
+const keywords = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+/**
+ * Which components a check looks at. Every given field must match:
+ * - `kind`: a kind or group, or a list of them (any of);
+ * - `label`: keywords, any of which appears in the label or the `tech` prop
+ *   (word boundaries, case-insensitive): `{kind: service, label: [shorten, url]}`;
+ * - `props`: exact prop values, e.g. `{tech: redis}` (strings compare case-insensitively).
+ */
+export const selectorSchema = z.strictObject({
+  kind: z.union([kindName, z.array(kindName).min(1)]).optional(),
+  label: keywords.optional(),
+  props: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type Selector = z.infer<typeof selectorSchema>;
+
+const asList = <T>(v: T | readonly T[] | undefined): readonly T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v as T]);
+
+/** The concrete node kinds a selector's `kind` names, or null for "any kind". */
+export const selectorKinds = (selector: Selector): readonly NodeKind[] | null => {
+  const names = asList(selector.kind);
+  if (names.length === 0) return null;
+  const kinds = new Set<NodeKind>();
+  for (const name of names) {
+    if (name in KIND_GROUPS) for (const k of KIND_GROUPS[name as KindGroup]) kinds.add(k);
+    else kinds.add(name as NodeKind);
+  }
+  return [...kinds];
+};
+
+const sameValue = (a: unknown, b: string | number | boolean): boolean =>
+  typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
+
+/** Whether `node` matches the label and props parts of `selector` (the kind is matched by the index). */
+export const matchesDetails = (node: BoardNode, selector: Selector): boolean => {
+  const words = asList(selector.label);
+  if (words.length > 0) {
+    const tech = node.props?.tech;
+    const text = `${node.label ?? ''} ${typeof tech === 'string' ? tech : ''}`;
+    if (findTerm(text, words) === null) return false;
+  }
+  for (const [key, want] of Object.entries(selector.props ?? {})) if (!sameValue(node.props?.[key], want)) return false;
+  return true;
+};
+
+/** How many instances a node stands for: its `replicas` prop when it is a whole number ≥ 1, else 1. */
+export const instancesOf = (node: BoardNode): number => {
+  const r = node.props?.replicas;
+  const n = typeof r === 'number' ? r : typeof r === 'string' ? Number(r) : Number.NaN;
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+};
+
+/** Short human text for a selector, used in check notes: "load_balancer", "service “shorten”". */
+export const describeSelector = (selector: Selector): string => {
+  const kinds = asList(selector.kind).join('/') || 'component';
+  const words = asList(selector.label);
+  return words.length > 0 ? `${kinds} “${words.join('/')}”` : kinds;
+};
+
+/** One protocol or a list (any of), as written in check options. */
+export const protocolSchema = z.union([z.enum(PROTOCOLS), z.array(z.enum(PROTOCOLS)).min(1)]).optional();
