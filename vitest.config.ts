@@ -4,9 +4,19 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/electron/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/cli/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/cli/**/*.test.ts'] },
+      },
+      // Main-process and preload tests: the `electron` module is faked once, in this setup file.
+      {
+        extends: true,
+        test: { name: 'electron', include: ['test/electron/**/*.test.ts'], setupFiles: ['test/electron/setup/setup.ts'] },
+      },
+    ],
   },
 });

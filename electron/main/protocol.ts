@@ -37,8 +37,16 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** True for URLs of our own pages (the only origin allowed to talk to main). */
-export const isAppUrl = (url: string): boolean => URL.canParse(url) && new URL(url).origin === APP_ORIGIN;
+/**
+ * True for URLs of our own pages (the only origin allowed to talk to main).
+ * Compares scheme and host rather than `origin`: Node's URL gives custom
+ * schemes the opaque origin "null", Chromium a real one.
+ */
+export const isAppUrl = (url: string): boolean => {
+  if (!URL.canParse(url)) return false;
+  const u = new URL(url);
+  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+};
 
 /**
  * Maps an app:// URL to a file under `root`, or null when the URL points
