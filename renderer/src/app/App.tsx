@@ -7,6 +7,9 @@ import { useStore } from 'zustand';
 import { useBoardSession, useDocValue } from '../board/context';
 import { Canvas } from '../canvas/Canvas';
 import { useEditorCommands } from '../canvas/useEditorCommands';
+import { JoinDialog } from '../collab/JoinDialog';
+import { PresenceBar } from '../collab/PresenceBar';
+import { ShareDialog } from '../collab/ShareDialog';
 import { boardHash, createFileStore } from '../files/fileState';
 import { useFileCommands } from '../files/useFileCommands';
 import { Inspector } from '../inspector/Inspector';
@@ -34,6 +37,8 @@ function Editor() {
   const file = useStore(fileStore);
   const { theme, snap, toggleSnap, toggleTheme } = usePrefs();
   const [sheet, setSheet] = useState(false);
+  const [dialog, setDialog] = useState<'share' | 'join' | null>(null);
+  const readOnly = session.collab?.room.readOnly ?? false;
   const question = useDocValue(readQuestion);
 
   useEffect(() => {
@@ -48,8 +53,14 @@ function Editor() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (document.querySelector('dialog[open]') && e.key !== '?') return;
+      const edit = <T,>(fn: T): T | (() => void) => (readOnly ? () => {} : fn);
       handleShortcut(e, {
         ...commands,
+        undo: edit(commands.undo),
+        redo: edit(commands.redo),
+        cut: edit(commands.cut),
+        paste: edit(commands.paste),
+        duplicate: edit(commands.duplicate),
         save: files.save,
         saveAs: files.saveAs,
         open: files.open,
@@ -59,7 +70,7 @@ function Editor() {
         showShortcuts: () => setSheet((s) => !s),
         clearSelection: () => store.getState().select({}),
         addByKey: (key) => {
-          const kind = kindForKey(key);
+          const kind = readOnly ? undefined : kindForKey(key);
           if (!kind) return false;
           commands.add(kind);
           return true;
@@ -68,7 +79,7 @@ function Editor() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [commands, files, question, store, toggleSnap, toggleTheme]);
+  }, [commands, files, question, store, toggleSnap, toggleTheme, readOnly]);
 
   useEffect(
     () =>
@@ -103,15 +114,27 @@ function Editor() {
         dirty={dirty}
         onNew={() => files.newBoard(question)}
         onShortcuts={() => setSheet(true)}
-      />
-      <main className="workspace">
-        <Palette commands={commands} />
-        <Canvas snapToGrid={snap} colorMode={theme} />
+      >
+        <PresenceBar />
+        <button type="button" className="secondary" data-testid="btn-share" onClick={() => setDialog('share')}>
+          {session.collab ? 'Invite' : 'Host a session'}
+        </button>
+        {!session.collab && (
+          <button type="button" className="secondary" data-testid="btn-join" onClick={() => setDialog('join')}>
+            Join
+          </button>
+        )}
+      </Toolbar>
+      <main className={`workspace${readOnly ? ' read-only' : ''}`}>
+        {!readOnly && <Palette commands={commands} />}
+        <Canvas snapToGrid={snap} colorMode={theme} readOnly={readOnly} />
         <div className="sidebar">
           <Inspector />
         </div>
       </main>
       {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
+      {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
+      {dialog === 'join' && <JoinDialog onClose={() => setDialog(null)} />}
       <Toasts />
     </div>
   );

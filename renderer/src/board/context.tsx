@@ -3,6 +3,8 @@ import { observeBoard } from '@shared/board/doc';
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { StoreApi } from 'zustand';
+import type { PresenceHandle } from '../collab/presence';
+import type { Room } from '../collab/room';
 import type { Platform } from '../platform/types';
 import type { EditorState } from './editorStore';
 
@@ -14,6 +16,8 @@ export interface BoardSession {
   readonly undo: Y.UndoManager;
   readonly platform: Platform;
   readonly store: StoreApi<EditorState>;
+  /** Set when the board is a live shared room. */
+  readonly collab?: { readonly room: Room; readonly presence: PresenceHandle };
 }
 
 export const BoardSessionContext = createContext<BoardSession | null>(null);

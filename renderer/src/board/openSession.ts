@@ -7,11 +7,15 @@ import { createEditorStore } from './editorStore';
 /** The local board every solo session edits; autosaved under this name. */
 export const LOCAL_DOC_NAME = 'archdrill-board';
 
+/** A session over `doc`: this user's origin, undo manager and local UI store. */
+export const sessionFor = (doc: Y.Doc, platform: Platform): BoardSession => {
+  const origin = createLocalOrigin(String(doc.clientID));
+  return { doc, origin, undo: createUndoManager(doc, origin), platform, store: createEditorStore() };
+};
+
 /** Opens the autosaved local board: waits until its stored state is loaded. */
 export const openLocalSession = async (platform: Platform): Promise<BoardSession> => {
   const doc = new Y.Doc();
-  const persistence = platform.persist(LOCAL_DOC_NAME, doc);
-  await persistence.whenSynced;
-  const origin = createLocalOrigin(String(doc.clientID));
-  return { doc, origin, undo: createUndoManager(doc, origin), platform, store: createEditorStore() };
+  await platform.persist(LOCAL_DOC_NAME, doc).whenSynced;
+  return sessionFor(doc, platform);
 };

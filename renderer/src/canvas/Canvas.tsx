@@ -14,6 +14,8 @@ import {
 import { type DragEvent, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { useBoardSession } from '../board/context';
+import { RemoteCursors } from '../collab/RemoteCursors';
+import { useCollabCanvas } from '../collab/useCollabCanvas';
 import { ComponentNode } from './ComponentNode';
 import { FlowBinding } from './flowBinding';
 import { GroupNode } from './GroupNode';
@@ -34,13 +36,15 @@ const minimapColor = (n: FlowNode) => (n.type === 'group' ? 'transparent' : 'var
 interface CanvasProps {
   readonly snapToGrid: boolean;
   readonly colorMode: 'light' | 'dark';
+  /** Spectators look but do not touch (the server drops their writes as well). */
+  readonly readOnly?: boolean;
   /** Extra layers (remote cursors) rendered inside React Flow. */
   readonly children?: React.ReactNode;
 }
 
 /** The board canvas: React Flow bound to the session's Y.Doc through FlowBinding. */
-export function Canvas({ snapToGrid, colorMode, children }: CanvasProps) {
-  const { doc, origin, undo, store } = useBoardSession();
+export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: CanvasProps) {
+  const { doc, origin, undo, store, collab } = useBoardSession();
   const flow = useReactFlow();
   const commands = useEditorCommands();
   const binding = useMemo(
@@ -53,6 +57,7 @@ export function Canvas({ snapToGrid, colorMode, children }: CanvasProps) {
     [doc, origin, store],
   );
   const nodes = useSyncExternalStore(binding.subscribe, binding.getNodes);
+  const live = useCollabCanvas(binding);
   // Fit once on open when there is something to show; fitting an empty board would jump to the first drop.
   const [fitOnOpen] = useState(() => nodes.length > 0);
   const edges = useSyncExternalStore(binding.subscribe, binding.getEdges);
@@ -90,15 +95,22 @@ export function Canvas({ snapToGrid, colorMode, children }: CanvasProps) {
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = e.dataTransfer.getData(PALETTE_MIME);
-      if (!isNodeKind(kind)) return;
+      if (readOnly || !isNodeKind(kind)) return;
       e.preventDefault();
       commands.add(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     },
-    [commands, flow],
+    [commands, flow, readOnly],
   );
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div
+      className="canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerMove={live.onPointerMove}
+      onPointerLeave={live.onPointerLeave}
+      data-testid="canvas"
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -115,13 +127,19 @@ export function Canvas({ snapToGrid, colorMode, children }: CanvasProps) {
           );
         }}
         onNodeDragStart={() => undo.stopCapturing()}
-        onNodeDragStop={(_e, _n, dragged) => binding.commitPositions(dragged)}
+        onNodeDrag={(_e, _n, dragged) => live.onNodeDrag(dragged)}
+        onNodeDragStop={(_e, _n, dragged) => {
+          binding.commitPositions(dragged);
+          live.onDragEnd();
+        }}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         onConnect={onConnect}
         connectionMode={ConnectionMode.Loose}
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         colorMode={colorMode}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
         minZoom={0.1}
@@ -134,6 +152,7 @@ export function Canvas({ snapToGrid, colorMode, children }: CanvasProps) {
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
         <Controls showInteractive={false} />
+        {collab && <RemoteCursors presence={collab.presence} />}
         {children}
       </ReactFlow>
     </div>

@@ -1,6 +1,7 @@
 import { boardRoots, deleteElements, moveNodes, readEdge, readNode, updateNode } from '@shared/board/doc';
 import type { Point } from '@shared/board/types';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import type { CSSProperties } from 'react';
 import type * as Y from 'yjs';
 import { type FlowEdge, type FlowNode, toFlowEdge, toFlowNode } from './toFlow';
 
@@ -24,6 +25,10 @@ export class FlowBinding {
   private readonly listeners = new Set<() => void>();
   private readonly roots;
   private unobserve: (() => void) | null = null;
+  /** Partners' drags in progress (presence), shown until their final position lands in the doc. */
+  private remoteDrags: ReadonlyMap<string, Point> = new Map();
+  /** Colour of the partner who has each node selected. */
+  private remoteSelection: ReadonlyMap<string, string> = new Map();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -63,6 +68,31 @@ export class FlowBinding {
     this.unobserve = null;
   }
   readonly getNodes = (): FlowNode[] => this.nodes;
+
+  /** Applies partners' presence (live drags, selections) on top of the doc's state. */
+  private decorate(n: FlowNode): FlowNode {
+    const drag = n.dragging ? undefined : this.remoteDrags.get(n.id);
+    const colour = this.remoteSelection.get(n.id);
+    const position = drag ?? (n.dragging ? n.position : n.data.node.position);
+    const samePos = position.x === n.position.x && position.y === n.position.y;
+    const className = colour ? 'peer-selected' : undefined;
+    if (samePos && n.className === className && n.style?.['--peer' as never] === colour) return n;
+    return {
+      ...n,
+      position,
+      className,
+      style: colour ? ({ '--peer': colour } as CSSProperties) : undefined,
+    };
+  }
+
+  setRemotePresence(drags: ReadonlyMap<string, Point>, selection: ReadonlyMap<string, string>): void {
+    const touched = new Set([...this.remoteDrags.keys(), ...drags.keys(), ...this.remoteSelection.keys(), ...selection.keys()]);
+    this.remoteDrags = drags;
+    this.remoteSelection = selection;
+    if (touched.size === 0) return;
+    this.nodes = this.nodes.map((n) => (touched.has(n.id) ? this.decorate(n) : n));
+    this.emit();
+  }
   readonly getEdges = (): FlowEdge[] => this.edges;
 
   destroy(): void {
@@ -79,7 +109,7 @@ export class FlowBinding {
     const nodes: FlowNode[] = [];
     for (const m of this.roots.nodes.values()) {
       const n = readNode(m);
-      if (n) nodes.push(toFlowNode(n, prevNodes.get(n.id)));
+      if (n) nodes.push(this.decorate(toFlowNode(n, prevNodes.get(n.id))));
     }
     // Frames first so they paint under the components they group.
     nodes.sort((a, b) => Number(b.type === 'group') - Number(a.type === 'group'));
@@ -114,7 +144,7 @@ export class FlowBinding {
         if (!touched.has(fn.id)) return fn;
         const m = this.roots.nodes.get(fn.id);
         const n = m && readNode(m);
-        return n ? toFlowNode(n, fn) : fn;
+        return n ? this.decorate(toFlowNode(n, fn)) : fn;
       });
     }
     this.emit();

@@ -41,6 +41,19 @@ export interface DocPersistence {
 /** Menu commands the desktop shell sends; declared with the IPC contract in shared/ipc. */
 export type { MenuCommand };
 
+/** What hosting returns: links for the partner and for the host's own connection. */
+export interface HostedSession {
+  /** The link a partner opens (the host serves the app itself over HTTP). */
+  readonly joinUrl: string;
+  /** A short code to type instead of the link. */
+  readonly code: string;
+  readonly port: number;
+  /** A read-only link for spectators. */
+  readonly spectatorUrl?: string;
+  /** The link the host's own window joins with. */
+  readonly hostUrl?: string;
+}
+
 export interface Platform {
   readonly kind: 'browser' | 'electron';
   /** Shows an open dialog (or file input); null when the user cancels. */
@@ -57,6 +70,9 @@ export interface Platform {
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
   /** Writes a PNG image to the clipboard. */
   copyImage(png: Blob): Promise<void>;
+  /** Starts the sync server in the desktop app and returns the links to share (desktop only). */
+  hostSession?(options: { readonly port?: number; readonly lan?: boolean }): Promise<HostedSession>;
+  stopHosting?(): Promise<void>;
   /** Prints HTML to PDF (desktop only). */
   printToPdf?(html: string, suggestedName: string): Promise<SavedFile | null>;
 }

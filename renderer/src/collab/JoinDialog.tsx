@@ -1,0 +1,54 @@
+import { parseJoinLink } from '@shared/collab/joinLink';
+import { decodeShortCode } from '@shared/collab/shortCode';
+import { useState } from 'react';
+import { Modal } from '../ui/Modal';
+
+/** Paste a join link or type a short code; a malformed one says what is wrong. */
+export function JoinDialog({ onClose }: { onClose: () => void }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const join = () => {
+    const t = text.trim();
+    const parsed = t.includes('#/join/') ? parseJoinLink(t) : decodeShortCode(t);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    const { origin, roomId, token } = parsed.value;
+    const url = `${origin}/#/join/${roomId}?token=${encodeURIComponent(token)}`;
+    if (origin === window.location.origin) {
+      window.location.hash = `#/join/${roomId}?token=${encodeURIComponent(token)}`;
+      window.location.reload();
+    } else window.location.assign(url);
+  };
+  return (
+    <Modal title="Join a session" onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          join();
+        }}
+      >
+        <label>
+          Join link or code
+          <input
+            data-testid="join-input"
+            autoFocus
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="http://192.168.1.5:7420/#/join/… or ABCD-EFGH-…"
+          />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          Join
+        </button>
+      </form>
+    </Modal>
+  );
+}

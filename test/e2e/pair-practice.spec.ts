@@ -1,0 +1,96 @@
+import { resolve } from 'node:path';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type SyncServer, startSyncServer } from '../../electron/sync/server';
+import { dragFromPalette, flowNodes, shot } from './support/board';
+
+let server: SyncServer;
+
+test.beforeAll(async () => {
+  server = await startSyncServer({ host: '127.0.0.1', port: 0, staticDir: resolve(import.meta.dirname, '../../dist/renderer') });
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+const joinAs = async (browser: Browser, link: string, name: string, role?: 'candidate' | 'interviewer') => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByTestId('join-name').fill(name);
+  if (role) await page.getByTestId(`join-role-${role}`).check();
+  await page.getByTestId('join-submit').click();
+  await expect(page.locator('.react-flow')).toBeVisible();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  return page;
+};
+
+/** A node's position in flow coordinates (its transform), independent of pan and zoom. */
+const flowPos = async (page: Page, kind: string) => {
+  const t = await page
+    .locator(`.react-flow__node:has([data-kind="${kind}"])`)
+    .evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(t);
+  if (!m) throw new Error(`unexpected transform ${t}`);
+  return { x: Number(m[1]), y: Number(m[2]) };
+};
+
+const linkFor = (roomId: string, token: string) => `${server.url}/#/join/${roomId}?token=${encodeURIComponent(token)}`;
+
+const nodeCentre = async (page: Page, kind: string) => {
+  const b = await page.locator(`.react-flow__node:has([data-kind="${kind}"])`).boundingBox();
+  if (!b) throw new Error(`no ${kind} node`);
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+};
+
+test('two people on one live board: live drag, cursors and names; a spectator cannot edit', async ({ browser }) => {
+  const room = server.createRoom();
+  const ada = await joinAs(browser, linkFor(room.roomId, room.tokens.candidate), 'Ada', 'candidate');
+  const bob = await joinAs(browser, linkFor(room.roomId, room.tokens.interviewer), 'Bob', 'interviewer');
+
+  // Each sees the other in the participant list, with their role.
+  await expect(ada.getByTestId('participant')).toContainText('Bob');
+  await expect(ada.getByTestId('participant')).toContainText('interviewer');
+  await expect(bob.getByTestId('participant')).toContainText('Ada');
+
+  // Ada draws; Bob sees it.
+  await dragFromPalette(ada, 'cache', { x: 300, y: 250 });
+  await expect(flowNodes(bob)).toHaveCount(1);
+  await expect(bob.locator('[data-kind="cache"]')).toBeVisible();
+
+  // Ada drags the cache; while the button is still down Bob already sees it move, with Ada's cursor and name.
+  const startBob = await nodeCentre(bob, 'cache');
+  const from = await nodeCentre(ada, 'cache');
+  await ada.mouse.move(from.x, from.y);
+  await ada.mouse.down();
+  await ada.mouse.move(from.x + 120, from.y + 80, { steps: 20 });
+  await expect.poll(async () => (await nodeCentre(bob, 'cache')).x - startBob.x, { timeout: 5000 }).toBeGreaterThan(60);
+  await expect(bob.getByTestId('remote-cursor')).toContainText('Ada');
+  await shot(bob, 'pair-live-drag-partner-view');
+  await ada.mouse.up();
+  // The final position lands in the doc: both agree.
+  await expect
+    .poll(async () => {
+      const a = await nodeCentre(ada, 'cache');
+      const b = await nodeCentre(bob, 'cache');
+      return Math.abs(a.x - from.x - (b.x - startBob.x));
+    })
+    .toBeLessThan(4);
+
+  // A spectator watches but cannot change the board.
+  const eve = await joinAs(browser, linkFor(room.roomId, room.tokens.spectator), 'Eve');
+  await expect(flowNodes(eve)).toHaveCount(1);
+  await expect(eve.getByTestId('palette-service')).toHaveCount(0);
+  await eve.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
+  await eve.keyboard.press('s');
+  const before = await flowPos(eve, 'cache');
+  const c = await nodeCentre(eve, 'cache');
+  await eve.mouse.move(c.x, c.y);
+  await eve.mouse.down();
+  await eve.mouse.move(c.x + 200, c.y + 150, { steps: 10 });
+  await eve.mouse.up();
+  await eve.waitForTimeout(500);
+  await expect(flowNodes(ada)).toHaveCount(1);
+  expect(await flowPos(eve, 'cache')).toEqual(before);
+  expect(await flowPos(ada, 'cache')).toEqual(before);
+  await shot(ada, 'pair-candidate-view');
+});
