@@ -22,7 +22,7 @@ export function JoinScreen({ target, onJoin }: { target: JoinTarget; onJoin: (na
           Your name
           <input
             data-testid="join-name"
-            autoFocus
+           
             required
             maxLength={40}
             value={name}
