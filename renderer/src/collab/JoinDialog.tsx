@@ -34,7 +34,6 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
           Join link or code
           <input
             data-testid="join-input"
-           
             value={text}
             onChange={(e) => setText(e.target.value)}
             placeholder="http://192.168.1.5:7420/#/join/… or ABCD-EFGH-…"

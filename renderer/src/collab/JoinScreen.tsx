@@ -20,14 +20,7 @@ export function JoinScreen({ target, onJoin }: { target: JoinTarget; onJoin: (na
         <p className="muted">Host {target.origin}</p>
         <label>
           Your name
-          <input
-            data-testid="join-name"
-           
-            required
-            maxLength={40}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
+          <input data-testid="join-name" required maxLength={40} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         {spectator ? (
           <p>You join as a spectator: you can watch, not edit.</p>
