@@ -14,9 +14,29 @@ export const formatPath = (base: string, path: readonly PropertyKey[]): string =
     base,
   );
 
-/** Zod's "expected number, received undefined" reads better as "is required". */
-export const issueMessage = (issue: z.core.$ZodIssue): string =>
-  /received undefined$/.test(issue.message) ? 'is required' : issue.message;
+/**
+ * The most telling path and message of a zod issue. For a union ("a kind or a
+ * list of kinds") zod reports only "Invalid input"; the branch that got past
+ * the type test (e.g. the enum's "unknown kind") says what is actually wrong.
+ * "expected number, received undefined" reads better as "is required".
+ */
+export const explainIssue = (issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } => {
+  if (issue.code === 'invalid_union') {
+    const branches = issue.errors.flat();
+    const telling = branches.find((i) => i.code !== 'invalid_type') ?? branches[0];
+    if (telling) {
+      const inner = explainIssue(telling);
+      return { path: [...issue.path, ...inner.path], message: inner.message };
+    }
+  }
+  return { path: issue.path, message: /received undefined$/.test(issue.message) ? 'is required' : issue.message };
+};
+
+/** `explainIssue` as one field path under `base` plus its message. */
+export const issueProblem = (base: string, issue: z.core.$ZodIssue): FieldProblem => {
+  const { path, message } = explainIssue(issue);
+  return { field: formatPath(base, path), message };
+};
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -72,7 +92,7 @@ export const validateCondition = (
     }
     const parsed = check.meta.options.safeParse(options);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ field: formatPath(at, issue.path), message: issueMessage(issue) });
+      for (const issue of parsed.error.issues) problems.push(issueProblem(at, issue));
       return null;
     }
     return { type, ...(parsed.data as Record<string, unknown>) };

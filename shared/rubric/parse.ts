@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { type Figure, parseExpected } from '../rules/quantities';
 import { type CheckCall, type Condition, isAll, isAny, isNot } from '../rules/types';
-import { formatPath, issueMessage, validateCondition } from './conditions';
+import { issueProblem, validateCondition } from './conditions';
 import { CURRENT_RUBRIC_VERSION, migrateRubric } from './migrations';
 import {
   estimateFileSchema,
@@ -48,7 +48,7 @@ const readData = (text: string, file: string): { data: unknown } | { error: Rubr
       return { error: { file, ...(at && { line: lineOf(body, Number(at[1])) }), message: `JSON syntax error: ${msg}` } };
     }
   }
-  const doc = parseDocument(body, { prettyErrors: false });
+  const doc = parseDocument(body);
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line;
@@ -88,7 +88,7 @@ export const parseRubric = (text: string, file: string): RubricParseResult => {
   if (!top.success)
     return {
       ok: false,
-      errors: top.error.issues.map((i) => ({ file, field: formatPath('', i.path), message: issueMessage(i) })),
+      errors: top.error.issues.map((i) => ({ file, ...issueProblem('', i) })),
     };
   const errors: RubricError[] = [];
 
@@ -96,8 +96,7 @@ export const parseRubric = (text: string, file: string): RubricParseResult => {
   top.data.estimates.forEach((entry, i) => {
     const parsed = estimateFileSchema.safeParse(entry);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        errors.push({ file, field: formatPath(`estimates[${i}]`, issue.path), message: issueMessage(issue) });
+      for (const issue of parsed.error.issues) errors.push({ file, ...issueProblem(`estimates[${i}]`, issue) });
       return;
     }
     const e = parsed.data;
@@ -133,7 +132,11 @@ export const parseRubric = (text: string, file: string): RubricParseResult => {
       return;
     }
     const parsed = ruleFileSchema.safeParse(entry);
-    if (!parsed.success) for (const issue of parsed.error.issues) at(formatPath('', issue.path), issueMessage(issue));
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) {
+        const p = issueProblem('', issue);
+        at(p.field, p.message);
+      }
     const { condition, problems } = validateCondition(entry.check, 'check');
     if (entry.check !== undefined) for (const p of problems) at(p.field, p.message);
     if (seen.has(ruleName)) at('id', `duplicate rule id "${ruleName}"`);
