@@ -118,7 +118,8 @@ export const decodeBoard = (text: string): DecodeResult => {
       kind: n.kind,
       position: { x: n.position.x, y: n.position.y },
       ...(n.label !== undefined && { label: n.label }),
-      ...(n.props !== undefined && { props: n.props }),
+      // Empty props are not written back (encodeBoard, the doc), so reading drops them too: a round-trip is stable.
+      ...(n.props !== undefined && Object.keys(n.props).length > 0 && { props: n.props }),
       ...(n.size !== undefined && { size: n.size }),
       ...(extra && { extra }),
     };
