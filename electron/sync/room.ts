@@ -25,7 +25,9 @@ export class Room {
   /** Each peer with the awareness client ids it announced, removed when it leaves. */
   readonly peers = new Map<Peer, Set<number>>();
   readonly ready: Promise<void>;
-  private readonly writes = new Set<Promise<void>>();
+  /** Updates waiting for the store; written as one merged update while the previous write is in flight (group commit). */
+  private queued: Uint8Array[] = [];
+  private writing: Promise<void> | null = null;
   private writeError: Error | null = null;
 
   constructor(
@@ -71,7 +73,7 @@ export class Room {
   /** Waits for every pending write, compacts the stored updates and frees the doc. */
   async close(): Promise<void> {
     await this.ready.catch(() => {});
-    while (this.writes.size > 0) await Promise.all(this.writes);
+    while (this.writing) await this.writing;
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
     if (this.writeError === null) await this.store.compact(this.id).catch(() => {});
@@ -82,14 +84,27 @@ export class Room {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOADED) return;
-    const write = this.store.append(this.id, update).catch((err: Error) => {
-      this.writeError = err;
-    });
-    this.writes.add(write);
-    void write.finally(() => this.writes.delete(write));
+    this.queued.push(update);
+    this.writing ??= this.drain();
     const frame = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
   };
+
+  /** Updates received but not yet handed to the store. */
+  get pendingWrites(): number {
+    return this.queued.length + (this.writing ? 1 : 0);
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queued.length > 0) {
+      const batch = this.queued.length === 1 ? this.queued[0]! : Y.mergeUpdates(this.queued);
+      this.queued = [];
+      await this.store.append(this.id, batch).catch((err: Error) => {
+        this.writeError = err;
+      });
+    }
+    this.writing = null;
+  }
 
   private readonly onAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

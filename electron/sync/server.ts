@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { newRoomId, type Role } from '../../shared/collab';
@@ -15,7 +16,7 @@ export interface SyncServerOptions {
   readonly host?: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
-  /** Where rooms are stored (y-leveldb). Without it rooms live in memory and a restart loses them. */
+  /** Where rooms are stored (y-leveldb, in DIR/rooms). Without it rooms live in memory and a restart loses them. */
   readonly dataDir?: string;
   /** The HMAC key for tokens; random per process when omitted (links then die with the process). */
   readonly secret?: Uint8Array;
@@ -39,6 +40,8 @@ export interface SyncStats {
   /** Rooms currently in memory (not the ones on disk). */
   readonly rooms: number;
   readonly connections: number;
+  /** Updates relayed but not yet handed to the store: what a crash right now could cost the store (peers still hold them). */
+  readonly pendingWrites: number;
   readonly uptimeSeconds: number;
   readonly droppedWrites: number;
   readonly malformed: number;
@@ -92,7 +95,7 @@ const peerAddress = (req: IncomingMessage): string => `${req.socket.remoteAddres
 export const startSyncServer = async (options: SyncServerOptions = {}): Promise<SyncServer> => {
   const log = options.logger ?? silentLogger;
   const secret = options.secret ?? newSecret();
-  const store = options.dataDir ? leveldbStore(options.dataDir) : memoryStore();
+  const store = options.dataDir ? leveldbStore(join(options.dataDir, 'rooms')) : memoryStore();
   const rooms = new RoomRegistry(store, options.idleEvictMs ?? 30_000, log);
   const maxPerRoom = options.maxConnectionsPerRoom ?? 32;
   const counters: ConnectionCounters = { droppedWrites: 0, malformed: 0 };
@@ -115,6 +118,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   const stats = (): SyncStats => ({
     rooms: rooms.size,
     connections: rooms.connections,
+    pendingWrites: rooms.pendingWrites,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
     ...counters,
   });

@@ -8,7 +8,8 @@ import { ROLE_LETTERS, type Role, roleFromLetter } from './roles';
  * Only the server (which holds the secret) computes or checks the MAC.
  */
 export const TOKEN_MAC_BYTES = 16;
-export const TOKEN_PATTERN = /^([cis])\.([A-Za-z0-9_-]{22})$/;
+/** Role letter, a dot, then 16 bytes in canonical base64url (see ROOM_ID_PATTERN). */
+export const TOKEN_PATTERN = /^([cis])\.([A-Za-z0-9_-]{21}[AQgw])$/;
 
 export const tokenSchema = z.string().regex(TOKEN_PATTERN, 'must be a room token');
 

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadOrCreateSecret } from '../sync/auth';
+import { consoleLogger } from '../sync/log';
+import { startSyncServer } from '../sync/server';
+
+const HELP = `usage: archdrill serve [--host H] [--port P] [--data DIR] [--secret-file F] [--static DIR]
+
+Runs the pair-practice sync server (y-websocket protocol) headless.
+
+  --host H         address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --port P         port (default 4455; 0 picks a free one)
+  --data DIR       store rooms here (y-leveldb) so a restart loses nothing; without it rooms live in memory
+  --secret-file F  the token secret (created 0600 on first run; default DIR/secret, random per run without --data)
+  --static DIR     the built app to serve to browsers (default: dist/renderer of this package, if built)
+  --idle-evict-ms  how long a room with nobody in it stays in memory (default 30000)
+  --help           this text
+
+Endpoints: GET /healthz, POST /rooms (Authorization: Bearer <admin key>), /sync/<room>?token=…
+Exit codes: 0 stopped by SIGINT/SIGTERM, 1 could not start, 2 bad arguments.
+`;
+
+const flagsSchema = z.object({
+  host: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  port: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(0).max(65535).default(4455),
+  data: z.string().min(1).optional(),
+  'secret-file': z.string().min(1).optional(),
+  static: z.string().min(1).optional(),
+  'idle-evict-ms': z.coerce.number({ error: 'must be a number' }).int().min(0).default(30_000),
+  help: z.boolean().default(false),
+});
+
+const packageRoot = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/**
+ * `archdrill serve`: starts the sync server and runs until SIGINT/SIGTERM,
+ * then flushes every room and resolves 0. Returns 2 with one line on stderr for
+ * bad flags, 1 when the server cannot start (port taken, unreadable data dir).
+ */
+export const runServe = async (argv: string[]): Promise<number> => {
+  let flags: z.infer<typeof flagsSchema>;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        'secret-file': { type: 'string' },
+        static: { type: 'string' },
+        'idle-evict-ms': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+    const parsed = flagsSchema.safeParse(values);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(`--${issue.path.join('.')} ${issue.message}`);
+    }
+    flags = parsed.data;
+  } catch (err) {
+    process.stderr.write(`archdrill serve: ${(err as Error).message.split('\n')[0]} (see --help)\n`);
+    return 2;
+  }
+  if (flags.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+
+  const log = consoleLogger;
+  const dataDir = flags.data && resolve(flags.data);
+  const secretFile = flags['secret-file'] ?? (dataDir && join(dataDir, 'secret'));
+  const defaultStatic = join(packageRoot, 'dist', 'renderer');
+  const staticDir = flags.static ?? (existsSync(defaultStatic) ? defaultStatic : undefined);
+  try {
+    const secret = secretFile ? loadOrCreateSecret(secretFile) : undefined;
+    const server = await startSyncServer({
+      host: flags.host,
+      port: flags.port,
+      dataDir,
+      secret,
+      staticDir,
+      idleEvictMs: flags['idle-evict-ms'],
+      logger: log,
+    });
+    log.info(
+      staticDir ? `serving the app from ${staticDir}` : 'the app is not built (npm run build): browsers get no page, only sync',
+    );
+    if (!secretFile) log.warn('no --data or --secret-file: the secret is random, so links die with this process');
+    // The admin key only mints rooms; it is a different MAC from any room token and reveals nothing about them.
+    log.info(`create a room: curl -X POST -H "Authorization: Bearer ${server.adminKey}" ${server.url}/rooms`);
+    await new Promise<void>((done) => {
+      const stop = (signal: string) => {
+        log.info(`${signal}: shutting down`);
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await server.close();
+    return 0;
+  } catch (err) {
+    process.stderr.write(`archdrill serve: ${(err as Error).message.split('\n')[0]}\n`);
+    return 1;
+  }
+};
