@@ -117,3 +117,27 @@ test('copy, paste, duplicate and delete with the keyboard; text notes and group 
   await page.keyboard.press('Control+a');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(5);
 });
+
+test('a group frame carries the components inside it when dragged', async ({ page }) => {
+  await openApp(page);
+  await canvas(page).click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('x');
+  await page.keyboard.press('d');
+  const frame = page.locator('.react-flow__node:has([data-kind="group"])');
+  const db = page.locator('.react-flow__node:has([data-kind="sql_db"])');
+  const f0 = (await frame.boundingBox())!;
+  const d0 = (await db.boundingBox())!;
+  await page.mouse.move(f0.x + 12, f0.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(f0.x + 112, f0.y + 72, { steps: 10 });
+  await page.mouse.up();
+  const f1 = (await frame.boundingBox())!;
+  const d1 = (await db.boundingBox())!;
+  expect(f1.x - f0.x).toBeGreaterThan(80);
+  expect(Math.abs(d1.x - d0.x - (f1.x - f0.x))).toBeLessThan(2);
+  expect(Math.abs(d1.y - d0.y - (f1.y - f0.y))).toBeLessThan(2);
+  // One undo puts both back.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await db.boundingBox())!.x)).toBe(Math.round(d0.x));
+  await shot(page, 'group-frame');
+});

@@ -11,7 +11,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { useBoardSession } from '../board/context';
 import { RemoteCursors } from '../collab/RemoteCursors';
@@ -19,6 +19,7 @@ import { useCollabCanvas } from '../collab/useCollabCanvas';
 import { ComponentNode } from './ComponentNode';
 import { FlowBinding } from './flowBinding';
 import { GroupNode } from './GroupNode';
+import { type FrameDrag, passengerPositions, startFrameDrag } from './groups';
 import { ProtocolEdge } from './ProtocolEdge';
 import { TextNode } from './TextNode';
 import type { FlowEdge, FlowNode } from './toFlow';
@@ -58,6 +59,21 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
   );
   const nodes = useSyncExternalStore(binding.subscribe, binding.getNodes);
   const live = useCollabCanvas(binding);
+  // Components inside a dragged frame travel with it.
+  const frameDrag = useRef<FrameDrag | null>(null);
+  const withPassengers = useCallback(
+    (dragged: FlowNode[]) => {
+      const fd = frameDrag.current;
+      if (!fd) return dragged.map((n) => ({ id: n.id, position: n.position }));
+      const moved = passengerPositions(fd, dragged);
+      binding.moveLocal(moved);
+      return [
+        ...dragged.map((n) => ({ id: n.id, position: n.position })),
+        ...[...moved].map(([id, position]) => ({ id, position })),
+      ];
+    },
+    [binding],
+  );
   // Fit once on open when there is something to show; fitting an empty board would jump to the first drop.
   const [fitOnOpen] = useState(() => nodes.length > 0);
   const edges = useSyncExternalStore(binding.subscribe, binding.getEdges);
@@ -126,10 +142,14 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
             es.map((e) => e.id),
           );
         }}
-        onNodeDragStart={() => undo.stopCapturing()}
-        onNodeDrag={(_e, _n, dragged) => live.onNodeDrag(dragged)}
+        onNodeDragStart={(_e, _n, dragged) => {
+          undo.stopCapturing();
+          frameDrag.current = startFrameDrag(dragged, binding.getNodes());
+        }}
+        onNodeDrag={(_e, _n, dragged) => live.onNodeDrag(withPassengers(dragged))}
         onNodeDragStop={(_e, _n, dragged) => {
-          binding.commitPositions(dragged);
+          binding.commitPositions(withPassengers(dragged));
+          frameDrag.current = null;
           live.onDragEnd();
         }}
         nodesDraggable={!readOnly}

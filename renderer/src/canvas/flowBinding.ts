@@ -200,8 +200,20 @@ export class FlowBinding {
   /** Drag end: the final positions of every dragged node, in one transaction. */
   commitPositions(nodes: readonly { id: string; position: Point }[]): void {
     const positions = new Map(nodes.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
-    this.nodes = this.nodes.map((n) => (positions.has(n.id) && n.dragging ? { ...n, dragging: false } : n));
+    this.nodes = this.nodes.map((n) =>
+      positions.has(n.id) && n.dragging ? { ...n, position: positions.get(n.id)!, dragging: false } : n,
+    );
     moveNodes(this.doc, positions, this.origin);
+    this.emit();
+  }
+
+  /** Moves nodes locally during a drag (frame passengers); the doc is written at drag end. */
+  moveLocal(positions: ReadonlyMap<string, Point>): void {
+    if (positions.size === 0) return;
+    this.nodes = this.nodes.map((n) => {
+      const p = positions.get(n.id);
+      return p ? { ...n, position: p, dragging: true } : n;
+    });
     this.emit();
   }
 
