@@ -6,6 +6,7 @@ import { App } from './app/App';
 import type { BoardSession } from './board/context';
 import { BoardSessionContext } from './board/context';
 import { openLocalSession } from './board/openSession';
+import { activeRoomLink } from './collab/enterRoom';
 import { JoinScreen } from './collab/JoinScreen';
 import { joinTargetFromLocation, openRoomSession, rememberedRole, rememberRole } from './collab/joinFromLocation';
 import { browserPlatform } from './platform/browserPlatform';
@@ -24,7 +25,7 @@ const render = (session: BoardSession) =>
     </StrictMode>,
   );
 
-const join = joinTargetFromLocation(window.location.href);
+const join = joinTargetFromLocation(activeRoomLink() ?? window.location.href);
 if (join && 'target' in join) {
   const { target } = join;
   const remembered = rememberedRole(target.roomId);

@@ -1,11 +1,13 @@
+import { parseJoinLink } from '@shared/collab/joinLink';
 import { useState } from 'react';
 import { useBoardSession } from '../board/context';
 import type { HostedSession } from '../platform/types';
 import { Modal } from '../ui/Modal';
+import { enterRoom, leaveRoom } from './enterRoom';
 
 /** "Host a session": starts the sync server in the desktop app and shows what to send the partner. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
-  const { platform, collab } = useBoardSession();
+  const { platform, collab, doc } = useBoardSession();
   const [port, setPort] = useState(7420);
   const [hosted, setHosted] = useState<HostedSession | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -77,8 +79,16 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             </>
           )}
           {hosted.hostUrl && (
-            <button type="button" className="primary" onClick={() => window.location.assign(hosted.hostUrl!)}>
-              Enter the room
+            <button
+              type="button"
+              className="primary"
+              data-testid="enter-room"
+              onClick={() => {
+                const parsed = parseJoinLink(hosted.hostUrl!);
+                if (parsed.ok) enterRoom(hosted.hostUrl!, parsed.value.roomId, doc);
+              }}
+            >
+              Enter the room with this board
             </button>
           )}
         </div>

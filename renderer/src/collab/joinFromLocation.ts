@@ -3,6 +3,7 @@ import type { Role } from '@shared/collab/roles';
 import type { BoardSession } from '../board/context';
 import { sessionFor } from '../board/openSession';
 import type { Platform } from '../platform/types';
+import { seedCreatedRoom } from './enterRoom';
 import { createPresence, localIdentity } from './presence';
 import { joinRoom } from './room';
 
@@ -31,5 +32,17 @@ export const openRoomSession = async (
   const identity = localIdentity();
   localStorage.setItem('archdrill.name', name);
   const presence = createPresence(room.provider.awareness, { ...identity, name, role });
-  return { ...sessionFor(room.doc, platform), collab: { room, presence } };
+  const session = { ...sessionFor(room.doc, platform), collab: { room, presence } };
+  // The host carries its board into the room it just created, after the first sync.
+  const seed = () => seedCreatedRoom(target.roomId, room.doc, session.origin);
+  if (room.state.getState().synced) seed();
+  else {
+    const off = room.state.subscribe((s) => {
+      if (s.synced) {
+        off();
+        seed();
+      }
+    });
+  }
+  return session;
 };
