@@ -1,10 +1,11 @@
 /// <reference types="vite/client" />
 import { z } from 'zod';
+import type { Role } from '../../shared/collab/roles';
 import type { InvokeResult, ParsedArgs } from '../../shared/ipc/api';
 import { hostSessionSchema, userRubricSchema } from '../../shared/ipc/contract';
 
 /**
- * Services other folders of electron/ provide: the sync host (electron/sync)
+ * Services other folders of electron/ provide: the sync host (electron/sync/hostSession.ts)
  * and the user rubric folder (electron/rubrics). The shell takes them as
  * injected dependencies; `loadOptionalServices` wires the real ones when those
  * modules exist in the build. import.meta.glob (Vite) bundles a module when it
@@ -31,46 +32,61 @@ export const unavailableHosting: HostingService = {
 export const unavailableUserRubrics: ListUserRubrics = () =>
   Promise.reject(new Error('Your own rubric folder is not available in this build of Archdrill.'));
 
-/** What electron/sync/server.ts is expected to export. */
-interface SyncServerModule {
-  startSyncServer(options: { host: string; port: number; dataDir: string; rendererRoot: string }): Promise<unknown>;
+/** The part of electron/sync/hostSession.ts the shell uses (test/electron/hosting.test.ts passes the real module, so tsc checks it). */
+interface SyncHostModule {
+  hostSession(options: { lan: boolean; port?: number; dataDir?: string; staticDir?: string }): Promise<{
+    readonly port: number;
+    readonly roomId: string;
+    readonly localOrigin: string;
+    readonly shortCode: string;
+    joinLink(role: Role): string;
+    shortCodeFor(role: Role): string;
+    stop(): Promise<void>;
+  }>;
 }
 
-/** The part of the running server the shell uses; checked, since it crosses a module boundary. */
-const runningServerSchema = z.looseObject({
-  ...hostSessionSchema.shape,
-  close: z.custom<() => Promise<void>>((v) => typeof v === 'function', 'close() is missing'),
+const byRole = <T>(fn: (role: Role) => T) => ({
+  candidate: fn('candidate'),
+  interviewer: fn('interviewer'),
+  spectator: fn('spectator'),
 });
 
-/** Adapts `startSyncServer` to the host-session channels: one server at a time. */
-export function hostingFromSyncServer(
-  mod: SyncServerModule,
+/** Adapts the sync host to the host-session channels: one session at a time, stopped before the next starts. */
+export function hostingFromSync(
+  mod: SyncHostModule,
   paths: { readonly dataDir: string; readonly rendererRoot: string },
 ): HostingService {
-  let running: z.infer<typeof runningServerSchema> | null = null;
+  let running: { stop(): Promise<void> } | null = null;
   const stop = async () => {
-    const server = running;
+    const session = running;
     running = null;
-    await server?.close();
+    await session?.stop();
   };
   return {
     async start(options) {
       await stop();
-      const server = runningServerSchema.parse(
-        await mod.startSyncServer({
-          host: options.lan ? '0.0.0.0' : '127.0.0.1',
-          port: options.port ?? 0,
-          ...paths,
-        }),
-      );
-      running = server;
-      return hostSessionSchema.parse(server);
+      const session = await mod.hostSession({
+        lan: options.lan ?? false,
+        ...(options.port !== undefined && { port: options.port }),
+        dataDir: paths.dataDir,
+        staticDir: paths.rendererRoot,
+      });
+      running = session;
+      return hostSessionSchema.parse({
+        port: session.port,
+        roomId: session.roomId,
+        localOrigin: session.localOrigin,
+        joinUrl: session.joinLink('interviewer'),
+        code: session.shortCode,
+        links: byRole((role) => session.joinLink(role)),
+        codes: byRole((role) => session.shortCodeFor(role)),
+      });
     },
     stop,
   };
 }
 
-const syncModules = import.meta.glob<SyncServerModule>('../sync/server.ts');
+const syncModules = import.meta.glob<SyncHostModule>('../sync/hostSession.ts');
 const rubricModules = import.meta.glob<{ listUserRubrics: ListUserRubrics }>('../rubrics/userRubrics.ts');
 
 /** Lazily wires whichever optional services this build contains. */
@@ -82,7 +98,7 @@ export function loadOptionalServices(paths: { readonly dataDir: string; readonly
   const loadRubrics = Object.values(rubricModules)[0];
   let hosting: Promise<HostingService> | null = null;
   const getHosting = () => {
-    hosting ??= loadSync ? loadSync().then((mod) => hostingFromSyncServer(mod, paths)) : Promise.resolve(unavailableHosting);
+    hosting ??= loadSync ? loadSync().then((mod) => hostingFromSync(mod, paths)) : Promise.resolve(unavailableHosting);
     return hosting;
   };
   return {

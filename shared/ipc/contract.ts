@@ -60,14 +60,20 @@ export const hostOptionsSchema = z.object({
   lan: z.boolean().optional(),
 });
 
+const perRole = <T extends z.ZodType>(value: T) => z.object({ candidate: value, interviewer: value, spectator: value });
+
 export const hostSessionSchema = z.object({
-  /** The link a partner opens (the host serves the renderer over HTTP). */
-  joinUrl: z.string(),
-  /** A short code a partner can type instead of the link. */
-  code: z.string(),
   port: z.number().int(),
-  /** A read-only link, when the server issues one. */
-  spectatorUrl: z.string().optional(),
+  roomId: z.string(),
+  /** Where the host's own app connects (always loopback, so it works with the network down). */
+  localOrigin: z.string(),
+  /** The link a partner opens, for the interviewer (the usual partner of a host practising as candidate). */
+  joinUrl: z.string(),
+  /** The short code a partner can type instead of the link, for the same role. */
+  code: z.string(),
+  /** Links and codes for each role (a spectator's are read-only, enforced by the server). */
+  links: perRole(z.string()),
+  codes: perRole(z.string()),
 });
 
 export const userRubricSchema = z.object({
