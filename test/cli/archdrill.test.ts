@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'electron/cli/archdrill.mjs');
+const fixture = (p: string) => join(root, 'test/fixtures', p);
+let dataDir: string;
+
+/** Runs the real bin with plain Node, with a private data folder. */
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ARCHDRILL_DATA_DIR: dataDir, NODE_OPTIONS: '' },
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+/** Bad input: exit 2, exactly one line on stderr, no stack trace. */
+const expectOneLineError = (r: ReturnType<typeof run>, pattern: RegExp) => {
+  expect(r.code).toBe(2);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stderr.trimEnd()).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+};
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'archdrill-cli-'));
+  mkdirSync(join(dataDir, 'rubrics'));
+  copyFileSync(fixture('rubrics/minimal.json'), join(dataDir, 'rubrics/minimal.json'));
+  copyFileSync(fixture('rubrics/unknown-check.yaml'), join(dataDir, 'rubrics/unknown-check.yaml'));
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('archdrill score', () => {
+  it('prints the scorecard for the board’s own question, exit 0', () => {
+    const r = run('score', fixture('boards/url-shortener.textbook.archdrill.json'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^URL shortener — url-shortener\.textbook\.archdrill\.json\nScore \d+% \(acceptable\)/);
+    expect(r.stdout).toMatch(/✓ entry-path .*\[client, lb/);
+    expect(r.stdout).toMatch(/✗ redirect-status .*Hint: .*301/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints JSON with --json, and takes a rubric by id or by file', () => {
+    const byId = run('score', fixture('boards/chat.strong.archdrill.json'), '--rubric', 'minimal', '--json');
+    expect(byId.code).toBe(0);
+    const result = JSON.parse(byId.stdout);
+    expect(result).toMatchObject({
+      rubric: { id: 'minimal' },
+      percent: 0,
+      band: 'weak',
+      rules: [{ id: 'has-cache', passed: false }],
+    });
+    const byFile = run(
+      'score',
+      fixture('boards/feed.strong.archdrill.json'),
+      '--rubric',
+      join(root, 'rubrics/feed.yaml'),
+      '--json',
+    );
+    expect(JSON.parse(byFile.stdout)).toMatchObject({ rubricId: 'feed', band: 'strong' });
+  });
+
+  it('rejects bad input with one line and exit 2', () => {
+    expectOneLineError(run('score', 'missing.archdrill.json'), /^archdrill: missing\.archdrill\.json: no such file$/);
+    expectOneLineError(run('score', join(root, 'package.json')), /not an Archdrill board/);
+    expectOneLineError(
+      run('score', fixture('boards/chat.strong.archdrill.json'), '--rubric', 'nope'),
+      /unknown rubric "nope" \(available: chat, feed, url-shortener, minimal\)/,
+    );
+    expectOneLineError(
+      run('score', fixture('boards/chat.strong.archdrill.json'), '--rubric', fixture('rubrics/unknown-check.yaml')),
+      /invalid rubric: unknown-check\.yaml: rule "ws-servers": check\.type: unknown check type "foo"/,
+    );
+    expectOneLineError(run('score', fixture('boards/chat.strong.archdrill.json'), '--frob'), /unknown option --frob/);
+    expectOneLineError(run('score'), /missing BOARD/);
+  });
+
+  it('asks for a rubric when the board names no question', () => {
+    const file = join(dataDir, 'no-question.archdrill.json');
+    writeFileSync(file, JSON.stringify({ format: 'archdrill.board', version: 1, nodes: [], edges: [] }));
+    expectOneLineError(run('score', file), /names no question; pass --rubric/);
+  });
+});
+
+describe('archdrill rubrics and check-rubric', () => {
+  it('lists built-in and user rubrics with the user folder, and reports a broken user file', () => {
+    const r = run('rubrics');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`User rubrics (${join(dataDir, 'rubrics')}):`);
+    expect(r.stdout).toMatch(/url-shortener\s+URL shortener/);
+    expect(r.stdout).toMatch(/minimal\s+Minimal user rubric/);
+    expect(r.stdout).toContain('unknown-check.yaml: rule "ws-servers": check.type: unknown check type "foo"');
+  });
+
+  it('check-rubric: ok for a valid file, every problem named for a broken one', () => {
+    const ok = run('check-rubric', join(root, 'rubrics/url-shortener.yaml'));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/url-shortener\.yaml: ok — "url-shortener"/);
+    expectOneLineError(
+      run('check-rubric', fixture('rubrics/missing-weight.yaml')),
+      /^missing-weight\.yaml: rule "cache": weight: is required$/,
+    );
+  });
+});
+
+describe('archdrill help and dispatch', () => {
+  it.each([[['--help']], [['score', '--help']], [['rubrics', '--help']], [['check-rubric', '--help']]])(
+    '%j prints usage and exit codes',
+    (args) => {
+      const r = run(...args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^usage: archdrill/);
+      expect(r.stdout).toContain('Exit codes: 0');
+    },
+  );
+
+  it('rejects an unknown command or no command', () => {
+    expectOneLineError(run('frobnicate'), /unknown command "frobnicate"/);
+    expectOneLineError(run(), /missing command/);
+  });
+});
