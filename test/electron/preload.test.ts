@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildPreloadApi } from '../../electron/preload/api';
+import { buildPreloadApi, type PreloadIpc } from '../../electron/preload/api';
 import { API_FUNCTION_NAMES, EVENT_NAMES, eventChannel, INVOKE_NAMES, invokeChannel, listenerName } from '../../shared/ipc/api';
 import { EVENT_CONTRACT, INVOKE_CONTRACT } from '../../shared/ipc/contract';
 import { contextBridge, type FakeWebContents, ipcMain, ipcRenderer } from './setup/fakeElectron';
@@ -65,7 +65,7 @@ describe('the preload exposes the contract, and only the contract', () => {
   });
 
   it('delivers events to the listener without the IPC event, and unsubscribes', () => {
-    const api = buildPreloadApi(ipcRenderer);
+    const api = buildPreloadApi(ipcRenderer as unknown as PreloadIpc);
     const listener = vi.fn();
     const off = api.onMenuCommand(listener);
     ipcRenderer.emit(eventChannel('menuCommand'), { sender: ipcRenderer }, 'save');
