@@ -1,0 +1,191 @@
+import { createLocalOrigin, readBoard, replaceBoard, updateNode } from '@shared/board/doc';
+import type { NodeChange } from '@xyflow/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { FlowBinding, type Selection } from '../../../renderer/src/canvas/flowBinding';
+import type { FlowNode } from '../../../renderer/src/canvas/toFlow';
+import { board, chain, node } from '../../fixtures/boards/builders';
+
+const me = createLocalOrigin('me');
+const partner = createLocalOrigin('partner');
+
+/** A local doc bound to React Flow state, and a partner's doc whose edits arrive as remote updates. */
+const setup = () => {
+  const doc = new Y.Doc();
+  replaceBoard(
+    doc,
+    board(
+      [
+        node('a', 'client', { position: { x: 0, y: 0 } }),
+        node('b', 'service', { position: { x: 200, y: 0 } }),
+        node('c', 'cache', { position: { x: 400, y: 0 } }),
+      ],
+      chain('a', 'b', 'c'),
+    ),
+    me,
+  );
+  const remote = new Y.Doc();
+  Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+  const fromPartner = (edit: (d: Y.Doc) => void) => {
+    const sv = Y.encodeStateVector(doc);
+    edit(remote);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, sv), 'network');
+  };
+  const onSelection = vi.fn<(s: Selection) => void>();
+  const binding = new FlowBinding(doc, me, onSelection);
+  const listener = vi.fn();
+  const unsubscribe = binding.subscribe(listener);
+  return { doc, binding, listener, unsubscribe, onSelection, fromPartner };
+};
+
+const byId = (nodes: readonly FlowNode[], id: string) => nodes.find((n) => n.id === id);
+
+const updatesDuring = (doc: Y.Doc, fn: () => void): number => {
+  let count = 0;
+  const onUpdate = () => count++;
+  doc.on('update', onUpdate);
+  fn();
+  doc.off('update', onUpdate);
+  return count;
+};
+
+let current: FlowBinding | undefined;
+afterEach(() => current?.destroy());
+
+describe('FlowBinding', () => {
+  it('shows the doc’s nodes and edges', () => {
+    const { binding } = setup();
+    current = binding;
+    expect(binding.getNodes().map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(binding.getEdges().map((e) => `${e.source}>${e.target}`)).toEqual(['a>b', 'b>c']);
+  });
+
+  it('a remote change to one node rebuilds only that node; the others keep their identity', () => {
+    const { binding, listener, fromPartner } = setup();
+    current = binding;
+    const before = binding.getNodes();
+    const edgesBefore = binding.getEdges();
+    listener.mockClear();
+    fromPartner((d) => updateNode(d, 'b', { label: 'Shortener' }, partner));
+    const after = binding.getNodes();
+    expect(listener).toHaveBeenCalled();
+    expect(byId(after, 'b')?.data.node.label).toBe('Shortener');
+    expect(byId(after, 'b')).not.toBe(byId(before, 'b'));
+    expect(byId(after, 'a')).toBe(byId(before, 'a'));
+    expect(byId(after, 'c')).toBe(byId(before, 'c'));
+    expect(binding.getEdges()).toBe(edgesBefore);
+  });
+
+  it('a drag moves nodes locally without writing the doc; drag end writes all positions in one update', () => {
+    const { doc, binding } = setup();
+    current = binding;
+    const drag: NodeChange<FlowNode>[] = ['a', 'b', 'c'].map((id, i) => ({
+      type: 'position',
+      id,
+      position: { x: i * 200 + 50.4, y: 80.6 },
+      dragging: true,
+    }));
+    expect(updatesDuring(doc, () => binding.onNodesChange(drag))).toBe(0);
+    expect(byId(binding.getNodes(), 'a')?.position).toEqual({ x: 50.4, y: 80.6 });
+
+    const end = binding.getNodes().map((n) => ({ id: n.id, position: n.position }));
+    expect(updatesDuring(doc, () => binding.commitPositions(end))).toBe(1);
+    expect(readBoard(doc).nodes.map((n) => n.position)).toEqual([
+      { x: 50, y: 81 },
+      { x: 250, y: 81 },
+      { x: 450, y: 81 },
+    ]);
+    expect(binding.getNodes().every((n) => !n.dragging)).toBe(true);
+  });
+
+  it('a partner’s move of a node I am dragging does not yank it from under my pointer', () => {
+    const { binding, fromPartner } = setup();
+    current = binding;
+    binding.onNodesChange([{ type: 'position', id: 'b', position: { x: 222, y: 33 }, dragging: true }]);
+    fromPartner((d) => updateNode(d, 'b', { position: { x: -1000, y: -1000 } }, partner));
+    expect(byId(binding.getNodes(), 'b')?.position).toEqual({ x: 222, y: 33 });
+  });
+
+  it('remove deletes nodes and the edges connected to them', () => {
+    const { doc, binding } = setup();
+    current = binding;
+    binding.remove(['b'], []);
+    expect(readBoard(doc).nodes.map((n) => n.id)).toEqual(['a', 'c']);
+    expect(readBoard(doc).edges).toEqual([]);
+    expect(binding.getNodes().map((n) => n.id)).toEqual(['a', 'c']);
+    expect(binding.getEdges()).toEqual([]);
+  });
+
+  it('ignores React Flow’s own remove changes (deletion goes through remove, with undo)', () => {
+    const { doc, binding } = setup();
+    current = binding;
+    binding.onNodesChange([{ type: 'remove', id: 'a' }]);
+    expect(readBoard(doc).nodes).toHaveLength(3);
+    expect(binding.getNodes()).toHaveLength(3);
+  });
+
+  it('setSelection marks the chosen nodes and edges, touching only those that change', () => {
+    const { binding, listener } = setup();
+    current = binding;
+    const before = binding.getNodes();
+    const edgeId = binding.getEdges()[0]?.id ?? '';
+    listener.mockClear();
+    binding.setSelection({ nodeIds: new Set(['b']), edgeIds: new Set([edgeId]) });
+    expect(binding.getNodes().map((n) => Boolean(n.selected))).toEqual([false, true, false]);
+    expect(byId(binding.getNodes(), 'a')).toBe(byId(before, 'a'));
+    expect(binding.selection()).toEqual({ nodeIds: new Set(['b']), edgeIds: new Set([edgeId]) });
+    expect(listener).toHaveBeenCalledTimes(1);
+    binding.setSelection({ nodeIds: new Set(['b']), edgeIds: new Set([edgeId]) });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('selection by clicking (select changes) reports the new selection', () => {
+    const { binding, onSelection } = setup();
+    current = binding;
+    binding.onNodesChange([
+      { type: 'select', id: 'a', selected: true },
+      { type: 'select', id: 'c', selected: true },
+    ]);
+    expect(onSelection).toHaveBeenCalledTimes(1);
+    expect(onSelection.mock.calls[0]?.[0].nodeIds).toEqual(new Set(['a', 'c']));
+    binding.onEdgesChange([{ type: 'select', id: binding.getEdges()[1]?.id ?? '', selected: true }]);
+    expect(onSelection).toHaveBeenCalledTimes(2);
+    expect(onSelection.mock.calls[1]?.[0].edgeIds.size).toBe(1);
+  });
+
+  it('a selected node stays selected when a partner edits it', () => {
+    const { binding, fromPartner } = setup();
+    current = binding;
+    binding.setSelection({ nodeIds: new Set(['c']), edgeIds: new Set() });
+    fromPartner((d) => updateNode(d, 'c', { label: 'Redis' }, partner));
+    expect(byId(binding.getNodes(), 'c')).toMatchObject({ selected: true, data: { node: { label: 'Redis' } } });
+  });
+
+  it('a finished resize writes the size to the doc; resizing in progress does not', () => {
+    const { doc, binding } = setup();
+    current = binding;
+    const resize = (resizing: boolean): NodeChange<FlowNode> => ({
+      type: 'dimensions',
+      id: 'a',
+      dimensions: { width: 180.4, height: 70.6 },
+      resizing,
+      setAttributes: true,
+    });
+    expect(updatesDuring(doc, () => binding.onNodesChange([resize(true)]))).toBe(0);
+    binding.onNodesChange([resize(false)]);
+    expect(readBoard(doc).nodes[0]?.size).toEqual({ width: 180, height: 71 });
+  });
+
+  it('stops observing when the last listener leaves and catches up when one subscribes again', () => {
+    const { binding, listener, unsubscribe, fromPartner } = setup();
+    current = binding;
+    unsubscribe();
+    listener.mockClear();
+    fromPartner((d) => updateNode(d, 'a', { label: 'Phone' }, partner));
+    expect(listener).not.toHaveBeenCalled();
+    const again = vi.fn();
+    binding.subscribe(again);
+    expect(again).toHaveBeenCalled();
+    expect(byId(binding.getNodes(), 'a')?.data.node.label).toBe('Phone');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SIZE, type FlowEdge, type FlowNode, toFlowEdge, toFlowNode } from '../../../renderer/src/canvas/toFlow';
+import { edge, node } from '../../fixtures/boards/builders';
+
+describe('toFlowNode', () => {
+  it('maps kinds to node types, carries the domain node, and sizes frames and notes', () => {
+    const cache = toFlowNode(node('c', 'cache', { position: { x: 3, y: 4 } }));
+    expect(cache).toMatchObject({ id: 'c', type: 'component', position: { x: 3, y: 4 } });
+    expect(cache.data.node.kind).toBe('cache');
+    expect(cache.width).toBeUndefined();
+
+    const note = toFlowNode(node('t', 'text'));
+    expect(note).toMatchObject({ type: 'text', ...DEFAULT_SIZE.text });
+    const frame = toFlowNode(node('g', 'group', { size: { width: 500, height: 400 } }));
+    expect(frame).toMatchObject({ type: 'group', width: 500, height: 400, zIndex: -1 });
+  });
+
+  it('keeps local state (selection, measured size, drag) from the previous flow node', () => {
+    const prev: FlowNode = {
+      ...toFlowNode(node('c', 'cache')),
+      selected: true,
+      measured: { width: 160, height: 64 },
+    };
+    const next = toFlowNode(node('c', 'cache', { label: 'Redis', position: { x: 10, y: 0 } }), prev);
+    expect(next.selected).toBe(true);
+    expect(next.measured).toEqual({ width: 160, height: 64 });
+    expect(next.position).toEqual({ x: 10, y: 0 });
+    expect(next.data.node.label).toBe('Redis');
+  });
+
+  it('keeps a dragged node under the local pointer when a partner’s move arrives', () => {
+    const prev: FlowNode = { ...toFlowNode(node('c', 'cache')), position: { x: 250, y: 90 }, dragging: true };
+    const next = toFlowNode(node('c', 'cache', { position: { x: -500, y: -500 } }), prev);
+    expect(next.position).toEqual({ x: 250, y: 90 });
+    expect(next.dragging).toBe(true);
+    // The doc's position is still what the node data says.
+    expect(next.data.node.position).toEqual({ x: -500, y: -500 });
+  });
+
+  it('takes the doc position once the drag is over', () => {
+    const prev: FlowNode = { ...toFlowNode(node('c', 'cache')), position: { x: 250, y: 90 }, dragging: false };
+    expect(toFlowNode(node('c', 'cache', { position: { x: 7, y: 8 } }), prev).position).toEqual({ x: 7, y: 8 });
+  });
+});
+
+describe('toFlowEdge', () => {
+  it('maps an edge, with an arrow, keeping the local selection', () => {
+    const e = edge('a', 'b', { protocol: 'grpc', label: 'lookup' });
+    const first = toFlowEdge(e);
+    expect(first).toMatchObject({ id: 'a>b', source: 'a', target: 'b', type: 'protocol' });
+    expect(first.data?.edge).toEqual(e);
+    expect(first.markerEnd).toBeDefined();
+    expect(first.selected).toBeUndefined();
+    const prev: FlowEdge = { ...first, selected: true };
+    expect(toFlowEdge(e, prev).selected).toBe(true);
+  });
+});
