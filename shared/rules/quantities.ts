@@ -39,34 +39,43 @@ const BYTE_PREFIX: Readonly<Record<string, number>> = { '': 1, k: 1e3, m: 1e6, g
 
 // number, then optional attached suffix, then optional space + unit words.
 const FIGURE =
-  /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(k|m|mn|b|bn|t)(?![\p{L}\p{N}]))?(?:\s*(thousand|million|mil|billion|bn|trillion)(?![\p{L}\p{N}]))?/giu;
-const BYTES = /^\s*(?:([kmgtpe])i?b|(bytes?))(?![\p{L}\p{N}])/iu;
-const LONE_BYTE = /^\s+B(?![\p{L}\p{N}])/u;
-const BITS_PER_SECOND = /^\s*([kmgt])?bps(?![\p{L}\p{N}])/iu;
-const PER_SECOND = /^\s*(?:\/\s*s(?:ec(?:ond)?)?|per\s+s(?:ec(?:ond)?)?|ps)(?![\p{L}\p{N}])/iu;
-const RATE_WORD = /^\s*(?:qps|rps|tps|ops)(?![\p{L}\p{N}])/iu;
+  /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(k|m|mn|b|bn|t)(?![\p{L}\p{N}]))?(?:\s*(thousand|million|mil|billion|bn|trillion)(?![\p{L}\p{N}]))?/giu;
+const GLUED = /[\p{L}\p{N}.,]/u;
+const BYTES = /\s*(?:([kmgtpe])i?b|(bytes?))(?![\p{L}\p{N}])/iuy;
+const LONE_BYTE = /\s+B(?![\p{L}\p{N}])/uy;
+const BITS_PER_SECOND = /\s*([kmgt])?bps(?![\p{L}\p{N}])/iuy;
+const PER_SECOND = /\s*(?:\/\s*s(?:ec(?:ond)?)?|per\s+s(?:ec(?:ond)?)?|ps)(?![\p{L}\p{N}])/iuy;
+const RATE_WORD = /\s*(?:qps|rps|tps|ops)(?![\p{L}\p{N}])/iuy;
 // A noun between a count and its rate: "4,000 reads/s", "40 new URLs per second".
 const NOUN_THEN_RATE =
-  /^\s*(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s*(?:\/\s*s(?:ec(?:ond)?)?|per\s+s(?:ec(?:ond)?)?|qps|rps|tps)(?![\p{L}\p{N}])/iu;
+  /\s*(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s*(?:\/\s*s(?:ec(?:ond)?)?|per\s+s(?:ec(?:ond)?)?|qps|rps|tps)(?![\p{L}\p{N}])/iuy;
 
 // A rate named before its number: "read QPS ≈ 4,000", "writes per second: 40".
 const RATE_BEFORE = /(?:qps|rps|tps|per\s+second|\/s)\s*(?:[:=≈~]|is|of|about|around|roughly|approx\.?|\s)*$/iu;
+
+/** Runs a sticky pattern at `at`; no slicing, so long notes stay linear. */
+const matchAt = (re: RegExp, text: string, at: number): RegExpExecArray | null => {
+  re.lastIndex = at;
+  return re.exec(text);
+};
 
 /** Every figure in `text`, in order. */
 export const findFigures = (text: string): Figure[] => {
   const out: Figure[] = [];
   for (const m of text.matchAll(FIGURE)) {
+    // Part of a word or version ("abc123", "v1.2"): checked here rather than by a leading lookbehind, which is slow.
+    if (m.index > 0 && GLUED.test(text[m.index - 1]!)) continue;
     const base = Number(m[1]!.replace(/,/g, ''));
     if (!Number.isFinite(base)) continue;
     const attached = m[2]?.toLowerCase();
     const word = m[3]?.toLowerCase();
     let count = base * (attached ? COUNT_SUFFIX[attached]! : 1) * (word ? COUNT_SUFFIX[word]! : 1);
     let end = m.index + m[0].length;
-    let rest = text.slice(end);
     let quantity: Figure['quantity'] = 'count';
     // "3 TB": the attached-suffix branch cannot have eaten a "T" of a byte unit, because it needs a word boundary.
-    const bytes = BYTES.exec(rest) ?? (attached === undefined && word === undefined ? LONE_BYTE.exec(rest) : null);
-    const bits = BITS_PER_SECOND.exec(rest);
+    const bytes =
+      matchAt(BYTES, text, end) ?? (attached === undefined && word === undefined ? matchAt(LONE_BYTE, text, end) : null);
+    const bits = matchAt(BITS_PER_SECOND, text, end);
     if (bits) {
       quantity = 'bandwidth';
       count = (count * BYTE_PREFIX[(bits[1] ?? '').toLowerCase()]!) / 8;
@@ -74,12 +83,11 @@ export const findFigures = (text: string): Figure[] => {
     } else if (bytes) {
       count *= BYTE_PREFIX[(bytes[1] ?? '').toLowerCase()]!;
       end += bytes[0].length;
-      rest = text.slice(end);
-      const rate = PER_SECOND.exec(rest);
+      const rate = matchAt(PER_SECOND, text, end);
       quantity = rate ? 'bandwidth' : 'storage';
       if (rate) end += rate[0].length;
     } else {
-      const rate = PER_SECOND.exec(rest) ?? RATE_WORD.exec(rest) ?? NOUN_THEN_RATE.exec(rest);
+      const rate = matchAt(PER_SECOND, text, end) ?? matchAt(RATE_WORD, text, end) ?? matchAt(NOUN_THEN_RATE, text, end);
       if (rate) {
         quantity = 'qps';
         end += rate[0].length;

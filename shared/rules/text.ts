@@ -6,42 +6,48 @@
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const termBody = (term: string): string =>
+  term
+    .trim()
+    .split(/[\s-]+/)
+    .filter((p) => p !== '')
+    .map(escapeRegExp)
+    .join('[\\s-]*');
+
 const patternCache = new Map<string, RegExp>();
 
 /**
- * The pattern of one term.
- * @example termPattern('fan-out').test('We FANOUT on write') // true
- * @example termPattern('301').test('HTTP 3010') // false: word boundaries
+ * One pattern matching any of `synonyms`, compiled once: a single scan of the
+ * text instead of one per synonym (notes can be long and rules many). The
+ * word-boundary test sits after each term as a lookbehind, not before it:
+ * a leading lookbehind makes V8 test every position and is ~10× slower.
+ * @example termPattern(['fan-out']).test('We FANOUT on write') // true
+ * @example termPattern(['301']).test('HTTP 3010') // false: word boundaries
  */
-export const termPattern = (term: string): RegExp => {
-  let re = patternCache.get(term);
+export const termPattern = (synonyms: readonly string[]): RegExp => {
+  const key = synonyms.join('\u0000');
+  let re = patternCache.get(key);
   if (!re) {
-    const body = term
-      .trim()
-      .split(/[\s-]+/)
-      .filter((p) => p !== '')
-      .map(escapeRegExp)
-      .join('[\\s-]*');
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
-    patternCache.set(term, re);
+    const bodies = synonyms.map(termBody).filter((b) => b !== '');
+    // No usable term (only spaces or dashes) must match nothing, not the empty string.
+    re =
+      bodies.length === 0
+        ? /(?!)/
+        : new RegExp(`(?:${bodies.map((b) => `${b}(?<![\\p{L}\\p{N}]${b})`).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+    patternCache.set(key, re);
   }
   return re;
 };
 
 export interface TermHit {
-  readonly term: string;
   readonly index: number;
   readonly length: number;
 }
 
-/** The first of `synonyms` found in `text` (earliest position), or null. */
+/** The earliest place `text` mentions any of `synonyms`, or null. */
 export const findTerm = (text: string, synonyms: readonly string[]): TermHit | null => {
-  let best: TermHit | null = null;
-  for (const term of synonyms) {
-    const m = termPattern(term).exec(text);
-    if (m && (best === null || m.index < best.index)) best = { term, index: m.index, length: m[0].length };
-  }
-  return best;
+  const m = termPattern(synonyms).exec(text);
+  return m ? { index: m.index, length: m[0].length } : null;
 };
 
 /** Up to `radius` characters either side of a match, on one line, with ellipses where cut. */

@@ -1,11 +1,28 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../../framework/steps';
+import type { BoardGraph } from '../graph';
 import { noteSources } from '../notes';
-import { findFigures, formatFigure } from '../quantities';
+import { type Figure, findFigures, formatFigure } from '../quantities';
 import { excerptAround } from '../text';
 import { defineCheck } from '../types';
 
 const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
+
+// Several estimate rules read the same notes; parse each text once per scoring call.
+const figureCache = new WeakMap<BoardGraph, Map<string, Figure[]>>();
+const figuresOf = (graph: BoardGraph, text: string): Figure[] => {
+  let perGraph = figureCache.get(graph);
+  if (!perGraph) {
+    perGraph = new Map();
+    figureCache.set(graph, perGraph);
+  }
+  let figures = perGraph.get(text);
+  if (!figures) {
+    figures = findFigures(text);
+    perGraph.set(text, figures);
+  }
+  return figures;
+};
 
 /**
  * Passes when the notes state a figure of the estimate's quantity (a rate per
@@ -29,7 +46,7 @@ export const estimateWithin = defineCheck({
     const high = expected.value * expected.tolerance;
     let closest: { value: number; ratio: number } | null = null;
     for (const src of noteSources(graph, steps === undefined ? undefined : [steps].flat())) {
-      for (const f of findFigures(src.text)) {
+      for (const f of figuresOf(graph, src.text)) {
         if (f.quantity !== expected.quantity) continue;
         if (f.value >= low && f.value <= high)
           return {
