@@ -73,16 +73,7 @@ function run(args, what) {
 const binary = ensureElectron();
 if (isStale('dist/renderer/index.html', ['renderer', 'shared']))
   run([join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], 'the renderer');
-if (
-  isStale('dist-electron/main.cjs', [
-    'electron/main',
-    'electron/preload',
-    'electron/fs',
-    'electron/sync',
-    'electron/rubrics',
-    'shared',
-  ])
-)
+if (isStale('dist-electron/main.cjs', ['electron', 'shared']))
   run([join(root, 'electron', 'build', 'build.mjs')], 'the Electron bundles');
 
 // ELECTRON_RUN_AS_NODE in the environment would start Electron as plain Node.

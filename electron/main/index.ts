@@ -1,13 +1,19 @@
 import { join } from 'node:path';
 import { app } from 'electron';
+import { appDataDir } from '../paths';
 import { startShell } from './app';
-import { loadOptionalServices } from './services';
+import { loadServices } from './services';
 
 /**
  * The main-process entry, bundled to dist-electron/main.cjs (electron/build).
  * __dirname is dist-electron, inside app.asar once packaged.
  */
-const rendererRoot = join(__dirname, '..', 'dist', 'renderer');
+const appRoot = join(__dirname, '..');
+const rendererRoot = join(appRoot, 'dist', 'renderer');
+
+// One data folder for the app and the CLI (electron/paths.ts), whatever the
+// package name of an unpackaged run; must be set before anything reads it.
+app.setPath('userData', appDataDir());
 
 startShell({
   rendererRoot,
@@ -15,5 +21,5 @@ startShell({
   isDev: !app.isPackaged,
   argv: process.argv,
   cwd: process.cwd(),
-  ...loadOptionalServices({ dataDir: join(app.getPath('userData'), 'sessions'), rendererRoot }),
+  ...loadServices({ dataDir: app.getPath('userData'), rendererRoot, builtinRubrics: join(appRoot, 'rubrics') }),
 });

@@ -1,16 +1,16 @@
-/// <reference types="vite/client" />
-import { z } from 'zod';
+import { join } from 'node:path';
 import type { Role } from '../../shared/collab/roles';
 import type { InvokeResult, ParsedArgs } from '../../shared/ipc/api';
-import { hostSessionSchema, userRubricSchema } from '../../shared/ipc/contract';
+import { hostSessionSchema } from '../../shared/ipc/contract';
+import { userRubricsDir } from '../paths';
+import { loadRubrics } from '../rubrics/loadRubrics';
 
 /**
- * Services other folders of electron/ provide: the sync host (electron/sync/hostSession.ts)
- * and the user rubric folder (electron/rubrics). The shell takes them as
- * injected dependencies; `loadOptionalServices` wires the real ones when those
- * modules exist in the build. import.meta.glob (Vite) bundles a module when it
- * exists and yields nothing when it does not, so the shell builds and runs
- * either way.
+ * Services other folders of electron/ provide, behind small interfaces the
+ * shell takes as injected dependencies: the sync host (electron/sync) and the
+ * user rubric folder (electron/rubrics). Tests pass fakes; `loadServices`
+ * wires the real ones. The sync host is imported lazily, in its own chunk, so
+ * its native store (LevelDB) loads only when a session is hosted.
  */
 
 export type HostOptions = ParsedArgs<'hostStart'>[0];
@@ -86,19 +86,26 @@ export function hostingFromSync(
   };
 }
 
-const syncModules = import.meta.glob<SyncHostModule>('../sync/hostSession.ts');
-const rubricModules = import.meta.glob<{ listUserRubrics: ListUserRubrics }>('../rubrics/userRubrics.ts');
+/** The user's own rubrics: each file in the user rubric folder, loaded or with its error. */
+export async function listUserRubrics(dirs: { readonly builtin: string; readonly user: string }): Promise<UserRubric[]> {
+  const { rubrics, problems } = await loadRubrics(dirs);
+  return [
+    ...rubrics.filter((r) => r.source === 'user').map((r) => ({ id: r.rubric.id, title: r.rubric.title, file: r.file })),
+    ...problems.filter((p) => p.source === 'user').map((p) => ({ file: p.file, error: p.messages.join('; ') })),
+  ];
+}
 
-/** Lazily wires whichever optional services this build contains. */
-export function loadOptionalServices(paths: { readonly dataDir: string; readonly rendererRoot: string }): {
-  hosting: HostingService;
-  listUserRubrics: ListUserRubrics;
-} {
-  const loadSync = Object.values(syncModules)[0];
-  const loadRubrics = Object.values(rubricModules)[0];
+/** The real services of the desktop app. */
+export function loadServices(paths: {
+  readonly dataDir: string;
+  readonly rendererRoot: string;
+  readonly builtinRubrics: string;
+}): { hosting: HostingService; listUserRubrics: ListUserRubrics } {
   let hosting: Promise<HostingService> | null = null;
   const getHosting = () => {
-    hosting ??= loadSync ? loadSync().then((mod) => hostingFromSync(mod, paths)) : Promise.resolve(unavailableHosting);
+    hosting ??= import('../sync/hostSession').then((mod) =>
+      hostingFromSync(mod, { dataDir: join(paths.dataDir, 'sessions'), rendererRoot: paths.rendererRoot }),
+    );
     return hosting;
   };
   return {
@@ -106,8 +113,6 @@ export function loadOptionalServices(paths: { readonly dataDir: string; readonly
       start: async (options) => (await getHosting()).start(options),
       stop: async () => (hosting ? (await hosting).stop() : undefined),
     },
-    listUserRubrics: loadRubrics
-      ? async () => z.array(userRubricSchema).parse(await (await loadRubrics()).listUserRubrics())
-      : unavailableUserRubrics,
+    listUserRubrics: () => listUserRubrics({ builtin: paths.builtinRubrics, user: userRubricsDir() }),
   };
 }

@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { hostingFromSync, unavailableHosting } from '../../electron/main/services';
+import { hostingFromSync, listUserRubrics, unavailableHosting } from '../../electron/main/services';
 import * as syncHost from '../../electron/sync/hostSession';
 import { parseJoinLink } from '../../shared/collab/joinLink';
 import { tempDir } from './setup/launchShell';
@@ -45,5 +47,16 @@ describe('hosting a session from the desktop app', () => {
 
   it('says so when hosting is not part of the build', async () => {
     await expect(unavailableHosting.start({})).rejects.toThrow('Hosting a session is not available in this build of Archdrill.');
+  });
+});
+
+describe('the user rubric folder', () => {
+  it('lists the user’s rubrics, and a broken one with its error, without the built-ins', async () => {
+    const user = tempDir();
+    writeFileSync(join(user, 'broken.yaml'), 'id: Not Kebab\n');
+    const builtin = resolve(import.meta.dirname, '../../rubrics');
+    const listed = await listUserRubrics({ builtin, user });
+    expect(listed).toEqual([{ file: join(user, 'broken.yaml'), error: expect.stringContaining('broken.yaml') }]);
+    expect(await listUserRubrics({ builtin, user: join(user, 'missing') })).toEqual([]);
   });
 });
