@@ -40,7 +40,11 @@ const bundle = (entry, fileName, { ssr, external }) =>
       ...(!ssr && { lib: { entry: resolve(root, entry), formats: ['cjs'], fileName: () => fileName } }),
       rollupOptions: {
         external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
-        output: { format: 'cjs', entryFileNames: fileName, codeSplitting: false },
+        // main keeps the sync host in its own chunk, loaded only when a session is hosted;
+        // the preload must be one file.
+        output: ssr
+          ? { format: 'cjs', entryFileNames: fileName, chunkFileNames: 'chunks/[name]-[hash].cjs' }
+          : { format: 'cjs', entryFileNames: fileName, codeSplitting: false },
       },
     },
     ...(ssr && { ssr: { noExternal: true, target: 'node' } }),
