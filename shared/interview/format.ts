@@ -66,3 +66,16 @@ export const formatMinutes = (sec: number): string => {
   if (m === 0) return `${s} s`;
   return s === 0 ? `${m} min` : `${m} min ${s} s`;
 };
+
+const SUFFIX: Readonly<Record<string, number>> = { '': 1, k: 1e3, m: 1e6, b: 1e9, bn: 1e9, t: 1e12 };
+
+/**
+ * Reads a count typed in a form the way people say it: "10M", "1.5b",
+ * "100,000", "2 k". Null when it is not a number.
+ */
+export const parseCount = (text: string): number | null => {
+  const m = /^\s*(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\s*(k|m|bn|b|t)?\s*$/i.exec(text);
+  if (!m) return null;
+  const value = Number(m[1]!.replace(/,/g, '')) * SUFFIX[(m[2] ?? '').toLowerCase()]!;
+  return Number.isFinite(value) ? value : null;
+};

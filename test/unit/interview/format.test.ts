@@ -1,4 +1,12 @@
-import { formatBandwidth, formatBytes, formatClock, formatCount, formatMinutes, formatRate } from '@shared/interview/format';
+import {
+  formatBandwidth,
+  formatBytes,
+  formatClock,
+  formatCount,
+  formatMinutes,
+  formatRate,
+  parseCount,
+} from '@shared/interview/format';
 import { describe, expect, it } from 'vitest';
 
 describe('formatting figures', () => {
@@ -42,5 +50,22 @@ describe('formatting figures', () => {
     expect(formatMinutes(2700)).toBe('45 min');
     expect(formatMinutes(90)).toBe('1 min 30 s');
     expect(formatMinutes(29.6)).toBe('30 s');
+  });
+});
+
+describe('parseCount (form input)', () => {
+  it.each([
+    ['10M', 10e6],
+    ['1.5b', 1.5e9],
+    ['100,000', 100_000],
+    [' 2 k ', 2000],
+    ['.5', 0.5],
+    ['40', 40],
+  ])('%s → %d', (text, n) => expect(parseCount(text)).toBe(n));
+
+  it.each(['', 'ten', '10MB', '1,00', '-5', '1e3'])('rejects %j', (text) => expect(parseCount(text)).toBeNull());
+
+  it('reads back what formatCount writes', () => {
+    for (const n of [39, 3900, 1.2e9, 100e6]) expect(parseCount(formatCount(n))).toBe(n);
   });
 });
