@@ -273,6 +273,9 @@ export const notesText = (doc: Y.Doc, step: string, origin: unknown): Y.Text => 
   return t;
 };
 
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /**
  * Replaces a step's notes with `next` by editing only the changed middle, so
  * a partner's concurrent typing elsewhere in the text survives.
@@ -283,11 +286,17 @@ export const setNotes = (doc: Y.Doc, step: string, next: string, origin: unknown
   if (prev === next) return;
   let start = 0;
   while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+  // Never cut an emoji (a surrogate pair) in half: Y.Text would store U+FFFD for each half.
+  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
   let endPrev = prev.length;
   let endNext = next.length;
   while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
     endPrev--;
     endNext--;
+  }
+  if (endPrev < prev.length && isLowSurrogate(prev.charCodeAt(endPrev))) {
+    endPrev++;
+    endNext++;
   }
   doc.transact(() => {
     if (endPrev > start) t.delete(start, endPrev - start);

@@ -171,6 +171,21 @@ describe('notes', () => {
     expect(updatesDuring(doc, () => setNotes(doc, 'scope', 'DAU 50M', me))).toBe(0);
   });
 
+  it.each([
+    ['one emoji replaced by a neighbour', 'a😀b', 'a😃b'],
+    ['an emoji deleted before a similar one', '😃😀', '😀'],
+    ['an emoji with the same low half replaced', '\u{1F600}', '\u{1FA00}'],
+    ['an emoji inserted between two others', '😀😀', '😀😃😀'],
+  ])('keeps emoji whole when %s', (_name, before, after) => {
+    const a = new Y.Doc();
+    setNotes(a, 'scope', before, me);
+    setNotes(a, 'scope', after, me);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(readBoard(a).notes.scope).toBe(after);
+    expect(readBoard(b).notes.scope).toBe(after);
+  });
+
   it('edits only the changed middle, so a partner’s concurrent typing elsewhere survives', () => {
     const a = docWith(board([], [], { scope: 'reads dominate writes' }));
     const b = new Y.Doc();
