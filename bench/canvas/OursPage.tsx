@@ -1,0 +1,58 @@
+import '../../renderer/src/styles/app.css';
+import { addEdges, addNodes, createLocalOrigin, createUndoManager, moveNodes } from '@shared/board/doc';
+import { COMPONENT_KINDS } from '@shared/board/kinds';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { type BoardSession, BoardSessionContext } from '../../renderer/src/board/context';
+import { createEditorStore } from '../../renderer/src/board/editorStore';
+import { Canvas } from '../../renderer/src/canvas/Canvas';
+import type { Platform } from '../../renderer/src/platform/types';
+import { gridCells, gridLinks } from './grid';
+
+/** The origin of writes "from a partner": not the session's, so undo and the binding treat them as remote. */
+const REMOTE = { kind: 'remote', user: 'bench-peer' } as const;
+
+const nothing = async () => null;
+/** The canvas never reaches the platform; this one does nothing. */
+const noPlatform: Platform = {
+  kind: 'browser',
+  openFile: nothing,
+  saveFile: nothing,
+  persist: () => ({ whenSynced: Promise.resolve(), clear: async () => {}, destroy: async () => {} }),
+  setTitle: () => {},
+  onMenuCommand: () => () => {},
+  onOpenFile: () => () => {},
+  copyImage: async () => {},
+};
+
+/** An in-memory session seeded with N components in a grid, chained by edges (as a peer's board would arrive). */
+function seededSession(n: number): BoardSession {
+  const doc = new Y.Doc();
+  const origin = createLocalOrigin('bench');
+  const nodes = gridCells(n, 'ours').map(({ id, position }, i) => ({
+    id,
+    kind: COMPONENT_KINDS[i % COMPONENT_KINDS.length]!,
+    position,
+    label: `Node ${id}`,
+  }));
+  addNodes(doc, nodes, REMOTE);
+  addEdges(doc, gridLinks(n), REMOTE);
+  return { doc, origin, undo: createUndoManager(doc, origin), platform: noPlatform, store: createEditorStore() };
+}
+
+export function OursPage({ n }: { readonly n: number }) {
+  const [session] = useState(() => seededSession(n));
+  useEffect(() => {
+    window.__bench = { moveRemote: (id, x, y) => moveNodes(session.doc, new Map([[id, { x, y }]]), REMOTE) };
+  }, [session]);
+  return (
+    <BoardSessionContext.Provider value={session}>
+      <ReactFlowProvider>
+        <div className="app">
+          <Canvas snapToGrid={false} colorMode="light" />
+        </div>
+      </ReactFlowProvider>
+    </BoardSessionContext.Provider>
+  );
+}
