@@ -1,0 +1,55 @@
+import { BAND_LABELS, buildReport, formatTime, type ReportRule } from './model';
+import type { ReportImage, ReportInput } from './types';
+
+/** Escapes characters Markdown would read as formatting inside a line of prose. */
+const inline = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
+
+/** Notes keep their own lines and any Markdown the candidate wrote; a fence would hide it. */
+const block = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => `> ${l}`.trimEnd())
+    .join('\n');
+
+const ruleLines = (list: readonly ReportRule[]) =>
+  list.map((r) => `- **${inline(r.name)}** (${r.weight} pt) — ${inline(r.text)}`).join('\n');
+
+/**
+ * The report as Markdown: the same sections as the HTML report, with the
+ * picture referenced as a file beside the .md (e.g. `design-report.png`).
+ */
+export const reportMarkdown = (input: ReportInput, image: ReportImage | null): string => {
+  const m = buildReport(input);
+  const out: string[] = [`# ${inline(m.title)}`, ''];
+  out.push(`_Archdrill system-design report${m.generatedAt ? ` · ${inline(m.generatedAt)}` : ''}_`, '');
+  out.push('## The question', '', m.prompt ? block(m.prompt) : '_No brief: free design._', '');
+  out.push('## The design', '');
+  if (image) out.push(`![Architecture diagram: ${inline(m.title)}](${encodeURI(image.src)})`, '');
+  const parts = m.components.map((c) => `${inline(c.label)} × ${c.count}`).join(', ');
+  out.push(`${parts || 'No components'}; ${m.connectionCount} connection${m.connectionCount === 1 ? '' : 's'}.`, '');
+  out.push('## Scorecard', '');
+  if (m.overall) {
+    const o = m.overall;
+    out.push(`**Overall: ${o.earned} / ${o.possible} (${o.percent}%) — ${BAND_LABELS[o.band]}**`, '');
+    out.push('| Step | Score | Time | Missed |', '|---|---|---|---|');
+    for (const s of m.steps)
+      out.push(
+        `| ${inline(s.title)} | ${s.score ? `${s.score.percent}%` : '—'} | ${s.time ? formatTime(s.time) : '—'} | ${s.missed.length} |`,
+      );
+    out.push('');
+  } else out.push('_Not scored: no rubric for this board._', '');
+  out.push('## Step by step', '');
+  for (const s of m.steps) {
+    out.push(`### ${inline(s.title)}`, '');
+    const facts = [
+      s.time && `Time: ${formatTime(s.time)}`,
+      s.score && `Score: ${s.score.earned} / ${s.score.possible} (${s.score.percent}%)`,
+    ].filter(Boolean);
+    if (facts.length > 0) out.push(`_${facts.join(' · ')}_`, '');
+    out.push(s.notes ? block(s.notes) : '_No notes for this step._', '');
+    if (s.missed.length > 0) out.push('Missed:', '', ruleLines(s.missed), '');
+    if (s.passed.length > 0) out.push('Earned:', '', ruleLines(s.passed), '');
+  }
+  out.push('## Interviewer feedback', '', m.feedback ? block(m.feedback) : '_No feedback recorded._', '');
+  return out.join('\n');
+};

@@ -1,0 +1,40 @@
+import type { Board } from '../board/types';
+import type { StepId } from '../framework/steps';
+import type { ScoreResult } from '../rules/types';
+
+/** The question practised, as the rubric states it. */
+export interface ReportQuestion {
+  readonly id?: string;
+  readonly title: string;
+  /** The brief the candidate read: what to build and at what scale. */
+  readonly prompt?: string;
+}
+
+/** Seconds per step: spent (from the interview timer) and, optionally, planned. */
+export interface StepTime {
+  readonly spent: number;
+  readonly planned?: number;
+}
+
+/** Everything a report can show; only the board is required. */
+export interface ReportInput {
+  readonly board: Board;
+  readonly question?: ReportQuestion;
+  /** The rules engine's verdict on this board against the question's rubric. */
+  readonly score?: ScoreResult;
+  /** Names of rules by id (the rubric's `concept`), used as headings of hints. */
+  readonly ruleNames?: Readonly<Record<string, string>>;
+  readonly times?: Partial<Readonly<Record<StepId, StepTime>>>;
+  /** Free text from the interviewer of a pair mock. */
+  readonly feedback?: string;
+  /** When the report was made, as the caller wants it printed (kept out of the pure code's reach of a clock). */
+  readonly generatedAt?: string;
+}
+
+/** How a renderer refers to the picture of the board. */
+export interface ReportImage {
+  /** A data URL (self-contained HTML) or a file name beside the report (Markdown). */
+  readonly src: string;
+  readonly width?: number;
+  readonly height?: number;
+}

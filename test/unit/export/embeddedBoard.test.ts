@@ -1,0 +1,37 @@
+import { decodeBoard, encodeBoard } from '@shared/board/codec';
+import type { Board } from '@shared/board/types';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { embedInPng, embedInSvg } from '../../../renderer/src/export/embedding';
+import { boardTextFromImage } from '../../../renderer/src/files/embeddedBoard';
+
+const board: Board = {
+  question: 'chat',
+  nodes: [
+    { id: 'c', kind: 'client', label: 'Phone «app»', position: { x: 0, y: 0 } },
+    { id: 'ws', kind: 'websocket_server', position: { x: 300, y: 0 }, props: { replicas: 4 } },
+  ],
+  edges: [{ id: 'e', source: 'c', target: 'ws', protocol: 'websocket', label: 'msgs <live>' }],
+  notes: { high_level: 'Fan-out on write & presence' },
+};
+
+const png = () => new Uint8Array(PNG.sync.write(new PNG({ width: 2, height: 2 })));
+const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"></svg>';
+
+describe('boards embedded in exported images', () => {
+  it('reopen from a PNG as the same board', () => {
+    const text = boardTextFromImage(embedInPng(png(), { board: encodeBoard(board) }), 'png');
+    expect(decodeBoard(text!)).toEqual({ ok: true, board });
+  });
+
+  it('reopen from an SVG as the same board', () => {
+    const bytes = new TextEncoder().encode(embedInSvg(svg, { board: encodeBoard(board), score: '{}' }));
+    expect(decodeBoard(boardTextFromImage(bytes, 'svg')!)).toEqual({ ok: true, board });
+  });
+
+  it('are absent from ordinary images and from bytes that are not UTF-8', () => {
+    expect(boardTextFromImage(png(), 'png')).toBeNull();
+    expect(boardTextFromImage(new TextEncoder().encode(svg), 'svg')).toBeNull();
+    expect(boardTextFromImage(new Uint8Array([0xff, 0xfe, 0x00]), 'svg')).toBeNull();
+  });
+});
