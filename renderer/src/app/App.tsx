@@ -10,6 +10,9 @@ import { useEditorCommands } from '../canvas/useEditorCommands';
 import { JoinDialog } from '../collab/JoinDialog';
 import { PresenceBar } from '../collab/PresenceBar';
 import { ShareDialog } from '../collab/ShareDialog';
+import { ExportControls } from '../export/ExportControls';
+import { fileDropHandlers } from '../export/fileDrop';
+import { openExportDialog, useExport } from '../export/useExport';
 import { boardHash, createFileStore } from '../files/fileState';
 import { useFileCommands } from '../files/useFileCommands';
 import { Inspector } from '../inspector/Inspector';
@@ -40,6 +43,7 @@ function Editor() {
   const [dialog, setDialog] = useState<'share' | 'join' | null>(null);
   const readOnly = session.collab?.room.readOnly ?? false;
   const question = useDocValue(readQuestion);
+  const exporter = useExport(file.name);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -68,6 +72,8 @@ function Editor() {
         toggleSnap,
         toggleTheme,
         showShortcuts: () => setSheet((s) => !s),
+        exportImage: () => openExportDialog(),
+        copyImage: () => void exporter.copyImage(),
         clearSelection: () => store.getState().select({}),
         addByKey: (key) => {
           const kind = readOnly ? undefined : kindForKey(key);
@@ -79,7 +85,7 @@ function Editor() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [commands, files, question, store, toggleSnap, toggleTheme, readOnly]);
+  }, [commands, files, question, store, toggleSnap, toggleTheme, readOnly, exporter]);
 
   useEffect(
     () =>
@@ -97,10 +103,14 @@ function Editor() {
           'zoom-fit': commands.fit,
           'toggle-theme': toggleTheme,
           shortcuts: () => setSheet(true),
+          'export-png': () => openExportDialog('png'),
+          'export-svg': () => openExportDialog('svg'),
+          'export-report': () => exporter.exportReport('html'),
+          'export-pdf': () => exporter.exportReport('pdf'),
         };
         table[cmd]?.();
       }),
-    [platform, files, commands, question, toggleTheme],
+    [platform, files, commands, question, toggleTheme, exporter],
   );
   useEffect(() => platform.onOpenFile((f) => void files.openFile(f)), [platform, files]);
 
@@ -115,6 +125,7 @@ function Editor() {
         onNew={() => files.newBoard(question)}
         onShortcuts={() => setSheet(true)}
       >
+        <ExportControls exporter={exporter} title={question ?? null} />
         <PresenceBar />
         <button type="button" className="secondary" data-testid="btn-share" onClick={() => setDialog('share')}>
           {session.collab ? 'Invite' : 'Host a session'}
@@ -125,7 +136,10 @@ function Editor() {
           </button>
         )}
       </Toolbar>
-      <main className={`workspace${readOnly ? ' read-only' : ''}`}>
+      <main
+        className={`workspace${readOnly ? ' read-only' : ''}`}
+        {...(!readOnly && fileDropHandlers(files.openFile))}
+      >
         {!readOnly && <Palette commands={commands} />}
         <Canvas snapToGrid={snap} colorMode={theme} readOnly={readOnly} />
         <div className="sidebar">

@@ -12,6 +12,8 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly action: strin
   { keys: 'Ctrl/Cmd + Shift + Z, Ctrl + Y', action: 'Redo' },
   { keys: 'Ctrl/Cmd + S, Ctrl/Cmd + Shift + S', action: 'Save, Save as' },
   { keys: 'Ctrl/Cmd + O', action: 'Open a board (or an exported PNG/SVG)' },
+  { keys: 'Ctrl/Cmd + Shift + E', action: 'Export: PNG, SVG or a report' },
+  { keys: 'Ctrl/Cmd + Shift + C', action: 'Copy the board as an image' },
   { keys: 'Alt + N', action: 'New board' },
   { keys: 'Shift + 1', action: 'Zoom to fit' },
   { keys: '+ / -', action: 'Zoom in / out' },
@@ -44,6 +46,10 @@ export interface ShortcutHandlers {
   showShortcuts(): void;
   clearSelection(): void;
   addByKey(key: string): boolean;
+  /** Opens the export dialog. */
+  exportImage?(): void;
+  /** Copies the whole board to the clipboard as a PNG. */
+  copyImage?(): void;
 }
 
 /** Maps a keydown to a handler; returns true when it handled the key. Ignores keys typed into fields. */
@@ -52,9 +58,11 @@ export const handleShortcut = (e: KeyboardEvent, h: ShortcutHandlers): boolean =
   const k = e.key.toLowerCase();
   if (mod && k === 's') return run(e, e.shiftKey ? h.saveAs : h.save);
   if (mod && k === 'o') return run(e, h.open);
+  if (mod && e.shiftKey && k === 'e' && h.exportImage) return run(e, h.exportImage);
   if (isTyping(e.target)) return false;
   if (mod && k === 'z') return run(e, e.shiftKey ? h.redo : h.undo);
   if (mod && k === 'y') return run(e, h.redo);
+  if (mod && e.shiftKey && k === 'c' && h.copyImage) return run(e, h.copyImage);
   if (mod && k === 'c') return run(e, h.copy);
   if (mod && k === 'x') return run(e, h.cut);
   if (mod && k === 'v') return run(e, h.paste);
