@@ -1,0 +1,135 @@
+import { STEPS } from '@shared/framework/steps';
+import type { Rubric } from '@shared/rubric/schema';
+import type { RuleResult } from '@shared/rules/types';
+import { useState } from 'react';
+import { useBoardSession } from '../board/context';
+import { useScore } from './useScore';
+import './score.css';
+
+export interface ScorePanelProps {
+  /** The question's rubric; null shows a "pick a question" note. */
+  readonly rubric: Rubric | null;
+  /** Hide the hints of missed rules (a real mock); controlled when given, else the panel keeps its own switch. */
+  readonly hintsHidden?: boolean;
+  readonly onHintsHiddenChange?: (hidden: boolean) => void;
+  /** Quiet time after the last edit before rescoring, in ms. */
+  readonly delayMs?: number;
+}
+
+const evidenceIds = (r: RuleResult): string[] => [...r.evidence.nodeIds, ...r.evidence.edgeIds];
+
+function RuleItem({ rule, hintsHidden }: { rule: RuleResult; hintsHidden: boolean }) {
+  const { store } = useBoardSession();
+  const ids = evidenceIds(rule);
+  const select = () => store.getState().select({ nodeIds: rule.evidence.nodeIds, edgeIds: rule.evidence.edgeIds }, true);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`score-rule ${rule.passed ? 'passed' : 'missed'}`}
+        data-testid={`rule-${rule.id}`}
+        data-passed={String(rule.passed)}
+        aria-label={`${rule.passed ? 'Passed' : 'Missed'}: ${rule.concept ?? rule.id}, ${rule.passed ? rule.weight : 0} of ${rule.weight} points`}
+        title={ids.length > 0 ? 'Select on the canvas' : undefined}
+        onClick={select}
+      >
+        <span className="score-rule-head">
+          <span className="score-mark" aria-hidden>
+            {rule.passed ? '✓' : '✗'}
+          </span>
+          <span className="score-rule-name">{rule.concept ?? rule.id}</span>
+          <span className="score-points">
+            {rule.passed ? rule.weight : 0}/{rule.weight}
+          </span>
+        </span>
+        {rule.passed ? (
+          <span className="score-text">{rule.explanation}</span>
+        ) : hintsHidden ? (
+          <span className="score-text muted">Hint hidden until the end.</span>
+        ) : (
+          <span className="score-text">{rule.explanation}</span>
+        )}
+        {rule.passed && ids.length > 0 && <span className="score-evidence">Earned by: {ids.join(', ')}</span>}
+        {rule.passed && ids.length === 0 && rule.evidence.notes[0] && (
+          <span className="score-evidence">“{rule.evidence.notes[0].excerpt}”</span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+/**
+ * The live scorecard: overall score and band, the score per framework step,
+ * and every rule passed or missed. Clicking a rule selects its evidence on
+ * the canvas; missed rules teach with their hint unless hints are hidden.
+ */
+export function ScorePanel({ rubric, hintsHidden: controlled, onHintsHiddenChange, delayMs }: ScorePanelProps) {
+  const result = useScore(rubric, delayMs);
+  const [own, setOwn] = useState(false);
+  const hintsHidden = controlled ?? own;
+  const setHidden = (v: boolean) => {
+    setOwn(v);
+    onHintsHiddenChange?.(v);
+  };
+  if (!rubric || !result)
+    return (
+      <section className="score-panel" aria-label="Score" data-testid="score-panel">
+        <p className="score-empty">Free design: pick a question to have your design scored.</p>
+      </section>
+    );
+  return (
+    <section className="score-panel" aria-label="Score" data-testid="score-panel">
+      <header className="score-header">
+        <div className="score-overall" data-testid="score-overall" data-band={result.band} aria-live="polite">
+          {result.percent}%
+        </div>
+        <div>
+          <div className="score-band" data-testid="score-band" data-band={result.band}>
+            {result.band}
+          </div>
+          <div className="score-points muted">
+            {result.earned} of {result.possible} points
+          </div>
+        </div>
+      </header>
+      <label className="score-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={hintsHidden}
+          checked={hintsHidden}
+          data-testid="hide-hints"
+          onChange={(e) => setHidden(e.currentTarget.checked)}
+        />
+        Hide hints until the end
+      </label>
+      <ol className="score-steps" aria-label="Score per step">
+        {result.steps.map((s) => (
+          <li key={s.step} data-testid={`step-score-${s.step}`}>
+            <span>{STEPS.find((x) => x.id === s.step)?.title}</span>
+            <span className="score-points">
+              {s.earned}/{s.possible}
+            </span>
+            <span className="score-bar" aria-hidden>
+              <span style={{ width: `${s.percent}%` }} />
+            </span>
+          </li>
+        ))}
+      </ol>
+      {STEPS.map((step) => {
+        const rules = result.rules.filter((r) => r.step === step.id);
+        if (rules.length === 0) return null;
+        return (
+          <section key={step.id} className="score-group" aria-label={step.title}>
+            <h3>{step.title}</h3>
+            <ul>
+              {rules.map((r) => (
+                <RuleItem key={r.id} rule={r} hintsHidden={hintsHidden} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { type BoardSession, BoardSessionContext } from '../../../renderer/src/board/context';
+import { createEditorStore } from '../../../renderer/src/board/editorStore';
+import type { Platform } from '../../../renderer/src/platform/types';
+import { findRubric } from '../../../renderer/src/score/builtinRubrics';
+import { ScorePanel } from '../../../renderer/src/score/ScorePanel';
+import { createLocalOrigin, createUndoManager, replaceBoard } from '../../../shared/board/doc';
+import { loadSample } from '../../fixtures/boards/builders';
+
+/** Server-renders the panel over a doc holding `board`: enough to check what a user would read, without a DOM. */
+const render = (sample: string, props: { hintsHidden?: boolean } = {}) => {
+  const doc = new Y.Doc();
+  const origin = createLocalOrigin();
+  replaceBoard(doc, loadSample(sample), origin);
+  const session: BoardSession = {
+    doc,
+    origin,
+    undo: createUndoManager(doc, origin),
+    platform: {} as Platform,
+    store: createEditorStore(),
+  };
+  const rubric = findRubric('url-shortener');
+  return renderToStaticMarkup(
+    createElement(BoardSessionContext.Provider, { value: session }, createElement(ScorePanel, { rubric, ...props })),
+  );
+};
+
+describe('ScorePanel', () => {
+  it('shows the overall score, band, and each rule passed or missed with hint', () => {
+    const html = render('url-shortener.textbook');
+    expect(html).toMatch(/data-testid="score-overall" data-band="acceptable"[^>]*>46%</);
+    expect(html).toContain('data-testid="rule-entry-path" data-passed="true"');
+    expect(html).toContain('Earned by: client, lb, app1');
+    expect(html).toMatch(/data-testid="rule-redirect-status" data-passed="false"[\s\S]*?301 is permanent/);
+  });
+
+  it('hides hints of missed rules when asked', () => {
+    const html = render('url-shortener.textbook', { hintsHidden: true });
+    expect(html).not.toContain('301 is permanent');
+    expect(html).toContain('Hint hidden until the end.');
+  });
+});
