@@ -1,30 +1,10 @@
 import type { Session, WebContents } from 'electron';
 import { httpsUrl } from '../../shared/ipc/contract';
 
-/**
- * Electron's security checklist, applied in one place. The renderer index.html
- * carries the same policy in a meta tag (a test keeps them equal), so a page
- * served by something other than main (the host's HTTP server, a browser) is
- * covered too.
- *
- * Why each source is there: styles 'unsafe-inline' because React Flow
- * positions nodes with inline style attributes; ws:/wss: and loopback http for
- * y-websocket and the session host; data:/blob: images and fonts because the
- * PNG/SVG export (html-to-image) inlines them, and blob: fetches for the same
- * reason.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss: http://127.0.0.1:* http://localhost:* data: blob:",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Electron's security checklist, applied in one place. The CSP itself is shared with the renderer build: shared/security/csp.ts. */
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+
+export { CONTENT_SECURITY_POLICY };
 
 /** The webPreferences every window of ours gets (Electron's checklist items 2–6). */
 export const SECURE_WEB_PREFERENCES = {

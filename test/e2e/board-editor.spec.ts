@@ -2,10 +2,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY_META } from '../../shared/security/csp';
 import { canvas, connect, dragFromPalette, edgePaths, flowNodes, openApp, shot } from './support/board';
 
 test('a person draws, edits, undoes, reloads, saves and reopens a board', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   await openApp(page);
+  // The built app runs under the same strict CSP the desktop shell sends.
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+    'content',
+    CONTENT_SECURITY_POLICY_META,
+  );
   const client = await dragFromPalette(page, 'client', { x: 160, y: 160 });
   const lb = await dragFromPalette(page, 'load_balancer', { x: 460, y: 160 });
   const svc = await dragFromPalette(page, 'service', { x: 760, y: 160 });
@@ -93,6 +103,7 @@ test('a person draws, edits, undoes, reloads, saves and reopens a board', async 
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcut-sheet')).toBeVisible();
   await shot(page, 'shortcut-sheet-dark');
+  expect(violations).toEqual([]);
 });
 
 test('copy, paste, duplicate and delete with the keyboard; text notes and group frames', async ({ page }) => {

@@ -1,3 +1,4 @@
+import { buildJoinLink, parseJoinLink } from '@shared/collab/joinLink';
 import type { ArchdrillApi } from '@shared/ipc/api';
 import { persistWithIndexedDb } from './indexedDbPersistence';
 import type { OpenedFile, Platform } from './types';
@@ -57,6 +58,22 @@ export function createElectronPlatform(api: ArchdrillApi): Platform {
       await api.copyImage(new Uint8Array(await png.arrayBuffer()));
     },
     printToPdf: (html, suggestedName) => api.printToPdf(html, suggestedName),
+    async hostSession(options) {
+      const hosted = await api.hostStart({ ...options });
+      // The host's own window connects over loopback, so it keeps working if the network drops.
+      const own = parseJoinLink(hosted.links.candidate);
+      const hostUrl = own.ok
+        ? buildJoinLink({ origin: hosted.localOrigin, roomId: hosted.roomId, token: own.value.token })
+        : undefined;
+      return {
+        joinUrl: hosted.joinUrl,
+        code: hosted.code,
+        port: hosted.port,
+        spectatorUrl: hosted.links.spectator,
+        ...(hostUrl && { hostUrl }),
+      };
+    },
+    stopHosting: () => api.hostStop(),
   };
 }
 
