@@ -104,26 +104,38 @@ export class FlowBinding {
     for (const l of this.listeners) l();
   }
 
-  private rebuildAll(): void {
+  /**
+   * Rebuilds the node list from the doc. With `changed`, nodes not in it keep
+   * their object (a partner adding one node must not re-render all others);
+   * without it, every node is read again (start, catching up).
+   */
+  private rebuildAll(changed?: ReadonlySet<string>): void {
     const prevNodes = new Map(this.nodes.map((n) => [n.id, n]));
     const nodes: FlowNode[] = [];
-    for (const m of this.roots.nodes.values()) {
+    for (const [id, m] of this.roots.nodes.entries()) {
+      const kept = changed && !changed.has(id) ? prevNodes.get(id) : undefined;
+      if (kept) {
+        nodes.push(kept);
+        continue;
+      }
       const n = readNode(m);
       if (n) nodes.push(this.decorate(toFlowNode(n, prevNodes.get(n.id))));
     }
     // Frames first so they paint under the components they group.
     nodes.sort((a, b) => Number(b.type === 'group') - Number(a.type === 'group'));
     this.nodes = nodes;
-    this.rebuildEdges();
+    this.rebuildEdges(changed && new Set());
   }
 
-  private rebuildEdges(): void {
+  /** Rebuilds the edge list; with `changed`, edges not in it keep their object. */
+  private rebuildEdges(changed?: ReadonlySet<string>): void {
     const ids = new Set(this.nodes.map((n) => n.id));
     const prev = new Map(this.edges.map((e) => [e.id, e]));
     const edges: FlowEdge[] = [];
-    for (const m of this.roots.edges.values()) {
-      const e = readEdge(m);
-      if (e && ids.has(e.source) && ids.has(e.target)) edges.push(toFlowEdge(e, prev.get(e.id)));
+    for (const [id, m] of this.roots.edges.entries()) {
+      const kept = changed && !changed.has(id) ? prev.get(id) : undefined;
+      const e = kept ? kept.data?.edge : readEdge(m);
+      if (e && ids.has(e.source) && ids.has(e.target)) edges.push(kept ?? toFlowEdge(e, prev.get(e.id)));
     }
     this.edges = edges;
   }
@@ -138,7 +150,7 @@ export class FlowBinding {
       } else touched.add(String(ev.path[0]));
     }
     if (structural) {
-      this.rebuildAll();
+      this.rebuildAll(touched);
     } else {
       this.nodes = this.nodes.map((fn) => {
         if (!touched.has(fn.id)) return fn;
@@ -152,9 +164,9 @@ export class FlowBinding {
 
   private patchEdges(events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
     const structural = events.some((ev) => ev.path.length === 0);
-    if (structural) this.rebuildEdges();
+    const touched = new Set(events.flatMap((ev) => (ev.path.length === 0 ? [...ev.keys.keys()] : [String(ev.path[0])])));
+    if (structural) this.rebuildEdges(touched);
     else {
-      const touched = new Set(events.map((ev) => String(ev.path[0])));
       this.edges = this.edges.map((fe) => {
         if (!touched.has(fe.id)) return fe;
         const m = this.roots.edges.get(fe.id);

@@ -1,10 +1,10 @@
-import { createLocalOrigin, readBoard, replaceBoard, updateNode } from '@shared/board/doc';
+import { addEdges, addNodes, createLocalOrigin, deleteElements, readBoard, replaceBoard, updateNode } from '@shared/board/doc';
 import type { NodeChange } from '@xyflow/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { FlowBinding, type Selection } from '../../../renderer/src/canvas/flowBinding';
 import type { FlowNode } from '../../../renderer/src/canvas/toFlow';
-import { board, chain, node } from '../../fixtures/boards/builders';
+import { board, chain, edge, node } from '../../fixtures/boards/builders';
 
 const me = createLocalOrigin('me');
 const partner = createLocalOrigin('partner');
@@ -74,6 +74,53 @@ describe('FlowBinding', () => {
     expect(byId(after, 'a')).toBe(byId(before, 'a'));
     expect(byId(after, 'c')).toBe(byId(before, 'c'));
     expect(binding.getEdges()).toBe(edgesBefore);
+  });
+
+  it('a partner adding or deleting a node leaves the other node and edge objects as they were', () => {
+    const { binding, fromPartner } = setup();
+    current = binding;
+    const before = binding.getNodes();
+    const edgesBefore = binding.getEdges();
+    fromPartner((d) => addNodes(d, [node('d', 'sql_db')], partner));
+    expect(binding.getNodes().map((n) => n.id)).toEqual(['a', 'b', 'c', 'd']);
+    for (const id of ['a', 'b', 'c']) expect(byId(binding.getNodes(), id)).toBe(byId(before, id));
+    expect(binding.getEdges()[0]).toBe(edgesBefore[0]);
+    expect(binding.getEdges()[1]).toBe(edgesBefore[1]);
+
+    fromPartner((d) => deleteElements(d, { nodeIds: ['c'] }, partner));
+    expect(binding.getNodes().map((n) => n.id)).toEqual(['a', 'b', 'd']);
+    expect(byId(binding.getNodes(), 'a')).toBe(byId(before, 'a'));
+    expect(binding.getEdges()).toEqual([edgesBefore[0]]);
+    expect(binding.getEdges()[0]).toBe(edgesBefore[0]);
+  });
+
+  it('a partner adding an edge leaves the other edge objects as they were', () => {
+    const { binding, fromPartner } = setup();
+    current = binding;
+    const edgesBefore = binding.getEdges();
+    fromPartner((d) => addEdges(d, [edge('a', 'c', 'http')], partner));
+    expect(binding.getEdges()).toHaveLength(3);
+    expect(binding.getEdges()[0]).toBe(edgesBefore[0]);
+    expect(binding.getEdges()[1]).toBe(edgesBefore[1]);
+    expect(binding.getEdges()[2]?.data?.edge.protocol).toBe('http');
+  });
+
+  it('an edge that arrives before its node shows up once the node does', () => {
+    const { doc, binding } = setup();
+    current = binding;
+    // X adds a queue; Y sees it and connects to it; Y's edge reaches us before X's node does.
+    const [x, y] = [new Y.Doc(), new Y.Doc()];
+    for (const d of [x, y]) Y.applyUpdate(d, Y.encodeStateAsUpdate(doc));
+    const base = Y.encodeStateVector(x);
+    addNodes(x, [node('q', 'message_queue')], partner);
+    const nodeUpdate = Y.encodeStateAsUpdate(x, base);
+    Y.applyUpdate(y, nodeUpdate);
+    const seen = Y.encodeStateVector(y);
+    addEdges(y, [edge('b', 'q', 'async')], partner);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(y, seen), 'network');
+    expect(binding.getEdges().map((e) => e.id)).toEqual(['a>b', 'b>c']);
+    Y.applyUpdate(doc, nodeUpdate, 'network');
+    expect(binding.getEdges().map((e) => e.id)).toEqual(['a>b', 'b>c', 'b>q']);
   });
 
   it('a drag moves nodes locally without writing the doc; drag end writes all positions in one update', () => {
