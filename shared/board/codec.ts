@@ -61,7 +61,8 @@ const jsonProblem = (text: string, err: unknown): string => {
   const trimmed = text.trim();
   if (trimmed === '') return 'the file is empty';
   if (!/^[[{]/.test(trimmed)) return 'the file is not JSON (it does not start with “{”); is it a board file?';
-  const msg = err instanceof Error ? err.message : String(err);
+  // V8 quotes a snippet of the file in its message; keep the reason on one line.
+  const msg = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
   const at = /position (\d+)/.exec(msg);
   const truncated = /end of (JSON )?input/i.test(msg) || (at !== null && Number(at[1]) >= text.trimEnd().length);
   return truncated

@@ -177,6 +177,8 @@ describe('board file rejections (one clear sentence each)', () => {
     ['a JSON array', JSON.stringify([richFile()]), /JSON but not a board: expected an object/],
     ['JSON null', 'null', /JSON but not a board/],
     ['broken JSON in the middle', '{"format": "archdrill.board",, "version": 1}', /not valid JSON/],
+    ['broken JSON across lines', '{\n  "format": tru\n, "version": 1\n}', /not valid JSON/],
+    ['text after the board', `${JSON.stringify(richFile())}\n\nmore`, /not valid JSON/],
   ];
 
   it.each(cases)('rejects %s', (_name, text, message) => {
