@@ -54,6 +54,8 @@ export interface ShortcutHandlers {
 
 /** Maps a keydown to a handler; returns true when it handled the key. Ignores keys typed into fields. */
 export const handleShortcut = (e: KeyboardEvent, h: ShortcutHandlers): boolean => {
+  // Chrome's autofill dispatches keydown events without a key.
+  if (typeof e.key !== 'string') return false;
   const mod = e.ctrlKey || e.metaKey;
   const k = e.key.toLowerCase();
   if (mod && k === 's') return run(e, e.shiftKey ? h.saveAs : h.save);

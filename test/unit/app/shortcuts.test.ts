@@ -149,6 +149,12 @@ describe('handleShortcut', () => {
     expect(press({ key: 'o', metaKey: true, target: new FakeElement('INPUT') }).called).toEqual(['open']);
   });
 
+  it('ignores keydown events without a key (Chrome autofill sends them)', () => {
+    const { handled, called } = press({ key: undefined as unknown as string });
+    expect(handled).toBe(false);
+    expect(called).toEqual([]);
+  });
+
   it('other Ctrl and Alt combinations are left to the browser', () => {
     expect(press({ key: 'p', ctrlKey: true }).handled).toBe(false);
     expect(press({ key: 'c', altKey: true }).handled).toBe(false);
