@@ -7,7 +7,7 @@ import {
   estimatesToNotes,
 } from '@shared/interview/estimates';
 import { formatBandwidth, formatBytes, formatCount, formatRate, parseCount } from '@shared/interview/format';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useBoardSession } from '../board/context';
 
 const BYTE_UNITS = { B: 1, KB: 1e3, MB: 1e6 } as const;
@@ -27,6 +27,13 @@ const initialFields = (i: EstimateInput): Fields => ({
   qpsPerServer: formatCount(i.qpsPerServer),
   peakFactor: String(i.peakFactor),
 });
+
+/** What was typed last, so switching step tabs (which unmounts the calculator) keeps it for this page's life. */
+let remembered: { mode: EstimateMode; fields: Fields; unit: ByteUnit } = {
+  mode: DEFAULT_ESTIMATE_INPUT.mode,
+  fields: initialFields(DEFAULT_ESTIMATE_INPUT),
+  unit: 'B',
+};
 
 const num = (s: string): number => parseCount(s) ?? Number.NaN;
 
@@ -49,10 +56,13 @@ const LABELS: Readonly<Record<string, string>> = {
  */
 export function EstimateCalculator({ readOnly }: { readOnly?: boolean }) {
   const { doc, origin } = useBoardSession();
-  const [mode, setMode] = useState<EstimateMode>(DEFAULT_ESTIMATE_INPUT.mode);
-  const [fields, setFields] = useState<Fields>(() => initialFields(DEFAULT_ESTIMATE_INPUT));
-  const [unit, setUnit] = useState<ByteUnit>('B');
+  const [mode, setMode] = useState<EstimateMode>(remembered.mode);
+  const [fields, setFields] = useState<Fields>(remembered.fields);
+  const [unit, setUnit] = useState<ByteUnit>(remembered.unit);
   const id = useId();
+  useEffect(() => {
+    remembered = { mode, fields, unit };
+  }, [mode, fields, unit]);
 
   const result = estimate({
     mode,
