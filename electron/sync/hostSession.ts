@@ -1,5 +1,7 @@
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { buildJoinLink, encodeShortCode, type JoinTarget, type Role } from '../../shared/collab';
+import { loadOrCreateSecret } from './auth';
 import { type Logger, silentLogger } from './log';
 import { startSyncServer } from './server';
 
@@ -51,7 +53,8 @@ export const hostSession = async (options: HostSessionOptions): Promise<HostedSe
     host: options.lan ? '0.0.0.0' : '127.0.0.1',
     port: options.port ?? 0,
     dataDir: options.dataDir,
-    secret: options.secret,
+    // With a data dir, the secret lives beside the rooms so links survive an app restart.
+    secret: options.secret ?? (options.dataDir ? loadOrCreateSecret(join(options.dataDir, 'secret')) : undefined),
     staticDir: options.staticDir,
     logger: log,
   });

@@ -84,10 +84,11 @@ export class Room {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOADED) return;
-    this.queued.push(update);
-    this.writing ??= this.drain();
+    // Relay first: the store's work (promise chains, a LevelDB iterator per write) must not sit between an edit and the peers.
     const frame = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    this.queued.push(update);
+    this.writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain());
   };
 
   /** Updates received but not yet handed to the store. */

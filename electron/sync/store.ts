@@ -1,3 +1,4 @@
+/// <reference path="./y-leveldb.d.ts" />
 import { LeveldbPersistence } from 'y-leveldb';
 import * as Y from 'yjs';
 

@@ -1,0 +1,116 @@
+/**
+ * Child process: load generator. Opens two stock y-websocket clients per room,
+ * makes each edit a few times a second, and measures the time from an edit in
+ * one client to its arrival in the other (both clients share this process's clock).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export type LoadCommand =
+  | {
+      readonly cmd: 'open';
+      readonly base: string;
+      readonly rooms: readonly { roomId: string; tokens: readonly [string, string] }[];
+    }
+  | { readonly cmd: 'run'; readonly ms: number; readonly perSec: number }
+  | { readonly cmd: 'synced' }
+  | { readonly cmd: 'acked' }
+  | { readonly cmd: 'close' };
+
+interface Client {
+  readonly key: 'a' | 'b';
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  seq: number;
+}
+
+// Each provider adds a process 'exit' listener; hundreds per process are expected here.
+process.setMaxListeners(0);
+
+const rooms: { roomId: string; clients: Client[] }[] = [];
+let samples: number[] | null = null;
+/** Per room and writer: the highest sequence number the peer received ("acknowledged" by the other side). */
+const acked = new Map<string, number>();
+
+const open = (base: string, roomId: string, key: 'a' | 'b', token: string): Client => {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${base}/sync`, roomId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+  });
+  const map = doc.getMap<{ t: number; s: number }>('bench');
+  map.observe((ev) => {
+    if (ev.transaction.local) return;
+    const now = performance.now();
+    for (const k of ev.keysChanged) {
+      const v = map.get(k);
+      if (!v) continue;
+      samples?.push(now - v.t);
+      const id = `${roomId}/${k}`;
+      if ((acked.get(id) ?? -1) < v.s) acked.set(id, v.s);
+    }
+  });
+  return { key, doc, provider, seq: 0 };
+};
+
+const allSynced = (): boolean => rooms.every((r) => r.clients.every((c) => c.provider.synced));
+
+const run = async (ms: number, perSec: number) => {
+  samples = [];
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const timers: NodeJS.Timeout[] = [];
+  for (const r of rooms) {
+    for (const c of r.clients) {
+      const tick = () => {
+        c.doc.getMap('bench').set(c.key, { t: performance.now(), s: ++c.seq });
+        timers.push(setTimeout(tick, (1000 / perSec) * (0.5 + Math.random())));
+      };
+      timers.push(setTimeout(tick, Math.random() * (1000 / perSec)));
+    }
+  }
+  await new Promise((r) => setTimeout(r, ms));
+  for (const t of timers) clearTimeout(t);
+  const cpu = process.cpuUsage(cpu0);
+  const wall = performance.now() - t0;
+  lag.disable();
+  const out = samples;
+  samples = null;
+  return { samples: out, cpuShare: (cpu.user + cpu.system) / 1000 / wall, lagP99: lag.percentile(99) / 1e6 };
+};
+
+process.on('message', async (msg: LoadCommand) => {
+  switch (msg.cmd) {
+    case 'open':
+      for (const r of msg.rooms) {
+        rooms.push({
+          roomId: r.roomId,
+          clients: [open(msg.base, r.roomId, 'a', r.tokens[0]), open(msg.base, r.roomId, 'b', r.tokens[1])],
+        });
+      }
+      while (!allSynced()) await new Promise((r) => setTimeout(r, 20));
+      process.send?.({ opened: true });
+      break;
+    case 'run':
+      process.send?.({ result: await run(msg.ms, msg.perSec) });
+      break;
+    case 'synced':
+      while (!allSynced()) await new Promise((r) => setTimeout(r, 5));
+      process.send?.({ synced: performance.now() });
+      break;
+    case 'acked':
+      process.send?.({ acked: [...acked] });
+      break;
+    case 'close':
+      for (const r of rooms) for (const c of r.clients) c.provider.destroy();
+      process.send?.({ closed: true }, () => process.exit(0));
+      break;
+  }
+});
+
+process.send?.({ ready: 0 });

@@ -1,0 +1,17 @@
+/** Answers the bench's `mem` query with this process's memory after a full GC (run with --expose-gc). */
+export interface MemoryReport {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly rooms: number;
+}
+
+export const serveMemoryQueries = (rooms: () => number): void => {
+  process.on('message', (msg) => {
+    if (msg !== 'mem') return;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    const m = process.memoryUsage();
+    process.send?.({ mem: { rss: m.rss, heapUsed: m.heapUsed + m.external, rooms: rooms() } satisfies MemoryReport });
+  });
+};

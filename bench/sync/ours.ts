@@ -1,0 +1,17 @@
+/**
+ * Child process: our sync server under load, alone in its process so its RSS
+ * is its own. argv: port dataDir|- secretHex idleEvictMs. Prints nothing; talks over IPC.
+ */
+import { startSyncServer } from '../../electron/sync/server';
+import { serveMemoryQueries } from './memory';
+
+const [port = '0', dataDir = '-', secretHex = '', idle = '30000'] = process.argv.slice(2);
+const server = await startSyncServer({
+  port: Number(port),
+  dataDir: dataDir === '-' ? undefined : dataDir,
+  secret: Buffer.from(secretHex, 'hex'),
+  idleEvictMs: Number(idle),
+  maxConnectionsPerRoom: 64,
+});
+serveMemoryQueries(() => server.stats().rooms);
+process.send?.({ ready: server.port });
