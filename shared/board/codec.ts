@@ -47,6 +47,10 @@ export type DecodeResult = { readonly ok: true; readonly board: Board } | { read
 
 const fail = (error: string): DecodeResult => ({ ok: false, error });
 
+const FILE_KEYS = ['format', 'version', 'question', 'nodes', 'edges', 'notes'] as const;
+const NODE_KEYS = ['id', 'kind', 'label', 'position', 'props', 'size'] as const;
+const EDGE_KEYS = ['id', 'source', 'target', 'label', 'protocol'] as const;
+
 const splitExtra = <T extends Record<string, unknown>>(obj: T, known: readonly string[]) => {
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) if (!known.includes(k)) extra[k] = v;
@@ -113,7 +117,7 @@ export const decodeBoard = (text: string): DecodeResult => {
     if (!ids.has(e.target)) return fail(`invalid board: edges[${i}] ("${e.id}") ends at a missing node "${e.target}"`);
   }
   const nodes: BoardNode[] = file.nodes.map((n) => {
-    const extra = splitExtra(n, ['id', 'kind', 'label', 'position', 'props', 'size']);
+    const extra = splitExtra(n, NODE_KEYS);
     return {
       id: n.id,
       kind: n.kind,
@@ -126,7 +130,7 @@ export const decodeBoard = (text: string): DecodeResult => {
     };
   });
   const edges: BoardEdge[] = file.edges.map((e) => {
-    const extra = splitExtra(e, ['id', 'source', 'target', 'label', 'protocol']);
+    const extra = splitExtra(e, EDGE_KEYS);
     return {
       id: e.id,
       source: e.source,
@@ -136,7 +140,7 @@ export const decodeBoard = (text: string): DecodeResult => {
       ...(extra && { extra }),
     };
   });
-  const extra = splitExtra(file, ['format', 'version', 'question', 'nodes', 'edges', 'notes']);
+  const extra = splitExtra(file, FILE_KEYS);
   return {
     ok: true,
     board: {
@@ -149,7 +153,10 @@ export const decodeBoard = (text: string): DecodeResult => {
   };
 };
 
-/** Serialises a board to the file format; unknown fields (never named like known ones) follow the known ones. */
+/**
+ * Serialises a board to the file format; unknown fields follow the known ones.
+ * `extra` may come from a partner's doc, so a key named like a known field is dropped, never written over it.
+ */
 export const encodeBoard = (board: Board): string => {
   const file = {
     format: BOARD_FORMAT,
@@ -162,7 +169,7 @@ export const encodeBoard = (board: Board): string => {
       position: { x: n.position.x, y: n.position.y },
       ...(n.props !== undefined && Object.keys(n.props).length > 0 && { props: n.props }),
       ...(n.size !== undefined && { size: n.size }),
-      ...n.extra,
+      ...splitExtra(n.extra ?? {}, NODE_KEYS),
     })),
     edges: board.edges.map((e) => ({
       id: e.id,
@@ -170,10 +177,10 @@ export const encodeBoard = (board: Board): string => {
       target: e.target,
       ...(e.label !== undefined && { label: e.label }),
       ...(e.protocol !== undefined && { protocol: e.protocol }),
-      ...e.extra,
+      ...splitExtra(e.extra ?? {}, EDGE_KEYS),
     })),
     notes: board.notes,
-    ...board.extra,
+    ...splitExtra(board.extra ?? {}, FILE_KEYS),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 };

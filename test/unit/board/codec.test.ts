@@ -96,6 +96,19 @@ describe('board file round-trip', () => {
     expect(decodeOk(encodeBoard(b))).toEqual(b);
   });
 
+  it('never lets unknown fields (say, from a partner’s doc) overwrite known ones', () => {
+    const b = board([node('a', 'cache', { extra: { id: 'evil', position: 'nowhere', pinned: true } })], [], {});
+    const withExtras: Board = {
+      ...b,
+      edges: [edge('a', 'a', { extra: { source: 'ghost', dashed: true } })],
+      extra: { format: 'nope', version: 99, nodes: [], theme: 'dark' },
+    };
+    const back = decodeOk(encodeBoard(withExtras));
+    expect(back.nodes).toEqual([node('a', 'cache', { extra: { pinned: true } })]);
+    expect(back.edges).toEqual([edge('a', 'a', { extra: { dashed: true } })]);
+    expect(back.extra).toEqual({ theme: 'dark' });
+  });
+
   it('tolerates a UTF-8 byte-order mark', () => {
     expect(decodeOk(`\uFEFF${JSON.stringify(richFile())}`)).toEqual(decodeOk(JSON.stringify(richFile())));
   });
