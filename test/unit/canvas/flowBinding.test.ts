@@ -1,4 +1,13 @@
-import { addEdges, addNodes, createLocalOrigin, deleteElements, readBoard, replaceBoard, updateNode } from '@shared/board/doc';
+import {
+  addEdges,
+  addNodes,
+  createLocalOrigin,
+  deleteElements,
+  readBoard,
+  replaceBoard,
+  updateEdge,
+  updateNode,
+} from '@shared/board/doc';
 import type { NodeChange } from '@xyflow/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -92,6 +101,18 @@ describe('FlowBinding', () => {
     expect(byId(binding.getNodes(), 'a')).toBe(byId(before, 'a'));
     expect(binding.getEdges()).toEqual([edgesBefore[0]]);
     expect(binding.getEdges()[0]).toBe(edgesBefore[0]);
+  });
+
+  it('a partner relabelling one edge rebuilds only that edge', () => {
+    const { binding, fromPartner } = setup();
+    current = binding;
+    const [first, second] = binding.getEdges();
+    const nodesBefore = binding.getNodes();
+    fromPartner((d) => updateEdge(d, 'b>c', { label: 'reads', protocol: 'tcp' }, partner));
+    expect(binding.getEdges()[0]).toBe(first);
+    expect(binding.getEdges()[1]).not.toBe(second);
+    expect(binding.getEdges()[1]?.data?.edge).toMatchObject({ label: 'reads', protocol: 'tcp' });
+    expect(binding.getNodes()).toBe(nodesBefore);
   });
 
   it('a partner adding an edge leaves the other edge objects as they were', () => {
