@@ -85,6 +85,8 @@ export const readEdge = (m: Y.Map<unknown>): BoardEdge | null => {
   };
 };
 
+const byId = (a: { readonly id: string }, b: { readonly id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** A snapshot of the doc as a plain board. Edges whose ends are gone are left out. */
 export const readBoard = (doc: Y.Doc): Board => {
   const r = boardRoots(doc);
@@ -101,6 +103,9 @@ export const readBoard = (doc: Y.Doc): Board => {
   }
   const notes: Record<string, string> = {};
   for (const [step, text] of r.notes.entries()) if (text instanceof Y.Text) notes[step] = text.toString();
+  // Y.Map iterates in the order updates arrived, which differs between peers: sort so every peer reads the same board.
+  nodes.sort(byId);
+  edges.sort(byId);
   const question = str(r.session.get('question'));
   const extra = r.meta.get('extra');
   return {
