@@ -2,6 +2,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { type BrowserWindow, clipboard, dialog, nativeImage, shell } from 'electron';
 import { atomicWrite } from '../fs/atomicWrite';
 import { readFileCapped } from '../fs/readFileCapped';
+import { userRubricsDir } from '../paths';
 import type { ContractHandlers } from './ipc/handle';
 import type { OpenFileQueue } from './openFiles';
 import type { RecentFiles } from './recentFiles';
@@ -136,6 +137,7 @@ export function createHandlers(ctx: HandlerContext): ContractHandlers {
     hostStart: (options) => ctx.hosting.start(options),
     hostStop: () => ctx.hosting.stop(),
     userRubrics: () => ctx.listUserRubrics(),
+    userRubricFolder: () => userRubricsDir(),
     takePendingOpenFiles: () => ctx.files.takePending(),
   };
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Role } from '../../shared/collab/roles';
 import type { InvokeResult, ParsedArgs } from '../../shared/ipc/api';
@@ -90,7 +91,16 @@ export function hostingFromSync(
 export async function listUserRubrics(dirs: { readonly builtin: string; readonly user: string }): Promise<UserRubric[]> {
   const { rubrics, problems } = await loadRubrics(dirs);
   return [
-    ...rubrics.filter((r) => r.source === 'user').map((r) => ({ id: r.rubric.id, title: r.rubric.title, file: r.file })),
+    ...(await Promise.all(
+      rubrics
+        .filter((r) => r.source === 'user')
+        .map(async (r) => ({
+          id: r.rubric.id,
+          title: r.rubric.title,
+          file: r.file,
+          text: await readFile(join(dirs.user, r.file), 'utf8'),
+        })),
+    )),
     ...problems.filter((p) => p.source === 'user').map((p) => ({ file: p.file, error: p.messages.join('; ') })),
   ];
 }

@@ -84,6 +84,8 @@ export const userRubricSchema = z.object({
   file: z.string(),
   /** One sentence naming what is wrong, when the file does not load. */
   error: z.string().optional(),
+  /** The file's text when it loaded; the renderer parses it again with the shared schema. */
+  text: z.string().max(1_000_000).optional(),
 });
 
 const entry = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result }) as const;
@@ -111,6 +113,8 @@ export const INVOKE_CONTRACT = {
   hostStop: entry(z.tuple([]), z.void()),
   /** The rubric files in the user's rubric folder, each loaded or with its error. */
   userRubrics: entry(z.tuple([]), z.array(userRubricSchema)),
+  /** The folder users drop their own rubric files into (shown in the question picker). */
+  userRubricFolder: entry(z.tuple([]), z.string()),
   /**
    * Files the OS asked us to open before the renderer listened (argv, macOS
    * open-file at launch). Calling it also tells main the renderer now listens,

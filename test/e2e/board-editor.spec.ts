@@ -76,8 +76,11 @@ test('a person draws, edits, undoes, reloads, saves and reopens a board', async 
   expect(saved.edges.find((e: { protocol?: string }) => e.protocol === 'grpc')).toBeTruthy();
 
   // New board, then open the saved file again.
+  // New asks which question to practise, then starts an empty board for it.
   await page.getByTestId('btn-new').click();
+  await page.getByTestId('question-url-shortener').click();
   await expect(flowNodes(page)).toHaveCount(0);
+  await expect(page.getByTestId('question-title')).toHaveText('URL shortener');
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('btn-open').click();
   await (await chooser).setFiles(file);

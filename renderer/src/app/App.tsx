@@ -1,7 +1,8 @@
 import { readBoard, readQuestion } from '@shared/board/doc';
 import { kindForKey } from '@shared/catalogue/catalogue';
+import { applyTimer } from '@shared/interview/timerDoc';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
 import { useBoardSession, useDocValue } from '../board/context';
@@ -15,10 +16,13 @@ import { fileDropHandlers } from '../export/fileDrop';
 import { openExportDialog, useExport } from '../export/useExport';
 import { boardHash, createFileStore } from '../files/fileState';
 import { useFileCommands } from '../files/useFileCommands';
-import { Inspector } from '../inspector/Inspector';
+import { HistoryList, Scorecard, scorerFor, TimerBar } from '../interview';
 import { Palette } from '../palette/Palette';
+import { findRubric, QuestionPicker } from '../score';
+import { useUserRubrics } from '../score/useUserRubrics';
 import { Toasts } from '../ui/Toasts';
 import { ShortcutSheet } from './ShortcutSheet';
+import { Sidebar } from './Sidebar';
 import { handleShortcut } from './shortcuts';
 import { Toolbar } from './Toolbar';
 import { usePrefs } from './theme';
@@ -40,10 +44,25 @@ function Editor() {
   const file = useStore(fileStore);
   const { theme, snap, toggleSnap, toggleTheme } = usePrefs();
   const [sheet, setSheet] = useState(false);
-  const [dialog, setDialog] = useState<'share' | 'join' | null>(null);
+  const [dialog, setDialog] = useState<'share' | 'join' | 'question' | 'history' | 'scorecard' | null>(null);
   const readOnly = session.collab?.room.readOnly ?? false;
   const question = useDocValue(readQuestion);
   const exporter = useExport(file.name);
+  const user = useUserRubrics(platform);
+  const rubric = useMemo(() => findRubric(question, user.rubrics), [question, user.rubrics]);
+  const score = useMemo(() => (rubric ? scorerFor(rubric) : undefined), [rubric]);
+  const reloadUserRubrics = user.reload;
+  const pickQuestion = useCallback(() => {
+    void reloadUserRubrics();
+    setDialog('question');
+  }, [reloadUserRubrics]);
+
+  // First visit: an empty board with no question opens the question picker.
+  useEffect(() => {
+    if (session.collab || localStorage.getItem('archdrill.welcomed')) return;
+    localStorage.setItem('archdrill.welcomed', '1');
+    if (readQuestion(session.doc) === undefined && readBoard(session.doc).nodes.length === 0) setDialog('question');
+  }, [session]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -68,7 +87,7 @@ function Editor() {
         save: files.save,
         saveAs: files.saveAs,
         open: files.open,
-        newBoard: () => files.newBoard(question),
+        newBoard: edit(pickQuestion),
         toggleSnap,
         toggleTheme,
         showShortcuts: () => setSheet((s) => !s),
@@ -85,13 +104,13 @@ function Editor() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [commands, files, question, store, toggleSnap, toggleTheme, readOnly, exporter]);
+  }, [commands, files, pickQuestion, store, toggleSnap, toggleTheme, readOnly, exporter]);
 
   useEffect(
     () =>
       platform.onMenuCommand((cmd) => {
         const table: Record<string, () => unknown> = {
-          new: () => files.newBoard(question),
+          new: pickQuestion,
           open: files.open,
           save: files.save,
           'save-as': files.saveAs,
@@ -110,7 +129,7 @@ function Editor() {
         };
         table[cmd]?.();
       }),
-    [platform, files, commands, question, toggleTheme, exporter],
+    [platform, files, commands, pickQuestion, toggleTheme, exporter],
   );
   useEffect(() => platform.onOpenFile((f) => void files.openFile(f)), [platform, files]);
 
@@ -119,12 +138,15 @@ function Editor() {
       <Toolbar
         commands={commands}
         files={files}
-        title={question ?? 'Free design'}
+        title={rubric?.title ?? question ?? 'Free design'}
         fileName={file.name}
         dirty={dirty}
-        onNew={() => files.newBoard(question)}
+        onNew={pickQuestion}
         onShortcuts={() => setSheet(true)}
       >
+        <button type="button" className="secondary" data-testid="btn-history" onClick={() => setDialog('history')}>
+          History
+        </button>
         <ExportControls exporter={exporter} title={question ?? null} />
         <PresenceBar />
         <button type="button" className="secondary" data-testid="btn-share" onClick={() => setDialog('share')}>
@@ -136,19 +158,48 @@ function Editor() {
           </button>
         )}
       </Toolbar>
-      <main
-        className={`workspace${readOnly ? ' read-only' : ''}`}
-        {...(!readOnly && fileDropHandlers(files.openFile))}
-      >
+      <TimerBar score={score} onShowScorecard={() => setDialog('scorecard')} />
+      <main className={`workspace${readOnly ? ' read-only' : ''}`} {...(!readOnly && fileDropHandlers(files.openFile))}>
         {!readOnly && <Palette commands={commands} />}
         <Canvas snapToGrid={snap} colorMode={theme} readOnly={readOnly} />
-        <div className="sidebar">
-          <Inspector />
-        </div>
+        <Sidebar rubric={rubric} readOnly={readOnly} />
       </main>
       {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
       {dialog === 'join' && <JoinDialog onClose={() => setDialog(null)} />}
+      {dialog === 'question' && (
+        <QuestionPicker
+          onPick={(id) => {
+            session.doc.transact(() => {
+              files.newBoard(id);
+              applyTimer(session.doc, { type: 'reset' }, Date.now(), session.origin);
+            }, session.origin);
+            setDialog(null);
+          }}
+          onClose={() => setDialog(null)}
+          userRubrics={user.rubrics}
+          {...(user.folder && { userFolder: user.folder })}
+          problems={user.problems}
+          {...(platform.importUserRubric && {
+            onImport: async () => {
+              const f = await platform.openFile({ title: 'Add a rubric file', extensions: ['.yaml', '.yml', '.json'] });
+              if (!f) return;
+              await platform.importUserRubric!({ name: f.name, text: new TextDecoder().decode(f.bytes) });
+              await user.reload();
+            },
+          })}
+        />
+      )}
+      {dialog === 'history' && (
+        <HistoryList
+          onOpen={(record) => {
+            void files.openFile({ name: `${record.question}.archdrill.json`, bytes: new TextEncoder().encode(record.boardFile) });
+            setDialog(null);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'scorecard' && <Scorecard score={score} title={rubric?.title} onClose={() => setDialog(null)} />}
       <Toasts />
     </div>
   );

@@ -10,9 +10,22 @@ const initial = (): Theme => {
 };
 
 /** Local preferences: theme and snap-to-grid, remembered per machine. */
-export const usePrefs = create<{ theme: Theme; snap: boolean; toggleTheme(): void; toggleSnap(): void }>()((set, get) => ({
+export const usePrefs = create<{
+  theme: Theme;
+  snap: boolean;
+  /** "Hide hints until the end", for a realistic mock. */
+  hintsHidden: boolean;
+  toggleTheme(): void;
+  toggleSnap(): void;
+  setHintsHidden(hidden: boolean): void;
+}>()((set, get) => ({
   theme: initial(),
   snap: localStorage.getItem('archdrill.snap') !== 'false',
+  hintsHidden: localStorage.getItem('archdrill.hintsHidden') === 'true',
+  setHintsHidden: (hintsHidden) => {
+    localStorage.setItem('archdrill.hintsHidden', String(hintsHidden));
+    set({ hintsHidden });
+  },
   toggleTheme: () => {
     const theme = get().theme === 'dark' ? 'light' : 'dark';
     localStorage.setItem(KEY, theme);

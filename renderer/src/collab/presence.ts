@@ -32,6 +32,8 @@ export const localIdentity = (): { name: string; colour: string } => {
 export const createPresence = (awareness: Awareness, initial: { name: string; colour: string; role: Role }) => {
   const peers = createStore<{ peers: readonly Peer[] }>()(() => ({ peers: [] }));
   const local: Presence = { ...initial, cursor: null, selection: { nodes: [], edges: [] }, drag: null };
+  /** This user's own identity (name, colour, role) for the UI; cursor and drag are not mirrored here. */
+  const self = createStore<{ name: string; colour: string; role: Role }>()(() => ({ ...initial }));
   awareness.setLocalState(local);
   const publish = throttle((patch: Partial<Presence>) => {
     const current = (awareness.getLocalState() ?? local) as Presence;
@@ -72,7 +74,9 @@ export const createPresence = (awareness: Awareness, initial: { name: string; co
     setIdentity: (patch: { name?: string; colour?: string; role?: Role }) => {
       set(patch);
       flushAfter();
+      self.setState(patch);
     },
+    self,
     local: () => (awareness.getLocalState() ?? local) as Presence,
     destroy: () => awareness.off('change', onChange),
   };

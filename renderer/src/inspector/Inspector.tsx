@@ -26,7 +26,7 @@ const selectedReader = (nodeId: string | null, edgeId: string | null) => (doc: Y
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Edits the selected component's label and props, or the selected edge's label and protocol. */
-export function Inspector() {
+export function Inspector({ readOnly = false }: { readonly readOnly?: boolean }) {
   const { store } = useBoardSession();
   const nodeIds = useStore(store, (s) => s.selectedNodeIds);
   const edgeIds = useStore(store, (s) => s.selectedEdgeIds);
@@ -53,7 +53,9 @@ export function Inspector() {
     );
   return (
     <aside className="inspector" aria-label="Inspector">
-      {'kind' in element ? <NodeInspector node={element} /> : <EdgeInspector edge={element} />}
+      <fieldset className="plain" disabled={readOnly}>
+        {'kind' in element ? <NodeInspector node={element} /> : <EdgeInspector edge={element} />}
+      </fieldset>
     </aside>
   );
 }

@@ -33,6 +33,20 @@ const download = (name: string, blob: Blob): void => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
+const RUBRICS_KEY = 'archdrill.userRubrics';
+
+/** Imported rubric files, as stored; anything malformed is ignored rather than crashing the picker. */
+const storedRubrics = (): { file: string; text: string }[] => {
+  try {
+    const raw = JSON.parse(localStorage.getItem(RUBRICS_KEY) ?? '[]') as unknown;
+    return Array.isArray(raw)
+      ? raw.filter((r): r is { file: string; text: string } => typeof r?.file === 'string' && typeof r?.text === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+};
+
 /** The Platform of the plain-browser build: downloads, file inputs, IndexedDB. */
 export const browserPlatform: Platform = {
   kind: 'browser',
@@ -52,6 +66,13 @@ export const browserPlatform: Platform = {
   },
   onMenuCommand: () => () => {},
   onOpenFile: () => () => {},
+  async userRubrics() {
+    return { folder: null, files: storedRubrics() };
+  },
+  async importUserRubric({ name, text }) {
+    const others = storedRubrics().filter((r) => r.file !== name);
+    localStorage.setItem(RUBRICS_KEY, JSON.stringify([...others, { file: name, text }]));
+  },
   async copyImage(png) {
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
   },

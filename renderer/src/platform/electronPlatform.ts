@@ -74,6 +74,10 @@ export function createElectronPlatform(api: ArchdrillApi): Platform {
       };
     },
     stopHosting: () => api.hostStop(),
+    async userRubrics() {
+      const [files, folder] = await Promise.all([api.userRubrics(), api.userRubricFolder()]);
+      return { folder, files };
+    },
   };
 }
 

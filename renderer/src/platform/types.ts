@@ -41,6 +41,12 @@ export interface DocPersistence {
 /** Menu commands the desktop shell sends; declared with the IPC contract in shared/ipc. */
 export type { MenuCommand };
 
+export interface UserRubricFiles {
+  /** Where users drop rubric files, shown in the question picker; null where there is no folder (browser). */
+  readonly folder: string | null;
+  readonly files: readonly { readonly file: string; readonly text?: string; readonly error?: string }[];
+}
+
 /** What hosting returns: links for the partner and for the host's own connection. */
 export interface HostedSession {
   /** The link a partner opens (the host serves the app itself over HTTP). */
@@ -70,6 +76,14 @@ export interface Platform {
   onOpenFile(listener: (file: OpenedFile) => void): () => void;
   /** Writes a PNG image to the clipboard. */
   copyImage(png: Blob): Promise<void>;
+  /**
+   * The user's own rubric files, each with its text (to parse) or its load
+   * error, and the folder they live in. The desktop reads a folder in the app's
+   * data directory; the browser keeps imported files in local storage.
+   */
+  userRubrics(): Promise<UserRubricFiles>;
+  /** Browser only: keeps an imported rubric file (the desktop uses its folder instead). */
+  importUserRubric?(file: { readonly name: string; readonly text: string }): Promise<void>;
   /** Starts the sync server in the desktop app and returns the links to share (desktop only). */
   hostSession?(options: { readonly port?: number; readonly lan?: boolean }): Promise<HostedSession>;
   stopHosting?(): Promise<void>;

@@ -13,6 +13,8 @@ export interface QuestionPickerProps {
   readonly userFolder?: string;
   /** One line per user rubric file that failed to load. */
   readonly problems?: readonly string[];
+  /** Where there is no folder (the browser): pick a rubric file to keep. */
+  readonly onImport?: () => void;
 }
 
 function QuestionOption({ rubric, onPick }: { rubric: Rubric; onPick: (id: string) => void }) {
@@ -31,7 +33,7 @@ function QuestionOption({ rubric, onPick }: { rubric: Rubric; onPick: (id: strin
 }
 
 /** The New dialog: pick one of the built-in questions or a user rubric. */
-export function QuestionPicker({ onPick, onClose, userRubrics = [], userFolder, problems = [] }: QuestionPickerProps) {
+export function QuestionPicker({ onPick, onClose, userRubrics = [], userFolder, problems = [], onImport }: QuestionPickerProps) {
   const user = userRubrics.filter((r) => !BUILTIN_RUBRICS.some((b) => b.id === r.id));
   return (
     <Modal title="Pick a question" onClose={onClose} wide>
@@ -40,7 +42,7 @@ export function QuestionPicker({ onPick, onClose, userRubrics = [], userFolder, 
           <QuestionOption key={r.id} rubric={r} onPick={onPick} />
         ))}
       </ul>
-      {(user.length > 0 || userFolder) && (
+      {(user.length > 0 || userFolder || onImport) && (
         <>
           <h3>Your rubrics</h3>
           {user.length > 0 ? (
@@ -54,6 +56,11 @@ export function QuestionPicker({ onPick, onClose, userRubrics = [], userFolder, 
             <p className="muted">
               Drop rubric files (.yaml or .json) into <code>{userFolder}</code>; they load without a rebuild.
             </p>
+          )}
+          {onImport && (
+            <button type="button" className="secondary" data-testid="import-rubric" onClick={onImport}>
+              Add a rubric file…
+            </button>
           )}
         </>
       )}

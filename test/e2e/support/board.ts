@@ -13,10 +13,18 @@ export const baseUrl = () => {
   return url;
 };
 
-/** Opens the app on a fresh profile and waits for the canvas. */
-export const openApp = async (page: Page, query = '') => {
-  await page.goto(`${baseUrl()}${query}`);
+/**
+ * Opens the app on a fresh profile and waits for the canvas. A first visit
+ * greets with the question picker: pick `question`, or close it for a free design.
+ */
+export const openApp = async (page: Page, options: { query?: string; question?: string } = {}) => {
+  await page.goto(`${baseUrl()}${options.query ?? ''}`);
   await expect(page.locator('.react-flow')).toBeVisible();
+  const picker = page.getByRole('dialog', { name: 'Pick a question' });
+  await expect(picker).toBeVisible();
+  if (options.question) await page.getByTestId(`question-${options.question}`).click();
+  else await page.keyboard.press('Escape');
+  await expect(picker).toBeHidden();
 };
 
 export const canvas = (page: Page) => page.getByTestId('canvas');

@@ -1,0 +1,69 @@
+import { readTimer } from '@shared/interview/timerDoc';
+import type { Rubric } from '@shared/rubric/schema';
+import { scoreVisible } from '@shared/session/policy';
+import { useEffect, useState } from 'react';
+import { useDocValue } from '../board/context';
+import { InterviewerPanel } from '../collab/InterviewerPanel';
+import { useRole } from '../collab/useRole';
+import { Inspector } from '../inspector/Inspector';
+import { StepPanel } from '../interview';
+import { BriefPanel, ScorePanel, useScore } from '../score';
+import { usePrefs } from './theme';
+
+type Tab = 'design' | 'notes' | 'score' | 'brief' | 'interviewer';
+
+const timerEnded = (doc: Parameters<typeof readTimer>[0]) => readTimer(doc).status === 'ended';
+
+/** The right-hand panel: inspector, step notes, score, brief, and the interviewer's tools. */
+export function Sidebar({ rubric, readOnly }: { readonly rubric: Rubric | null; readonly readOnly: boolean }) {
+  const { role, policy } = useRole();
+  const ended = useDocValue(timerEnded);
+  const showScore = scoreVisible(role, policy, ended);
+  const [tab, setTab] = useState<Tab>(role === 'interviewer' ? 'interviewer' : 'design');
+  const hintsHidden = usePrefs((s) => s.hintsHidden);
+  const setHintsHidden = usePrefs((s) => s.setHintsHidden);
+  const score = useScore(role === 'interviewer' ? rubric : null);
+  useEffect(() => {
+    if (role === 'interviewer') setTab('interviewer');
+    else if (tab === 'interviewer') setTab('design');
+  }, [role, tab]);
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'design', label: 'Design' },
+    { id: 'notes', label: 'Notes' },
+    { id: 'score', label: 'Score' },
+    { id: 'brief', label: 'Brief' },
+    ...(role === 'interviewer' ? [{ id: 'interviewer' as const, label: 'Interviewer' }] : []),
+  ];
+  return (
+    <div className="sidebar">
+      <div className="tabs" role="tablist" aria-label="Panels">
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            data-testid={`tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body" role="tabpanel">
+        {tab === 'design' && <Inspector readOnly={readOnly} />}
+        {tab === 'notes' && <StepPanel />}
+        {tab === 'score' &&
+          (showScore ? (
+            <ScorePanel rubric={rubric} hintsHidden={hintsHidden && !ended} onHintsHiddenChange={setHintsHidden} />
+          ) : (
+            <p className="muted pad" data-testid="score-hidden">
+              The score and hints stay hidden until the end of the mock, as in a real interview. The interviewer can show them.
+            </p>
+          ))}
+        {tab === 'brief' && <BriefPanel rubric={rubric} />}
+        {tab === 'interviewer' && role === 'interviewer' && <InterviewerPanel rubric={rubric} score={score} policy={policy} />}
+      </div>
+    </div>
+  );
+}
