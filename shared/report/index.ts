@@ -1,4 +1,4 @@
-export { reportHtml, escapeHtml } from './html';
+export { escapeHtml, reportHtml } from './html';
 export { reportMarkdown } from './markdown';
-export { buildReport, formatDuration, type ReportModel, type ReportStep, type ReportRule } from './model';
+export { buildReport, formatDuration, type ReportModel, type ReportRule, type ReportStep } from './model';
 export type { ReportImage, ReportInput, ReportQuestion, StepTime } from './types';

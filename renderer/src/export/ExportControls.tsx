@@ -1,5 +1,6 @@
 import { ImageDown } from 'lucide-react';
 import { useEffect } from 'react';
+import { lastCaptureTimings } from './capture';
 import { ExportDialog } from './ExportDialog';
 import { closeExportDialog, type Exporter, openExportDialog, useExportDialog } from './useExport';
 
@@ -19,7 +20,14 @@ export function ExportControls({ exporter, title }: { exporter: Exporter; title:
       ...window.__archdrill,
       renderPng: async (options: Parameters<Exporter['renderPng']>[0]) => {
         const img = await exporter.renderPng(options);
-        return { width: img.width, height: img.height, scale: img.scale, clamped: img.clamped, bytes: img.data.length };
+        return {
+          width: img.width,
+          height: img.height,
+          scale: img.scale,
+          clamped: img.clamped,
+          bytes: img.data.length,
+          ...lastCaptureTimings,
+        };
       },
     };
   }, [exporter]);

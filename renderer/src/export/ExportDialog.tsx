@@ -157,14 +157,26 @@ export function ExportDialog({ exporter, format, title, onClose }: ExportDialogP
         </div>
         <fieldset className="export-row">
           <legend>Report of the attempt</legend>
-          <button type="button" className="secondary" disabled={busy} onClick={() => report('html')} data-testid="export-report-html">
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => report('html')}
+            data-testid="export-report-html"
+          >
             HTML
           </button>
           <button type="button" className="secondary" disabled={busy} onClick={() => report('md')} data-testid="export-report-md">
             Markdown + PNG
           </button>
           {exporter.canPdf && (
-            <button type="button" className="secondary" disabled={busy} onClick={() => report('pdf')} data-testid="export-report-pdf">
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() => report('pdf')}
+              data-testid="export-report-pdf"
+            >
               PDF
             </button>
           )}

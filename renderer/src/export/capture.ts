@@ -1,6 +1,7 @@
-import { toBlob, toSvg } from 'html-to-image';
-import type { ImageFormat } from './options';
+import { toSvg } from 'html-to-image';
+import { withCompactStyles } from './compactStyles';
 import { fitScale, type Rect } from './geometry';
+import type { ImageFormat } from './options';
 
 /** What to draw: a frame in flow coordinates, how, and with which theme. */
 export interface CaptureRequest {
@@ -15,8 +16,22 @@ export interface CaptureRequest {
 }
 
 export type Captured =
-  | { readonly format: 'png'; readonly png: Uint8Array; readonly width: number; readonly height: number; readonly scale: number; readonly clamped: boolean }
-  | { readonly format: 'svg'; readonly svg: string; readonly width: number; readonly height: number; readonly scale: number; readonly clamped: false };
+  | {
+      readonly format: 'png';
+      readonly png: Uint8Array;
+      readonly width: number;
+      readonly height: number;
+      readonly scale: number;
+      readonly clamped: boolean;
+    }
+  | {
+      readonly format: 'svg';
+      readonly svg: string;
+      readonly width: number;
+      readonly height: number;
+      readonly scale: number;
+      readonly clamped: false;
+    };
 
 /** Interactive chrome that has no place in a picture of the design. */
 const EXCLUDED = [
@@ -64,7 +79,29 @@ const addTitle = (viewport: HTMLElement, title: NonNullable<CaptureRequest['titl
   return () => el.remove();
 };
 
-type Options = NonNullable<Parameters<typeof toBlob>[1]>;
+type Options = NonNullable<Parameters<typeof toSvg>[1]>;
+
+/** Where the last PNG capture spent its time: cloning the DOM into an SVG, then drawing and encoding it. */
+export let lastCaptureTimings: { cloneMs: number; rasterMs: number; svgChars: number } | null = null;
+
+/** Draws an SVG (data URL) on a canvas of exactly `width × height` pixels and encodes it as PNG. */
+const rasterize = async (svgUrl: string, width: number, height: number, background: string | undefined) => {
+  const img = new Image();
+  img.decoding = 'sync';
+  img.src = svgUrl;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  if (background) {
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, width, height);
+  }
+  ctx.drawImage(img, 0, 0, width, height);
+  return new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+};
 
 const svgFromDataUrl = (url: string) => decodeURIComponent(url.slice(url.indexOf(',') + 1));
 
@@ -105,10 +142,14 @@ export async function captureBoard(req: CaptureRequest): Promise<Captured> {
       },
     };
     if (!fitted) {
-      const svg = svgFromDataUrl(await toSvg(viewport, options));
+      const svg = svgFromDataUrl(await withCompactStyles(viewport, () => toSvg(viewport, options)));
       return { format: 'svg', svg, width: frame.width, height: frame.height, scale: 1, clamped: false };
     }
-    const blob = await toBlob(viewport, { ...options, pixelRatio: fitted.scale });
+    const t0 = performance.now();
+    const svgUrl = await withCompactStyles(viewport, () => toSvg(viewport, options));
+    const t1 = performance.now();
+    const blob = await rasterize(svgUrl, fitted.pixelWidth, fitted.pixelHeight, background);
+    lastCaptureTimings = { cloneMs: t1 - t0, rasterMs: performance.now() - t1, svgChars: svgUrl.length };
     if (!blob || blob.size === 0)
       throw new Error(
         `The browser could not draw a ${fitted.pixelWidth} × ${fitted.pixelHeight} px picture; try a smaller scale or SVG.`,

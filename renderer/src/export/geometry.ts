@@ -47,12 +47,7 @@ export interface FittedScale {
  * The requested scale, or the largest one (to 1/100) at which a `width × height`
  * picture fits the canvas limits.
  */
-export const fitScale = (
-  width: number,
-  height: number,
-  requested: number,
-  limits: CanvasLimits = CANVAS_LIMITS,
-): FittedScale => {
+export const fitScale = (width: number, height: number, requested: number, limits: CanvasLimits = CANVAS_LIMITS): FittedScale => {
   const w = Math.max(1, width);
   const h = Math.max(1, height);
   const fits = (s: number) => {

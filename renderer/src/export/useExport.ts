@@ -107,7 +107,12 @@ export function useExport(fileName: string | null, reportSource?: ReportSource) 
           const saved = await platform.printToPdf(html, `${base}-report.pdf`);
           return saved && `Exported ${saved.name}.`;
         }
-        const saved = await platform.saveFile({ suggestedName: `${base}-report.html`, data: html, mime: 'text/html', saveAs: true });
+        const saved = await platform.saveFile({
+          suggestedName: `${base}-report.html`,
+          data: html,
+          mime: 'text/html',
+          saveAs: true,
+        });
         return saved && `Exported ${saved.name}.`;
       });
 

@@ -1,0 +1,153 @@
+import type { Board } from '@shared/board/types';
+import { STEPS } from '@shared/framework/steps';
+import { buildReport, formatDuration, type ReportInput, reportHtml, reportMarkdown } from '@shared/report';
+import type { RuleResult, ScoreResult } from '@shared/rules/types';
+import { describe, expect, it } from 'vitest';
+
+const board: Board = {
+  question: 'url-shortener',
+  nodes: [
+    { id: 'c', kind: 'client', position: { x: 0, y: 0 } },
+    { id: 'lb', kind: 'load_balancer', label: 'LB', position: { x: 200, y: 0 } },
+    { id: 's1', kind: 'service', label: 'API', position: { x: 400, y: 0 } },
+    { id: 's2', kind: 'service', label: 'Redirector', position: { x: 400, y: 200 } },
+    { id: 't', kind: 'text', label: 'a note on the canvas', position: { x: 0, y: 300 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'c', target: 'lb' },
+    { id: 'e2', source: 'lb', target: 's1', protocol: 'http' },
+  ],
+  notes: {
+    understand: 'Shorten URLs; 100M new a month.\nReads are 10× writes.',
+    high_level: 'Client → LB → API <script>alert(1)</script> & cache',
+  },
+};
+
+const rule = (id: string, step: RuleResult['step'], passed: boolean, explanation: string, concept?: string): RuleResult => ({
+  id,
+  step,
+  weight: 2,
+  passed,
+  explanation,
+  ...(concept && { concept }),
+  evidence: { nodeIds: [], edgeIds: [], notes: [] },
+  condition: { op: 'check', type: 'component-exists', passed, evidence: { nodeIds: [], edgeIds: [], notes: [] } },
+});
+
+const score: ScoreResult = {
+  rubricId: 'url-shortener',
+  rules: [
+    rule('read-write-ratio', 'understand', true, 'You sized reads against writes.'),
+    rule(
+      'base62-encoding',
+      'deep_dive',
+      false,
+      'Say how codes are made: base62 of a unique id avoids collisions.',
+      'Base62 codes',
+    ),
+    rule('cache-redirects', 'high_level', false, 'Redirects are read-heavy: put a cache in front of the store.'),
+  ],
+  steps: [
+    { step: 'understand', earned: 2, possible: 2, percent: 100 },
+    { step: 'scope', earned: 0, possible: 0, percent: 0 },
+    { step: 'high_level', earned: 0, possible: 2, percent: 0 },
+    { step: 'deep_dive', earned: 0, possible: 2, percent: 0 },
+    { step: 'bottlenecks', earned: 0, possible: 0, percent: 0 },
+  ],
+  earned: 2,
+  possible: 6,
+  percent: 33,
+  band: 'weak',
+};
+
+const input: ReportInput = {
+  board,
+  question: { id: 'url-shortener', title: 'URL shortener', prompt: 'Design a service like bit.ly.\n100M URLs a month.' },
+  score,
+  times: { understand: { spent: 330, planned: 300 }, high_level: { spent: 754 } },
+  feedback: 'Good structure; go deeper on the ID scheme.',
+  generatedAt: '2025-03-01 10:00',
+};
+
+const image = { src: 'data:image/png;base64,iVBORw0KGgo=', width: 800, height: 400 };
+
+describe('buildReport', () => {
+  it('lists all five steps in order with their notes, times, scores and rules', () => {
+    const m = buildReport(input);
+    expect(m.steps.map((s) => s.id)).toEqual(STEPS.map((s) => s.id));
+    const deep = m.steps.find((s) => s.id === 'deep_dive')!;
+    expect(deep.missed).toEqual([
+      { id: 'base62-encoding', name: 'Base62 codes', weight: 2, text: expect.stringContaining('base62') },
+    ]);
+    expect(m.steps.find((s) => s.id === 'high_level')!.missed[0]!.name).toBe('Cache redirects');
+    expect(m.steps.find((s) => s.id === 'scope')!.score).toBeUndefined();
+    expect(m.components).toEqual([
+      { kind: 'service', label: 'Service', count: 2 },
+      { kind: 'client', label: 'Client', count: 1 },
+      { kind: 'load_balancer', label: 'Load balancer', count: 1 },
+    ]);
+    expect(m.overall).toEqual({ earned: 2, possible: 6, percent: 33, band: 'weak' });
+  });
+
+  it('formats durations as clock times', () => {
+    expect([formatDuration(0), formatDuration(754), formatDuration(3725)]).toEqual(['0:00', '12:34', '1:02:05']);
+  });
+});
+
+describe('reportHtml', () => {
+  const html = reportHtml(input, image);
+
+  it('is one self-contained document with every section', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    for (const id of ['brief', 'design', 'scorecard', 'steps', 'feedback']) expect(html).toContain(`<section id="${id}">`);
+    for (const s of STEPS) expect(html).toContain(`<h3>${s.title.replace('&', '&amp;')}</h3>`);
+    expect(html).toContain('<h1>URL shortener</h1>');
+    expect(html).toContain('Design a service like bit.ly.\n100M URLs a month.');
+    expect(html).toContain(`<img src="${image.src}"`);
+    expect(html).toContain('Overall: 2 / 6 (33%)');
+    expect(html).toContain('<strong>Base62 codes</strong> (2 pt) — Say how codes are made');
+    expect(html).toContain('Time: 5:30 of 5:00');
+    expect(html).toContain('Good structure; go deeper on the ID scheme.');
+    expect(html).not.toMatch(/<(script|link)\b|src="http/);
+  });
+
+  it('escapes what the candidate typed', () => {
+    expect(html).toContain('API &lt;script&gt;alert(1)&lt;/script&gt; &amp; cache');
+  });
+
+  it('says plainly what is missing: no score, no notes, no feedback', () => {
+    const bare = reportHtml({ board: { nodes: [], edges: [], notes: {} } }, null);
+    expect(bare).toContain('<h1>Free design</h1>');
+    expect(bare).toContain('Not scored');
+    expect(bare).toContain('No notes for this step.');
+    expect(bare).toContain('No feedback recorded.');
+    expect(bare).not.toContain('<img');
+  });
+});
+
+describe('reportMarkdown', () => {
+  const md = reportMarkdown(input, { src: 'url shortener-report.png' });
+
+  it('has the same sections, with the picture as a file beside it', () => {
+    for (const h of [
+      '# URL shortener',
+      '## The question',
+      '## The design',
+      '## Scorecard',
+      '## Step by step',
+      '## Interviewer feedback',
+    ])
+      expect(md).toContain(`\n${h}\n`.trimStart());
+    for (const s of STEPS) expect(md).toContain(`### ${s.title}`);
+    expect(md).toContain('![Architecture diagram: URL shortener](url%20shortener-report.png)');
+    expect(md).toContain('| Understand the problem | 100% | 5:30 of 5:00 | 0 |');
+    expect(md).toContain('- **Base62 codes** (2 pt) — Say how codes are made');
+    expect(md).toContain('> Shorten URLs; 100M new a month.\n> Reads are 10× writes.');
+    expect(md).toContain('Service × 2');
+  });
+
+  it('keeps table cells and headings from being broken by the text they quote', () => {
+    const odd = reportMarkdown({ ...input, question: { title: 'A | B # [x]' } }, null);
+    expect(odd).toContain('# A \\| B \\# \\[x\\]');
+  });
+});
