@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp.ts';
 
 /**
  * The CSP as a meta tag (the desktop shell also sends it as a header). At

@@ -1,7 +1,10 @@
+import { boardRoots, readEdge, readNode } from '@shared/board/doc';
+import { kindInfo } from '@shared/catalogue/catalogue';
 import { STEPS } from '@shared/framework/steps';
 import type { Rubric } from '@shared/rubric/schema';
 import type { RuleResult } from '@shared/rules/types';
 import { useState } from 'react';
+import type * as Y from 'yjs';
 import { useBoardSession } from '../board/context';
 import { useScore } from './useScore';
 import './score.css';
@@ -18,8 +21,31 @@ export interface ScorePanelProps {
 
 const evidenceIds = (r: RuleResult): string[] => [...r.evidence.nodeIds, ...r.evidence.edgeIds];
 
+/** What the user calls a node: its label, else its kind ("Load balancer"). Ids mean nothing to people. */
+const nodeName = (doc: Y.Doc, id: string): string => {
+  const m = boardRoots(doc).nodes.get(id);
+  const n = m && readNode(m);
+  return n ? n.label || kindInfo(n.kind).label : id;
+};
+
+const evidenceNames = (doc: Y.Doc, r: RuleResult): string => {
+  const edges = r.evidence.edgeIds.map((id) => {
+    const m = boardRoots(doc).edges.get(id);
+    const e = m && readEdge(m);
+    return e ? `${nodeName(doc, e.source)} → ${nodeName(doc, e.target)}` : id;
+  });
+  const inEdges = new Set(
+    r.evidence.edgeIds.flatMap((id) => {
+      const m = boardRoots(doc).edges.get(id);
+      return m ? [String(m.get('source')), String(m.get('target'))] : [];
+    }),
+  );
+  const nodes = r.evidence.nodeIds.filter((id) => !inEdges.has(id)).map((id) => nodeName(doc, id));
+  return [...edges, ...nodes].join(', ');
+};
+
 function RuleItem({ rule, hintsHidden }: { rule: RuleResult; hintsHidden: boolean }) {
-  const { store } = useBoardSession();
+  const { store, doc } = useBoardSession();
   const ids = evidenceIds(rule);
   const select = () => store.getState().select({ nodeIds: rule.evidence.nodeIds, edgeIds: rule.evidence.edgeIds }, true);
   return (
@@ -49,7 +75,7 @@ function RuleItem({ rule, hintsHidden }: { rule: RuleResult; hintsHidden: boolea
         ) : (
           <span className="score-text">{rule.explanation}</span>
         )}
-        {rule.passed && ids.length > 0 && <span className="score-evidence">Earned by: {ids.join(', ')}</span>}
+        {rule.passed && ids.length > 0 && <span className="score-evidence">Earned by: {evidenceNames(doc, rule)}</span>}
         {rule.passed && ids.length === 0 && rule.evidence.notes[0] && (
           <span className="score-evidence">“{rule.evidence.notes[0].excerpt}”</span>
         )}

@@ -1,0 +1,63 @@
+import { expect, type Page, test } from '@playwright/test';
+import { connect, dragFromPalette, openApp, shot } from './support/board';
+
+const overall = async (page: Page) => Number((await page.getByTestId('score-overall').innerText()).replace('%', ''));
+const rule = (page: Page, id: string) => page.getByTestId(`rule-${id}`);
+
+test('drawing the URL shortener raises the score, turns rules green, and a rule selects its nodes', async ({ page }) => {
+  await openApp(page, { question: 'url-shortener' });
+  await expect(page.getByTestId('question-title')).toHaveText('URL shortener');
+
+  // The brief: what to build and at what scale.
+  await page.getByTestId('tab-brief').click();
+  await expect(page.getByRole('tabpanel')).toContainText('100 million new URLs a month');
+
+  await page.getByTestId('tab-score').click();
+  await expect(page.getByTestId('score-overall')).toHaveText('0%');
+  for (const id of ['entry-path', 'cache-on-read-path', 'persistent-store', 'nosql-choice']) {
+    await expect(rule(page, id)).toHaveAttribute('data-passed', 'false');
+  }
+  // A missed rule teaches: why it matters and what a strong answer has.
+  await expect(rule(page, 'cache-on-read-path')).toContainText('cache');
+
+  const client = await dragFromPalette(page, 'client', { x: 90, y: 220 });
+  const lb = await dragFromPalette(page, 'load_balancer', { x: 300, y: 220 });
+  const svc = await dragFromPalette(page, 'service', { x: 510, y: 220 });
+  const cache = await dragFromPalette(page, 'cache', { x: 720, y: 120 });
+  const db = await dragFromPalette(page, 'nosql_db', { x: 720, y: 340 });
+  await connect(page, client, lb);
+  await connect(page, lb, svc);
+  await connect(page, svc, cache);
+  await connect(page, svc, db);
+
+  // The panel rescores shortly after the drawing settles.
+  for (const id of ['entry-path', 'cache-on-read-path', 'persistent-store', 'nosql-choice', 'no-client-to-database']) {
+    await expect(rule(page, id)).toHaveAttribute('data-passed', 'true');
+  }
+  const afterDrawing = await overall(page);
+  expect(afterDrawing).toBeGreaterThan(10);
+  await expect(rule(page, 'entry-path')).toContainText('Earned by: Client → Load balancer');
+  await expect(page.getByTestId('step-score-high_level')).toBeVisible();
+
+  // Clicking a passed rule selects the nodes that earned it.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await rule(page, 'entry-path').click();
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(3);
+  for (const n of [client, lb, svc]) await expect(n).toHaveClass(/selected/);
+  await expect(cache).not.toHaveClass(/selected/);
+  await shot(page, 'score-panel');
+
+  // Notes count too: mention base62 in the deep dive and the score rises again.
+  await page.getByTestId('tab-notes').click();
+  await page.getByTestId('step-tab-deep_dive').click();
+  await page
+    .getByTestId('notes-deep_dive')
+    .fill('Short codes: 7 base62 characters from a counter; 301 vs 302: we use 302 to keep analytics.');
+  await page.getByTestId('tab-score').click();
+  await expect(rule(page, 'base62-ids')).toHaveAttribute('data-passed', 'true');
+  expect(await overall(page)).toBeGreaterThan(afterDrawing);
+
+  // "Hide hints until the end", for a real mock.
+  await page.getByTestId('hide-hints').check();
+  await expect(rule(page, 'rate-limiting')).toContainText('Hint hidden until the end');
+});
