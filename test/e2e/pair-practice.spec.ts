@@ -76,6 +76,28 @@ test('two people on one live board: live drag, cursors and names; a spectator ca
     })
     .toBeLessThan(4);
 
+  // Bob, the interviewer, has his own tools; Ada does not, and her score stays hidden until the end.
+  await expect(bob.getByTestId('interviewer-panel')).toBeVisible();
+  await expect(ada.getByTestId('tab-interviewer')).toHaveCount(0);
+  await ada.getByTestId('tab-score').click();
+  await expect(ada.getByTestId('score-hidden')).toBeVisible();
+  await bob.getByTestId('policy-candidate-score').check();
+  await expect(ada.getByTestId('score-panel')).toBeVisible();
+
+  // The timer Bob starts runs on Ada's screen too: same step, same time left.
+  await bob.getByTestId('timer-start').click();
+  await bob.getByTestId('preset-45').click();
+  await bob.getByTestId('start-confirm').click();
+  await expect(ada.getByTestId('timer-bar')).toHaveAttribute('data-status', 'running');
+  await expect(ada.getByTestId('timer-step')).toHaveText(await bob.getByTestId('timer-step').innerText());
+  const seconds = (t: string) => t.split(':').reduce((acc, p) => acc * 60 + Number(p), 0);
+  const [ra, rb] = [await ada.getByTestId('timer-remaining').innerText(), await bob.getByTestId('timer-remaining').innerText()];
+  expect(Math.abs(seconds(ra) - seconds(rb))).toBeLessThanOrEqual(1);
+  // Ada pauses (the host allows it by default); Bob sees it paused.
+  await ada.getByTestId('timer-pause').click();
+  await expect(bob.getByTestId('timer-bar')).toHaveAttribute('data-status', 'paused');
+  await shot(ada, 'pair-timer-candidate-view');
+
   // A spectator watches but cannot change the board.
   const eve = await joinAs(browser, linkFor(room.roomId, room.tokens.spectator), 'Eve');
   await expect(flowNodes(eve)).toHaveCount(1);
