@@ -83,14 +83,13 @@ export function InterviewerPanel({ rubric, score, policy }: InterviewerPanelProp
         return (
           <fieldset key={key} className="feedback" data-testid={`feedback-${key}`}>
             <legend>{stepTitle(key)}</legend>
-            <div className="ratings" role="radiogroup" aria-label={`Rating for ${stepTitle(key)}`}>
+            <div className="ratings" role="group" aria-label={`Rating for ${stepTitle(key)}`}>
               {RATINGS.map((n) => (
                 <button
                   key={n}
                   type="button"
-                  role="radio"
-                  aria-checked={entry?.rating === n}
-                  title={RATING_LABELS[n]}
+                  aria-pressed={entry?.rating === n}
+                  title={`${n}: ${RATING_LABELS[n]}`}
                   onClick={() => writeFeedback(doc, key, { rating: entry?.rating === n ? null : n }, author, origin)}
                 >
                   {n}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useBoardSession } from '../board/context';
 import type { HostedSession } from '../platform/types';
 import { Modal } from '../ui/Modal';
-import { enterRoom, leaveRoom } from './enterRoom';
+import { enterRoom } from './enterRoom';
 
 /** "Host a session": starts the sync server in the desktop app and shows what to send the partner. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
