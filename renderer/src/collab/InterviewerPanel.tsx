@@ -83,13 +83,14 @@ export function InterviewerPanel({ rubric, score, policy }: InterviewerPanelProp
         return (
           <fieldset key={key} className="feedback" data-testid={`feedback-${key}`}>
             <legend>{stepTitle(key)}</legend>
-            <div className="ratings" role="group" aria-label={`Rating for ${stepTitle(key)}`}>
+            <div className="ratings">
               {RATINGS.map((n) => (
                 <button
                   key={n}
                   type="button"
                   aria-pressed={entry?.rating === n}
                   title={`${n}: ${RATING_LABELS[n]}`}
+                  aria-label={`Rate ${stepTitle(key)} ${n} of 5 (${RATING_LABELS[n]})`}
                   onClick={() => writeFeedback(doc, key, { rating: entry?.rating === n ? null : n }, author, origin)}
                 >
                   {n}
