@@ -80,13 +80,19 @@ export async function run(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(`http://127.0.0.1:${address.port}/?testhooks=1`);
     await page.locator('.react-flow').waitFor();
+    // A first visit may greet with the question picker; close it as a person would.
+    await page
+      .locator('dialog[open]')
+      .waitFor({ timeout: 1500 })
+      .then(() => page.keyboard.press('Escape'))
+      .catch(() => {});
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('btn-open').click();
     await (await chooser).setFiles(boardFile);
     await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, N);
     const once = () =>
       page.evaluate(async (): Promise<Sample> => {
-        const hooks = window.__archdrill as { renderPng(o: object): Promise<Omit<Sample, 'ms'>> };
+        const hooks = (window as unknown as { __archdrill: { renderPng(o: object): Promise<Omit<Sample, 'ms'>> } }).__archdrill;
         const t0 = performance.now();
         const r = await hooks.renderPng({ scale: 2 });
         return { ms: performance.now() - t0, ...r };
