@@ -1,9 +1,12 @@
-import { parseJoinLink } from '@shared/collab/joinLink';
+import type { CreatedRoom } from '@shared/collab/createRoom';
+import { buildJoinLink, parseJoinLink } from '@shared/collab/joinLink';
+import type { Role } from '@shared/collab/roles';
 import { useState } from 'react';
 import { useBoardSession } from '../board/context';
 import type { HostedSession } from '../platform/types';
 import { Modal } from '../ui/Modal';
-import { enterRoom } from './enterRoom';
+import { createRoomOnServer } from './createRoomOnServer';
+import { enterRoom, leaveRoom } from './enterRoom';
 
 /** "Host a session": starts the sync server in the desktop app and shows what to send the partner. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
@@ -19,17 +22,13 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         <CopyField
           value={`${collab.room.target.origin}/#/join/${collab.room.target.roomId}?token=${encodeURIComponent(collab.room.target.token)}`}
         />
+        <p className="muted">Leaving takes you back to your own board; the room stays on the server.</p>
+        <button type="button" className="secondary" data-testid="leave-room" onClick={leaveRoom}>
+          Leave the room
+        </button>
       </Modal>
     );
-  if (!platform.hostSession)
-    return (
-      <Modal title="Host a session" onClose={onClose}>
-        <p>
-          Hosting runs a sync server, which the desktop app starts for you. In a browser, ask the host for a join link, or run{' '}
-          <code>npx archdrill serve</code> for a team server.
-        </p>
-      </Modal>
-    );
+  if (!platform.hostSession) return <ServerRoomDialog onClose={onClose} />;
   const start = async () => {
     setBusy(true);
     setError(null);
@@ -105,5 +104,77 @@ function CopyField({ value }: { value: string }) {
         Copy
       </button>
     </div>
+  );
+}
+
+/**
+ * In a browser there is no server to start: create a room on a team server
+ * (`archdrill serve`) with its admin key, or ask a host for a link.
+ */
+function ServerRoomDialog({ onClose }: { onClose: () => void }) {
+  const { doc } = useBoardSession();
+  const served = /^https?:$/.test(window.location.protocol) ? window.location.origin : '';
+  const [server, setServer] = useState(served);
+  const [key, setKey] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [room, setRoom] = useState<CreatedRoom | null>(null);
+  const origin = server.trim().replace(/\/+$/, '');
+  const link = (role: Role) => (room ? buildJoinLink({ origin, roomId: room.roomId, token: room.tokens[role] }) : '');
+  return (
+    <Modal title="Host a session" onClose={onClose}>
+      {!room ? (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setError(null);
+            createRoomOnServer(origin, key).then(setRoom, (err: Error) => setError(err.message));
+          }}
+        >
+          <p>
+            The desktop app hosts a session by itself. From a browser, create a room on a team server started with{' '}
+            <code>npx archdrill serve</code>, using the admin key it prints; or ask a host for a join link.
+          </p>
+          <label>
+            Server
+            <input
+              data-testid="server-origin"
+              value={server}
+              onChange={(e) => setServer(e.target.value)}
+              placeholder="https://drill.example.org"
+            />
+          </label>
+          <label>
+            Admin key
+            <input data-testid="server-admin-key" value={key} onChange={(e) => setKey(e.target.value)} type="password" />
+          </label>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary" data-testid="create-room">
+            Create a room
+          </button>
+        </form>
+      ) : (
+        <div className="form">
+          <p>Send your partner the interviewer link (or keep it and send the candidate one):</p>
+          <CopyField value={link('interviewer')} />
+          <p className="muted">Candidate link:</p>
+          <CopyField value={link('candidate')} />
+          <p className="muted">Read-only link for spectators:</p>
+          <CopyField value={link('spectator')} />
+          <button
+            type="button"
+            className="primary"
+            data-testid="enter-room"
+            onClick={() => enterRoom(link('candidate'), room.roomId, doc)}
+          >
+            Enter the room with this board
+          </button>
+        </div>
+      )}
+    </Modal>
   );
 }
