@@ -87,7 +87,16 @@ ${overall}
 ${m.steps.map(stepSection).join('\n')}
 </section>
 <section id="feedback"><h2>Interviewer feedback</h2>
-${m.feedback ? `<div class="notes">${escapeHtml(m.feedback)}</div>` : '<p class="empty">No feedback recorded.</p>'}
+${
+  m.feedback
+    ? `${m.feedback.author ? `<p class="meta">From ${escapeHtml(m.feedback.author)}</p>` : ''}<table><thead><tr><th>Step</th><th>Rating</th><th>Comment</th></tr></thead><tbody>${m.feedback.rows
+        .map(
+          (r) =>
+            `<tr><td>${escapeHtml(r.title)}</td><td>${r.rating ? escapeHtml(r.rating) : '—'}</td><td class="notes">${escapeHtml(r.comment)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p class="empty">No feedback recorded.</p>'
+}
 </section>
 </body>
 </html>

@@ -50,6 +50,13 @@ export const reportMarkdown = (input: ReportInput, image: ReportImage | null): s
     if (s.missed.length > 0) out.push('Missed:', '', ruleLines(s.missed), '');
     if (s.passed.length > 0) out.push('Earned:', '', ruleLines(s.passed), '');
   }
-  out.push('## Interviewer feedback', '', m.feedback ? block(m.feedback) : '_No feedback recorded._', '');
+  out.push('## Interviewer feedback', '');
+  if (m.feedback) {
+    if (m.feedback.author) out.push(`_From ${inline(m.feedback.author)}_`, '');
+    out.push('| Step | Rating | Comment |', '|---|---|---|');
+    for (const r of m.feedback.rows)
+      out.push(`| ${inline(r.title)} | ${r.rating ?? '—'} | ${inline(r.comment.replace(/\n+/g, ' '))} |`);
+    out.push('');
+  } else out.push('_No feedback recorded._', '');
   return out.join('\n');
 };

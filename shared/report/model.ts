@@ -2,6 +2,7 @@ import type { NodeKind } from '../board/kinds';
 import { kindInfo } from '../catalogue/catalogue';
 import { STEPS, type StepId } from '../framework/steps';
 import type { Band } from '../rules/types';
+import { FEEDBACK_KEYS, type Feedback, RATING_LABELS } from '../session/feedback';
 import type { ReportInput, StepTime } from './types';
 
 /** A rule as the report lists it: a name, its weight and the text to show. */
@@ -32,8 +33,27 @@ export interface ReportModel {
   readonly components: readonly { readonly label: string; readonly kind: string; readonly count: number }[];
   readonly connectionCount: number;
   readonly steps: readonly ReportStep[];
-  readonly feedback?: string;
+  readonly feedback?: ReportFeedback;
 }
+
+/** The interviewer's feedback rows that have something in them, in step order, overall last. */
+export interface ReportFeedback {
+  readonly author?: string;
+  readonly rows: readonly { readonly title: string; readonly rating?: string; readonly comment: string }[];
+}
+
+const feedbackOf = (feedback: Feedback | undefined): ReportFeedback | undefined => {
+  if (!feedback) return undefined;
+  const rows = FEEDBACK_KEYS.flatMap((key) => {
+    const e = feedback.entries[key];
+    if (!e || (e.rating === null && !e.comment.trim())) return [];
+    const title = STEPS.find((s) => s.id === key)?.title ?? 'Overall';
+    return [
+      { title, ...(e.rating !== null && { rating: `${e.rating}/5 ${RATING_LABELS[e.rating]}` }), comment: e.comment.trim() },
+    ];
+  });
+  return rows.length > 0 ? { ...(feedback.author && { author: feedback.author }), rows } : undefined;
+};
 
 /** "base62-encoding" → "Base62 encoding": a readable fallback when the rubric gives no concept. */
 const humanize = (id: string) => {
@@ -85,7 +105,7 @@ export const buildReport = (input: ReportInput): ReportModel => {
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
     connectionCount: board.edges.length,
     steps,
-    ...(input.feedback?.trim() && { feedback: input.feedback.trim() }),
+    ...(feedbackOf(input.feedback) && { feedback: feedbackOf(input.feedback) }),
   };
 };
 

@@ -1,6 +1,7 @@
 import type { Board } from '../board/types';
 import type { StepId } from '../framework/steps';
 import type { ScoreResult } from '../rules/types';
+import type { Feedback } from '../session/feedback';
 
 /** The question practised, as the rubric states it. */
 export interface ReportQuestion {
@@ -25,8 +26,8 @@ export interface ReportInput {
   /** Names of rules by id (the rubric's `concept`), used as headings of hints. */
   readonly ruleNames?: Readonly<Record<string, string>>;
   readonly times?: Partial<Readonly<Record<StepId, StepTime>>>;
-  /** Free text from the interviewer of a pair mock. */
-  readonly feedback?: string;
+  /** The interviewer's ratings and comments, per step and overall (pair practice). */
+  readonly feedback?: Feedback;
   /** When the report was made, as the caller wants it printed (kept out of the pure code's reach of a clock). */
   readonly generatedAt?: string;
 }

@@ -13,6 +13,7 @@ import { PresenceBar } from '../collab/PresenceBar';
 import { ShareDialog } from '../collab/ShareDialog';
 import { ExportControls } from '../export/ExportControls';
 import { fileDropHandlers } from '../export/fileDrop';
+import { liveReportSource } from '../export/reportSource';
 import { openExportDialog, useExport } from '../export/useExport';
 import { boardHash, createFileStore } from '../files/fileState';
 import { useFileCommands } from '../files/useFileCommands';
@@ -47,9 +48,10 @@ function Editor() {
   const [dialog, setDialog] = useState<'share' | 'join' | 'question' | 'history' | 'scorecard' | null>(null);
   const readOnly = session.collab?.room.readOnly ?? false;
   const question = useDocValue(readQuestion);
-  const exporter = useExport(file.name);
   const user = useUserRubrics(platform);
   const rubric = useMemo(() => findRubric(question, user.rubrics), [question, user.rubrics]);
+  const reportSource = useMemo(() => liveReportSource(session.doc, rubric), [session.doc, rubric]);
+  const exporter = useExport(file.name, reportSource);
   const score = useMemo(() => (rubric ? scorerFor(rubric) : undefined), [rubric]);
   const reloadUserRubrics = user.reload;
   const pickQuestion = useCallback(() => {

@@ -41,6 +41,7 @@ export const toFlowEdge = (edge: BoardEdge, prev?: FlowEdge): FlowEdge => ({
   target: edge.target,
   type: 'protocol',
   data: { edge },
-  markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+  // The arrowhead follows the theme's edge colour (React Flow draws it with an inline stroke/fill style).
+  markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--edge)' },
   ...(prev?.selected && { selected: true }),
 });

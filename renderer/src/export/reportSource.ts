@@ -5,6 +5,7 @@ import { timerView } from '@shared/interview/timerView';
 import type { ReportInput, StepTime } from '@shared/report';
 import { parseRubric, type Rubric } from '@shared/rubric';
 import { scoreBoard } from '@shared/rules/score';
+import { readFeedback } from '@shared/session/feedback';
 import type * as Y from 'yjs';
 
 /** What a report adds to the board: the question, the score, the time per step. */
@@ -36,15 +37,25 @@ const timesFrom = (doc: Y.Doc): Partial<Record<StepId, StepTime>> | undefined =>
 /** The default source: the board's question from the built-in rubrics, scored now, plus the timer's record. */
 export const builtInReportSource =
   (doc: Y.Doc): ReportSource =>
-  async (board) => {
-    const rubric = board.question ? await builtInRubric(board.question) : null;
-    const times = timesFrom(doc);
-    return {
-      ...(rubric && {
-        question: { id: rubric.id, title: rubric.title, prompt: rubric.prompt },
-        score: scoreBoard(board, rubric),
-        ruleNames: Object.fromEntries(rubric.rules.flatMap((r) => (r.concept ? [[r.id, r.concept]] : []))),
-      }),
-      ...(times && { times }),
-    };
+  async (board) =>
+    reportExtras(doc, board.question ? await builtInRubric(board.question) : null, board);
+
+/** The report of the board's live rubric (a built-in or the user's own), with the interviewer's feedback. */
+export const liveReportSource =
+  (doc: Y.Doc, rubric: Rubric | null): ReportSource =>
+  async (board) =>
+    reportExtras(doc, rubric, board);
+
+const reportExtras = (doc: Y.Doc, rubric: Rubric | null, board: Board): ReportExtras => {
+  const times = timesFrom(doc);
+  const feedback = readFeedback(doc);
+  return {
+    ...(Object.keys(feedback.entries).length > 0 && { feedback }),
+    ...(rubric && {
+      question: { id: rubric.id, title: rubric.title, prompt: rubric.prompt },
+      score: scoreBoard(board, rubric),
+      ruleNames: Object.fromEntries(rubric.rules.flatMap((r) => (r.concept ? [[r.id, r.concept]] : []))),
+    }),
+    ...(times && { times }),
   };
+};

@@ -65,7 +65,14 @@ const input: ReportInput = {
   question: { id: 'url-shortener', title: 'URL shortener', prompt: 'Design a service like bit.ly.\n100M URLs a month.' },
   score,
   times: { understand: { spent: 330, planned: 300 }, high_level: { spent: 754 } },
-  feedback: 'Good structure; go deeper on the ID scheme.',
+  feedback: {
+    author: 'Bob',
+    entries: {
+      deep_dive: { rating: 2, comment: 'Go deeper on the ID scheme.' },
+      overall: { rating: 3, comment: 'Good structure.' },
+      scope: { rating: null, comment: '' },
+    },
+  },
   generatedAt: '2025-03-01 10:00',
 };
 
@@ -107,7 +114,11 @@ describe('reportHtml', () => {
     expect(html).toContain('Overall: 2 / 6 (33%)');
     expect(html).toContain('<strong>Base62 codes</strong> (2 pt) — Say how codes are made');
     expect(html).toContain('Time: 5:30 of 5:00');
-    expect(html).toContain('Good structure; go deeper on the ID scheme.');
+    expect(html).toContain('<tr><td>Deep dive</td><td>2/5 Weak</td><td class="notes">Go deeper on the ID scheme.</td></tr>');
+    expect(html).toContain('<tr><td>Overall</td><td>3/5 Acceptable</td>');
+    expect(html).toContain('From Bob');
+    // An empty entry is not a row.
+    expect(html.slice(html.indexOf('<section id="feedback">'))).not.toContain('<td>Define scope');
     expect(html).not.toMatch(/<(script|link)\b|src="http/);
   });
 
@@ -143,6 +154,7 @@ describe('reportMarkdown', () => {
     expect(md).toContain('| Understand the problem | 100% | 5:30 of 5:00 | 0 |');
     expect(md).toContain('- **Base62 codes** (2 pt) — Say how codes are made');
     expect(md).toContain('> Shorten URLs; 100M new a month.\n> Reads are 10× writes.');
+    expect(md).toContain('| Deep dive | 2/5 Weak | Go deeper on the ID scheme. |');
     expect(md).toContain('Service × 2');
   });
 
