@@ -194,7 +194,8 @@ test('a drawn board exports as PNG and SVG with every edge and label, and both r
     await clearBoard(page);
     await openThroughChooser(page, file);
     await expect(flowNodes(page)).toHaveCount(4);
-    expect(await boardShape(page)).toEqual(drawn);
+    // Edges draw once their nodes are measured: wait for the board to settle.
+    await expect.poll(() => boardShape(page)).toEqual(drawn);
   }
   await shot(page, 'export-reopened');
 });
