@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { connect, dragFromPalette, openApp, shot } from './support/board';
 
@@ -60,4 +61,29 @@ test('drawing the URL shortener raises the score, turns rules green, and a rule 
   // "Hide hints until the end", for a real mock.
   await page.getByTestId('hide-hints').check();
   await expect(rule(page, 'rate-limiting')).toContainText('Hint hidden until the end');
+});
+
+test('your own rubric file loads without a rebuild; a broken one is reported and the others still load', async ({ page }) => {
+  const fixtures = resolve(import.meta.dirname, '../fixtures/rubrics');
+  await openApp(page);
+  await page.getByTestId('btn-new').click();
+  const importFile = async (name: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-rubric').click();
+    await (await chooser).setFiles(resolve(fixtures, name));
+  };
+  await importFile('bad-step.yaml');
+  await expect(page.getByTestId('rubric-problems')).toContainText('bad-step.yaml');
+  await expect(page.getByTestId('rubric-problems')).toContainText('queue');
+  await expect(page.getByTestId('rubric-problems')).toContainText('step');
+  await importFile('minimal.json');
+  // The built-ins are still there, and the new one can be picked.
+  await expect(page.getByTestId('question-url-shortener')).toBeVisible();
+  await page.getByTestId('question-minimal').click();
+  await expect(page.getByTestId('question-title')).toHaveText('Minimal user rubric');
+  await page.getByTestId('tab-score').click();
+  await expect(page.getByTestId('rule-has-cache')).toHaveAttribute('data-passed', 'false');
+  await dragFromPalette(page, 'cache', { x: 300, y: 200 });
+  await expect(page.getByTestId('rule-has-cache')).toHaveAttribute('data-passed', 'true');
+  await expect(page.getByTestId('score-overall')).toHaveText('100%');
 });
