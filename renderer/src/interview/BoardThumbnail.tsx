@@ -7,6 +7,12 @@ export function BoardThumbnail({ board, label }: { board: Board; label: string }
   const t = useMemo(() => thumbnailOf(board), [board]);
   return (
     <svg className="board-thumb" viewBox={t.viewBox} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
+      {/* The first steps are often notes only: say so, rather than show a blank box that looks broken. */}
+      {t.boxes.length === 0 && (
+        <text className="thumb-empty" x="50%" y="50%" textAnchor="middle" dominantBaseline="middle">
+          No components yet
+        </text>
+      )}
       {t.boxes
         .filter((b) => b.look === 'group')
         .map((b) => (
