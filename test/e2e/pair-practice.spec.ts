@@ -89,11 +89,11 @@ test('two people on one live board: live drag, cursors and names; a spectator ca
   await bob.getByTestId('preset-45').click();
   await bob.getByTestId('start-confirm').click();
   await expect(ada.getByTestId('timer-bar')).toHaveAttribute('data-status', 'running');
-  await expect(ada.getByTestId('timer-step')).toHaveText(await bob.getByTestId('timer-step').textContent());
+  await expect(ada.getByTestId('timer-step')).toHaveText((await bob.getByTestId('timer-step').textContent()) ?? '');
   const seconds = (t: string) => t.split(':').reduce((acc, p) => acc * 60 + Number(p), 0);
   const [ra, rb] = [
-    await ada.getByTestId('timer-remaining').textContent(),
-    await bob.getByTestId('timer-remaining').textContent(),
+    (await ada.getByTestId('timer-remaining').textContent()) ?? '',
+    (await bob.getByTestId('timer-remaining').textContent()) ?? '',
   ];
   expect(Math.abs(seconds(ra) - seconds(rb))).toBeLessThanOrEqual(1);
   // Ada pauses (the host allows it by default); Bob sees it paused.

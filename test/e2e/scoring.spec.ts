@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { connect, dragFromPalette, openApp, shot } from './support/board';
 
-const overall = async (page: Page) => Number((await page.getByTestId('score-overall').textContent()).replace('%', ''));
+const overall = async (page: Page) => Number(((await page.getByTestId('score-overall').textContent()) ?? '').replace('%', ''));
 const rule = (page: Page, id: string) => page.getByTestId(`rule-${id}`);
 
 test('drawing the URL shortener raises the score, turns rules green, and a rule selects its nodes', async ({ page }) => {
