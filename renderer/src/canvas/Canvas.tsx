@@ -6,8 +6,11 @@ import {
   ConnectionMode,
   Controls,
   type DefaultEdgeOptions,
+  type FitViewOptions,
   MiniMap,
   type OnConnect,
+  type OnDelete,
+  type OnNodeDrag,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
@@ -30,6 +33,16 @@ const nodeTypes = { component: ComponentNode, text: TextNode, group: GroupNode }
 const edgeTypes = { protocol: ProtocolEdge };
 const defaultEdgeOptions: DefaultEdgeOptions = { type: 'protocol' };
 const SNAP: [number, number] = [16, 16];
+/*
+ * React Flow copies most props into its store, one setState per prop whose
+ * identity changed, and every setState runs every store subscriber (thousands
+ * at 600 nodes: node wrappers, handles, edges, minimap). The canvas re-renders
+ * on every node change, so objects and handlers passed to <ReactFlow> must
+ * keep their identity across renders.
+ */
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 export const PALETTE_MIME = 'application/x-archdrill-kind';
 
 const minimapColor = (n: FlowNode) => (n.type === 'group' ? 'transparent' : 'var(--minimap-node)');
@@ -102,6 +115,36 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
     [doc, origin, undo, store],
   );
 
+  const onDelete: OnDelete<FlowNode, FlowEdge> = useCallback(
+    ({ nodes: ns, edges: es }) => {
+      undo.stopCapturing();
+      binding.remove(
+        ns.map((n) => n.id),
+        es.map((e) => e.id),
+      );
+    },
+    [undo, binding],
+  );
+  const onNodeDragStart: OnNodeDrag<FlowNode> = useCallback(
+    (_e, _n, dragged) => {
+      undo.stopCapturing();
+      frameDrag.current = startFrameDrag(dragged, binding.getNodes());
+    },
+    [undo, binding],
+  );
+  const onNodeDrag: OnNodeDrag<FlowNode> = useCallback(
+    (_e, _n, dragged) => live.onNodeDrag(withPassengers(dragged)),
+    [live, withPassengers],
+  );
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
+    (_e, _n, dragged) => {
+      binding.commitPositions(withPassengers(dragged));
+      frameDrag.current = null;
+      live.onDragEnd();
+    },
+    [binding, withPassengers, live],
+  );
+
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
       e.preventDefault();
@@ -135,23 +178,10 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={binding.onNodesChange}
         onEdgesChange={binding.onEdgesChange}
-        onDelete={({ nodes: ns, edges: es }) => {
-          undo.stopCapturing();
-          binding.remove(
-            ns.map((n) => n.id),
-            es.map((e) => e.id),
-          );
-        }}
-        onNodeDragStart={(_e, _n, dragged) => {
-          undo.stopCapturing();
-          frameDrag.current = startFrameDrag(dragged, binding.getNodes());
-        }}
-        onNodeDrag={(_e, _n, dragged) => live.onNodeDrag(withPassengers(dragged))}
-        onNodeDragStop={(_e, _n, dragged) => {
-          binding.commitPositions(withPassengers(dragged));
-          frameDrag.current = null;
-          live.onDragEnd();
-        }}
+        onDelete={onDelete}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         onConnect={onConnect}
@@ -159,13 +189,13 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         colorMode={colorMode}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
         minZoom={0.1}
         maxZoom={3}
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         proOptions={{ hideAttribution: true }}
         onlyRenderVisibleElements={false}
       >

@@ -1,6 +1,6 @@
 import type { Protocol } from '@shared/board/kinds';
-import { BaseEdge, type EdgeProps, getStraightPath, useInternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, type EdgeProps, getStraightPath, type InternalNode, type ReactFlowState, useStore } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import { floatingEndpoints } from './floating';
 import type { FlowEdge } from './toFlow';
 
@@ -16,12 +16,36 @@ export const PROTOCOL_STYLE: Readonly<Record<Protocol | 'none', { dash?: string;
   other: { width: 1.4, label: 'other' },
 };
 
+/**
+ * The edge's floating endpoints, from one store subscription per edge (not two
+ * useInternalNode calls: every React Flow store update runs every subscriber,
+ * and at hundreds of edges they add up). The selector returns the same object
+ * until one of the two nodes changes, so unaffected edges never re-render.
+ */
+function useFloatingEndpoints(source: string, target: string) {
+  const select = useMemo(() => {
+    let from: InternalNode | undefined;
+    let to: InternalNode | undefined;
+    let endpoints: ReturnType<typeof floatingEndpoints> | null = null;
+    return (s: ReactFlowState) => {
+      const a = s.nodeLookup.get(source);
+      const b = s.nodeLookup.get(target);
+      if (a !== from || b !== to) {
+        from = a;
+        to = b;
+        endpoints = a && b ? floatingEndpoints(a, b) : null;
+      }
+      return endpoints;
+    };
+  }, [source, target]);
+  return useStore(select);
+}
+
 /** A directed edge drawn border to border, styled by protocol, with its label in SVG (so image export keeps it). */
 export const ProtocolEdge = memo(function ProtocolEdge({ id, source, target, data, selected, markerEnd }: EdgeProps<FlowEdge>) {
-  const s = useInternalNode(source);
-  const t = useInternalNode(target);
-  if (!s || !t) return null;
-  const { sx, sy, tx, ty } = floatingEndpoints(s, t);
+  const ends = useFloatingEndpoints(source, target);
+  if (!ends) return null;
+  const { sx, sy, tx, ty } = ends;
   const [path, labelX, labelY] = getStraightPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty });
   const protocol = data?.edge.protocol ?? 'none';
   const style = PROTOCOL_STYLE[protocol as Protocol | 'none'];
