@@ -41,7 +41,10 @@ const evidenceNames = (doc: Y.Doc, r: RuleResult): string => {
     }),
   );
   const nodes = r.evidence.nodeIds.filter((id) => !inEdges.has(id)).map((id) => nodeName(doc, id));
-  return [...edges, ...nodes].join(', ');
+  // "App server ×3" reads better than the same name three times.
+  const counts = new Map<string, number>();
+  for (const name of [...edges, ...nodes]) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ');
 };
 
 function RuleItem({ rule, hintsHidden }: { rule: RuleResult; hintsHidden: boolean }) {

@@ -33,7 +33,8 @@ describe('ScorePanel', () => {
     const html = render('url-shortener.textbook');
     expect(html).toMatch(/data-testid="score-overall" data-band="acceptable"[^>]*>46%</);
     expect(html).toContain('data-testid="rule-entry-path" data-passed="true"');
-    expect(html).toContain('Earned by: client, lb, app1');
+    expect(html).toContain('Earned by: Client → Load balancer, Load balancer → App server');
+    expect(html).toContain('Earned by: App server ×3');
     expect(html).toMatch(/data-testid="rule-redirect-status" data-passed="false"[\s\S]*?301 is permanent/);
   });
 
