@@ -42,7 +42,9 @@ const nodeCentre = async (page: Page, kind: string) => {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 };
 
-test('two people on one live board: live drag, cursors and names; a spectator cannot edit', async ({ browser }) => {
+test('two people on one live board: live drag, cursors, roles, shared timer, follow, swap; a spectator cannot edit', async ({
+  browser,
+}) => {
   const room = server.createRoom();
   const ada = await joinAs(browser, linkFor(room.roomId, room.tokens.candidate), 'Ada', 'candidate');
   const bob = await joinAs(browser, linkFor(room.roomId, room.tokens.interviewer), 'Bob', 'interviewer');
@@ -118,4 +120,32 @@ test('two people on one live board: live drag, cursors and names; a spectator ca
   expect(await flowPos(eve, 'cache')).toEqual(before);
   expect(await flowPos(ada, 'cache')).toEqual(before);
   await shot(ada, 'pair-candidate-view');
+
+  // Follow: Ada sees what Bob sees, whatever his zoom.
+  const viewport = (p: Page) => p.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  await bob.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+  for (let i = 0; i < 3; i++) await bob.keyboard.press('+');
+  await ada
+    .getByTestId('participant')
+    .filter({ hasText: 'Bob' })
+    .getByRole('button', { name: /Follow Bob/ })
+    .click();
+  await expect.poll(() => viewport(ada)).toContain('scale(');
+  const zoomOf = (t: string) => Number(/scale\(([\d.]+)\)/.exec(t)?.[1] ?? 0);
+  await expect.poll(async () => Math.abs(zoomOf(await viewport(ada)) - zoomOf(await viewport(bob)))).toBeLessThan(0.05);
+
+  // Swap roles: the next round starts with Ada interviewing Bob.
+  await bob.getByTestId('tab-interviewer').click();
+  await bob.getByTestId('swap-roles').click();
+  await bob.getByTestId('swap-confirm').click();
+  await expect(ada.getByTestId('participant-me')).toContainText('interviewer');
+  await expect(bob.getByTestId('participant-me')).toContainText('candidate');
+  await expect(ada.getByTestId('interviewer-panel')).toBeVisible();
+  await expect(ada.getByTestId('timer-bar')).not.toHaveAttribute('data-status', 'paused');
+
+  // A partner who leaves disappears from the list, cursor and all, within a second.
+  await eve.close();
+  await bob.close();
+  await expect(ada.getByTestId('participant')).toHaveCount(0, { timeout: 1500 });
+  await expect(ada.getByTestId('remote-cursor')).toHaveCount(0);
 });
