@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { baseUrl, connect, dragFromPalette, edgePaths, flowNodes, openApp, shot } from './support/board';
+import { baseUrl, drawReadPath, edgePaths, flowNodes, openApp, shot } from './support/board';
 
 /**
  * A candidate runs a whole mock interview on the URL shortener, with time
@@ -108,15 +108,7 @@ test('a candidate runs a timed mock interview end to end, reloading half-way, an
   // ── Step 3: the high-level design on the canvas. ───────────────────────────
   await next(page, 'high_level', 'High-level design');
   await writeNotes(page, 'high_level');
-  const client = await dragFromPalette(page, 'client', { x: 90, y: 200 });
-  const lb = await dragFromPalette(page, 'load_balancer', { x: 290, y: 200 });
-  const svc = await dragFromPalette(page, 'service', { x: 490, y: 200 });
-  const cache = await dragFromPalette(page, 'cache', { x: 690, y: 110 });
-  const db = await dragFromPalette(page, 'nosql_db', { x: 690, y: 300 });
-  await connect(page, client, lb);
-  await connect(page, lb, svc);
-  await connect(page, svc, cache);
-  await connect(page, svc, db);
+  await drawReadPath(page, 200);
   await expect(page.getByTestId('timer-step')).toHaveText('High-level design');
 
   // ── Step 4: deep dive; pause and reload mid-interview. ─────────────────────

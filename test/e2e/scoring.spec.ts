@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { connect, dragFromPalette, openApp, shot } from './support/board';
+import { dragFromPalette, drawReadPath, openApp, shot } from './support/board';
 
 const overall = async (page: Page) => Number(((await page.getByTestId('score-overall').textContent()) ?? '').replace('%', ''));
 const rule = (page: Page, id: string) => page.getByTestId(`rule-${id}`);
@@ -21,15 +21,7 @@ test('drawing the URL shortener raises the score, turns rules green, and a rule 
   // A missed rule teaches: why it matters and what a strong answer has.
   await expect(rule(page, 'cache-on-read-path')).toContainText('cache');
 
-  const client = await dragFromPalette(page, 'client', { x: 90, y: 220 });
-  const lb = await dragFromPalette(page, 'load_balancer', { x: 300, y: 220 });
-  const svc = await dragFromPalette(page, 'service', { x: 510, y: 220 });
-  const cache = await dragFromPalette(page, 'cache', { x: 720, y: 120 });
-  const db = await dragFromPalette(page, 'nosql_db', { x: 720, y: 340 });
-  await connect(page, client, lb);
-  await connect(page, lb, svc);
-  await connect(page, svc, cache);
-  await connect(page, svc, db);
+  const { client, lb, svc, cache } = await drawReadPath(page);
 
   // The panel rescores shortly after the drawing settles.
   for (const id of ['entry-path', 'cache-on-read-path', 'persistent-store', 'nosql-choice', 'no-client-to-database']) {

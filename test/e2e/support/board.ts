@@ -55,3 +55,20 @@ export const connect = async (page: Page, from: Locator, to: Locator) => {
   await page.mouse.up();
   await expect(edgePaths(page)).toHaveCount(before + 1);
 };
+
+/**
+ * Draws the classic read path, as a person would: client → load balancer →
+ * service → cache, and service → NoSQL database, laid out left to right.
+ */
+export const drawReadPath = async (page: Page, y = 210) => {
+  const client = await dragFromPalette(page, 'client', { x: 90, y });
+  const lb = await dragFromPalette(page, 'load_balancer', { x: 295, y });
+  const svc = await dragFromPalette(page, 'service', { x: 500, y });
+  const cache = await dragFromPalette(page, 'cache', { x: 705, y: y - 95 });
+  const db = await dragFromPalette(page, 'nosql_db', { x: 705, y: y + 110 });
+  await connect(page, client, lb);
+  await connect(page, lb, svc);
+  await connect(page, svc, cache);
+  await connect(page, svc, db);
+  return { client, lb, svc, cache, db };
+};

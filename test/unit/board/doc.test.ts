@@ -20,6 +20,7 @@ import type { Board } from '@shared/board/types';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { board, edge, node } from '../../fixtures/boards/builders';
+import { updatesDuring } from '../support/docUpdates';
 
 const me = createLocalOrigin('me');
 
@@ -40,16 +41,6 @@ const docWith = (b: Board): Y.Doc => {
   const doc = new Y.Doc();
   replaceBoard(doc, b, me);
   return doc;
-};
-
-/** Counts the doc updates a function causes (what would go on the wire and into history). */
-const updatesDuring = (doc: Y.Doc, fn: () => void): number => {
-  let count = 0;
-  const onUpdate = () => count++;
-  doc.on('update', onUpdate);
-  fn();
-  doc.off('update', onUpdate);
-  return count;
 };
 
 const nodeOf = (doc: Y.Doc, id: string) => readBoard(doc).nodes.find((n) => n.id === id);

@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { FlowBinding, type Selection } from '../../../renderer/src/canvas/flowBinding';
 import type { FlowNode } from '../../../renderer/src/canvas/toFlow';
 import { board, chain, edge, node } from '../../fixtures/boards/builders';
+import { updatesDuring } from '../support/docUpdates';
 
 const me = createLocalOrigin('me');
 const partner = createLocalOrigin('partner');
@@ -48,15 +49,6 @@ const setup = () => {
 };
 
 const byId = (nodes: readonly FlowNode[], id: string) => nodes.find((n) => n.id === id);
-
-const updatesDuring = (doc: Y.Doc, fn: () => void): number => {
-  let count = 0;
-  const onUpdate = () => count++;
-  doc.on('update', onUpdate);
-  fn();
-  doc.off('update', onUpdate);
-  return count;
-};
 
 let current: FlowBinding | undefined;
 afterEach(() => current?.destroy());
