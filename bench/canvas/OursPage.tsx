@@ -13,18 +13,12 @@ import { gridCells, gridLinks } from './grid';
 /** The origin of writes "from a partner": not the session's, so undo and the binding treat them as remote. */
 const REMOTE = { kind: 'remote', user: 'bench-peer' } as const;
 
-const nothing = async () => null;
-/** The canvas never reaches the platform; this one does nothing. */
-const noPlatform: Platform = {
-  kind: 'browser',
-  openFile: nothing,
-  saveFile: nothing,
-  persist: () => ({ whenSynced: Promise.resolve(), clear: async () => {}, destroy: async () => {} }),
-  setTitle: () => {},
-  onMenuCommand: () => () => {},
-  onOpenFile: () => () => {},
-  copyImage: async () => {},
-};
+/**
+ * The canvas never reaches the platform (files, storage, menus), so the bench
+ * session carries an empty one; a cast rather than stubs, so the page does not
+ * have to follow every method added to Platform.
+ */
+const noPlatform = { kind: 'browser' } as Platform;
 
 /** An in-memory session seeded with N components in a grid, chained by edges (as a peer's board would arrive). */
 function seededSession(n: number): BoardSession {
