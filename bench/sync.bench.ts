@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LeveldbPersistence } from 'y-leveldb';
 import type * as Y from 'yjs';
@@ -37,7 +37,8 @@ const makeRooms = (n: number): Room[] =>
     return { roomId, tokens: [signToken(secret, roomId, 'candidate'), signToken(secret, roomId, 'interviewer')] as const };
   });
 
-type ServerKind = 'stock' | 'ours';
+/** stock = @y/websocket-server in memory; ours = auth + y-leveldb; ours-mem = auth, rooms in memory (what persistence costs). */
+type ServerKind = 'stock' | 'ours' | 'ours-mem';
 const tempDir = () => mkdtempSync(join(tmpdir(), 'archdrill-bench-'));
 
 const startServer = (kind: ServerKind, opts: { port?: number; dataDir?: string; idleMs?: number } = {}) =>
@@ -104,25 +105,32 @@ const loadPhase = async (kind: ServerKind, n: number): Promise<LoadFigures> => {
   };
 };
 
+/** BENCH_SYNC_ROOMS=100,500 picks the room counts of the latency table. */
+const latencySizes = (): number[] => process.env.BENCH_SYNC_ROOMS?.split(',').map(Number) ?? (QUICK ? [10, 100] : [10, 100, 500]);
+
 const latencyTable = async () => {
-  const sizes = QUICK ? [10, 100] : [10, 100, 500];
   console.log(`\nLatency, edit in one client → arrival in the other (loopback, 2 clients/room, ${EDITS_PER_SEC} edits/s each)`);
-  console.log('  ours = auth + y-leveldb persistence on; stock = @y/websocket-server 0.1.1 in memory');
-  console.log('  rooms  server   p50 ms  p95 ms  p99 ms  samples  KiB/room (RSS / heap+ext)');
-  for (const n of sizes) {
+  console.log('  stock    = @y/websocket-server 0.1.1, rooms in memory (as its bin runs by default)');
+  console.log('  ours     = auth + y-leveldb persistence (what `archdrill serve --data` runs)');
+  console.log('  ours-mem = auth, rooms in memory: ours − ours-mem is what persistence costs');
+  console.log('  rooms  server    p50 ms  p95 ms  p99 ms  samples  KiB/room (RSS / heap+ext)');
+  const ratio = (a: LoadFigures, b: LoadFigures) =>
+    `p50 ${fmt(a.p50 / b.p50)}×  p95 ${fmt(a.p95 / b.p95)}×  p99 ${fmt(a.p99 / b.p99)}×`;
+  for (const n of latencySizes()) {
     const stock = await loadPhase('stock', n);
     const ours = await loadPhase('ours', n);
+    const mem = await loadPhase('ours-mem', n);
     for (const [name, f] of [
       ['stock', stock],
       ['ours', ours],
+      ['ours-mem', mem],
     ] as const) {
       console.log(
-        `  ${String(n).padStart(5)}  ${name.padEnd(6)} ${fmt(f.p50).padStart(7)} ${fmt(f.p95).padStart(7)} ${fmt(f.p99).padStart(7)} ${String(f.count).padStart(8)}  ${fmt(f.rssPerRoom / KiB, 1)} / ${fmt(f.heapPerRoom / KiB, 1)}${f.saturated ? `  ⚠ ${f.saturated}` : ''}`,
+        `  ${String(n).padStart(5)}  ${name.padEnd(8)} ${fmt(f.p50).padStart(7)} ${fmt(f.p95).padStart(7)} ${fmt(f.p99).padStart(7)} ${String(f.count).padStart(8)}  ${fmt(f.rssPerRoom / KiB, 1)} / ${fmt(f.heapPerRoom / KiB, 1)}${f.saturated ? `  ⚠ ${f.saturated}` : ''}`,
       );
     }
-    console.log(
-      `         ratio ours/stock: p50 ${fmt(ours.p50 / stock.p50)}×  p95 ${fmt(ours.p95 / stock.p95)}×  p99 ${fmt(ours.p99 / stock.p99)}×  (target p95, p99 ≤ 1.2×)`,
-    );
+    console.log(`         ours/stock:     ${ratio(ours, stock)}  (target p95, p99 ≤ 1.2×; ≤ 100 KiB RSS/room)`);
+    console.log(`         ours-mem/stock: ${ratio(mem, stock)}`);
   }
 };
 
@@ -208,9 +216,15 @@ const killPhase = async () => {
   console.log(`  acknowledged edits missing after clients resynced: ${lostAfter} of ${finalAcked.length}`);
 };
 
+/** BENCH_SYNC_PHASES=latency,held,kill picks the phases (default all). */
+const phases = new Set(process.env.BENCH_SYNC_PHASES?.split(',') ?? ['latency', 'held', 'kill']);
+
 export const run = async (): Promise<void> => {
-  console.log(QUICK ? 'BENCH_QUICK=1: short run' : 'full run (BENCH_QUICK=1 for a short one)');
-  await latencyTable();
-  await heldPhase();
-  await killPhase();
+  const load = loadavg()
+    .map((l) => fmt(l))
+    .join(' ');
+  console.log(`${QUICK ? 'BENCH_QUICK=1: short run' : 'full run (BENCH_QUICK=1 for a short one)'}; load average ${load}`);
+  if (phases.has('latency')) await latencyTable();
+  if (phases.has('held')) await heldPhase();
+  if (phases.has('kill')) await killPhase();
 };

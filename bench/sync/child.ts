@@ -51,8 +51,10 @@ export const spawnChild = async (
   asBundle = false,
 ): Promise<Child & { ready: number }> => {
   const entry = asBundle ? await bundle(file) : null;
+  // BENCH_SYNC_PROF=DIR: V8 CPU profiles of the servers (written when they exit on SIGTERM), for chrome://inspect or speedscope.
+  const prof = asBundle && process.env.BENCH_SYNC_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SYNC_PROF}`] : [];
   const proc = fork(entry ?? join(here, file), [...args], {
-    execArgv: ['--expose-gc', '--max-old-space-size=2048', ...(entry ? [] : ['--import', 'tsx'])],
+    execArgv: ['--expose-gc', '--max-old-space-size=2048', ...prof, ...(entry ? [] : ['--import', 'tsx'])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiters: { key: string; resolve: (v: never) => void }[] = [];

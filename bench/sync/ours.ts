@@ -15,3 +15,5 @@ const server = await startSyncServer({
 });
 serveMemoryQueries(() => server.stats().rooms);
 process.send?.({ ready: server.port });
+// Graceful: every room flushed before exit (and --cpu-prof, BENCH_SYNC_PROF, writes its profile). SIGKILL stays abrupt.
+process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -25,10 +25,6 @@ export class Room {
   /** Each peer with the awareness client ids it announced, removed when it leaves. */
   readonly peers = new Map<Peer, Set<number>>();
   readonly ready: Promise<void>;
-  /** Updates waiting for the store; written as one merged update while the previous write is in flight (group commit). */
-  private queued: Uint8Array[] = [];
-  private writing: Promise<void> | null = null;
-  private writeError: Error | null = null;
 
   constructor(
     readonly id: string,
@@ -70,42 +66,23 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
   }
 
-  /** Waits for every pending write, compacts the stored updates and frees the doc. */
+  /** Frees the doc, then writes what is pending and merges the room's stored updates; rejects if the store could not. */
   async close(): Promise<void> {
     await this.ready.catch(() => {});
-    while (this.writing) await this.writing;
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
-    if (this.writeError === null) await this.store.compact(this.id).catch(() => {});
     this.awareness.destroy();
     this.doc.destroy();
-    if (this.writeError) throw this.writeError;
+    await this.store.compact(this.id);
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOADED) return;
-    // Relay first: the store's work (promise chains, a LevelDB iterator per write) must not sit between an edit and the peers.
     const frame = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
-    this.queued.push(update);
-    this.writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.drain());
+    // Queued, not written: the store batches every room's updates into one write within its flush window.
+    this.store.append(this.id, update);
   };
-
-  /** Updates received but not yet handed to the store. */
-  get pendingWrites(): number {
-    return this.queued.length + (this.writing ? 1 : 0);
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queued.length > 0) {
-      const batch = this.queued.length === 1 ? this.queued[0]! : Y.mergeUpdates(this.queued);
-      this.queued = [];
-      await this.store.append(this.id, batch).catch((err: Error) => {
-        this.writeError = err;
-      });
-    }
-    this.writing = null;
-  }
 
   private readonly onAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

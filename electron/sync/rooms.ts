@@ -73,12 +73,6 @@ export class RoomRegistry {
     return this.live.size;
   }
 
-  get pendingWrites(): number {
-    let n = 0;
-    for (const r of this.live.values()) n += r.pendingWrites;
-    return n;
-  }
-
   get connections(): number {
     let n = 0;
     for (const r of this.live.values()) n += r.peers.size;

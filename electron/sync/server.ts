@@ -6,10 +6,11 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { newRoomId, type Role } from '../../shared/collab';
 import { adminKey, authorizeUpgrade, newSecret, signToken, verifyAdminKey } from './auth';
 import { type ConnectionCounters, serveConnection } from './connection';
+import { leveldbStore } from './leveldbStore';
 import { type Logger, silentLogger } from './log';
 import { RoomRegistry } from './rooms';
 import { createStaticHandler } from './staticFiles';
-import { leveldbStore, memoryStore } from './store';
+import { memoryStore } from './store';
 
 export interface SyncServerOptions {
   /** Default 127.0.0.1: nothing off this machine can connect unless asked for. */
@@ -40,7 +41,7 @@ export interface SyncStats {
   /** Rooms currently in memory (not the ones on disk). */
   readonly rooms: number;
   readonly connections: number;
-  /** Updates relayed but not yet handed to the store: what a crash right now could cost the store (peers still hold them). */
+  /** Updates relayed but not yet written to the store (at most its flush window's worth): what a crash right now could cost the store; peers still hold them. */
   readonly pendingWrites: number;
   readonly uptimeSeconds: number;
   readonly droppedWrites: number;
@@ -118,7 +119,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   const stats = (): SyncStats => ({
     rooms: rooms.size,
     connections: rooms.connections,
-    pendingWrites: rooms.pendingWrites,
+    pendingWrites: store.pending,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
     ...counters,
   });

@@ -1,48 +1,28 @@
-/// <reference path="./y-leveldb.d.ts" />
-import { LeveldbPersistence } from 'y-leveldb';
 import * as Y from 'yjs';
 
 /**
- * Where rooms live when they are not in memory. Every update is appended as it
- * arrives (so a crash loses at most what the OS had not been handed yet), and
- * a room is compacted into one update when it leaves memory.
+ * Where rooms live when they are not in memory. `append` never waits: the
+ * relay to peers must not sit behind the disk. A persistent store writes what
+ * was appended within its flush window (see leveldbStore.ts) and on `flush`.
  */
 export interface RoomStore {
   /** The room's whole state as one update; null for a room never stored. Rejects when the store cannot be read. */
   load(roomId: string): Promise<Uint8Array | null>;
-  append(roomId: string, update: Uint8Array): Promise<void>;
-  /** Merges the stored updates into one. */
+  /** Queues an update for the room; cheap and synchronous. */
+  append(roomId: string, update: Uint8Array): void;
+  /** Writes everything queued so far, for every room; rejects if the write failed (the updates stay queued). */
+  flush(): Promise<void>;
+  /** Flushes, then merges the room's stored updates into one (the room is leaving memory). */
   compact(roomId: string): Promise<void>;
-  /** Waits for pending writes, then releases the store. */
+  /** Updates appended but not yet written: what a crash right now could cost the store (peers still hold them). */
+  readonly pending: number;
+  /** Flushes, then releases the store. */
   close(): Promise<void>;
   readonly kind: 'leveldb' | 'memory';
 }
 
-/**
- * y-leveldb, the y-websocket ecosystem's store. Its operations are serialised
- * on one promise chain, so `close` runs after every queued write. y-leveldb
- * logs and swallows errors, returning null, so a null doc means "failed".
- */
-export const leveldbStore = (dir: string): RoomStore => {
-  const ldb = new LeveldbPersistence(dir);
-  return {
-    kind: 'leveldb',
-    async load(roomId) {
-      const doc = (await ldb.getYDoc(roomId)) as Y.Doc | null;
-      if (!doc) throw new Error(`could not read room ${roomId} from ${dir}`);
-      const state = doc.store.clients.size === 0 ? null : Y.encodeStateAsUpdate(doc);
-      doc.destroy();
-      return state;
-    },
-    append: async (roomId, update) => {
-      await ldb.storeUpdate(roomId, update);
-    },
-    compact: async (roomId) => {
-      await ldb.flushDocument(roomId);
-    },
-    close: () => ldb.destroy(),
-  };
-};
+/** An evicted room's update list is merged when it grows past this, so a long-lived server's memory stays bounded. */
+const MERGE_AT = 64;
 
 /**
  * In-memory store (tests, or `archdrill serve` without --data): evicted rooms
@@ -51,21 +31,24 @@ export const leveldbStore = (dir: string): RoomStore => {
  */
 export const memoryStore = (): RoomStore => {
   const rooms = new Map<string, Uint8Array[]>();
+  const merge = (roomId: string): void => {
+    const updates = rooms.get(roomId);
+    if (updates && updates.length > 1) rooms.set(roomId, [Y.mergeUpdates(updates)]);
+  };
   return {
     kind: 'memory',
+    pending: 0,
     load: async (roomId) => {
-      const updates = rooms.get(roomId);
-      return updates ? Y.mergeUpdates(updates) : null;
+      merge(roomId);
+      return rooms.get(roomId)?.[0] ?? null;
     },
-    append: async (roomId, update) => {
+    append: (roomId, update) => {
       const list = rooms.get(roomId);
-      if (list) list.push(update);
-      else rooms.set(roomId, [update]);
+      if (!list) rooms.set(roomId, [update]);
+      else if (list.push(update) > MERGE_AT) merge(roomId);
     },
-    compact: async (roomId) => {
-      const updates = rooms.get(roomId);
-      if (updates && updates.length > 1) rooms.set(roomId, [Y.mergeUpdates(updates)]);
-    },
+    flush: async () => {},
+    compact: async (roomId) => merge(roomId),
     close: async () => {},
   };
 };
