@@ -19,6 +19,8 @@ export interface SyncServerOptions {
   readonly port?: number;
   /** Where rooms are stored (y-leveldb, in DIR/rooms). Without it rooms live in memory and a restart loses them. */
   readonly dataDir?: string;
+  /** How long an edit may wait to be written with others in one batch (default 50 ms): the most a crash can take from the store alone, as peers still hold it. */
+  readonly flushMs?: number;
   /** The HMAC key for tokens; random per process when omitted (links then die with the process). */
   readonly secret?: Uint8Array;
   /** Largest frame a client may send. Default 1 MiB; ws would allow 100 MiB. */
@@ -96,7 +98,7 @@ const peerAddress = (req: IncomingMessage): string => `${req.socket.remoteAddres
 export const startSyncServer = async (options: SyncServerOptions = {}): Promise<SyncServer> => {
   const log = options.logger ?? silentLogger;
   const secret = options.secret ?? newSecret();
-  const store = options.dataDir ? leveldbStore(join(options.dataDir, 'rooms')) : memoryStore();
+  const store = options.dataDir ? leveldbStore(join(options.dataDir, 'rooms'), { flushMs: options.flushMs }) : memoryStore();
   const rooms = new RoomRegistry(store, options.idleEvictMs ?? 30_000, log);
   const maxPerRoom = options.maxConnectionsPerRoom ?? 32;
   const counters: ConnectionCounters = { droppedWrites: 0, malformed: 0 };

@@ -1,0 +1,128 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LeveldbPersistence } from 'y-leveldb';
+import * as Y from 'yjs';
+import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
+import { FLUSH_MS } from '../../electron/sync/leveldbStore';
+import { startSyncServer } from '../../electron/sync/server';
+import { newRoomId } from '../../shared/collab';
+import { connect, join, onCleanup, startServer, synced, waitFor } from './helpers';
+
+/** The store writes updates in batches (one LevelDB write for every room, at most FLUSH_MS after an edit arrives). */
+
+const tempDir = (): string => {
+  const dir = mkdtempSync(joinPath(tmpdir(), 'archdrill-batch-'));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
+/** `count` edits, each its own transaction and so its own update on the wire. */
+const edit = (doc: Y.Doc, from: number, count: number): void => {
+  const list = doc.getArray<number>('edits');
+  for (let i = from; i < from + count; i++) list.push([i]);
+};
+const edits = (doc: Y.Doc): number[] => doc.getArray<number>('edits').toArray();
+const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+/** `archdrill serve` in a child process; resolves once it listens. */
+const spawnServe = (port: number, dataDir: string): Promise<ChildProcess> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/integration/fixtures/serve.ts', '--port', String(port), '--data', dataDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    onCleanup(() => child.kill('SIGKILL'));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('sync server on')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+  });
+
+describe('batched writes to the store', () => {
+  it('many quick edits, then close(): a restart on the same data dir has every one', async () => {
+    const dataDir = tempDir();
+    // A window longer than the test: only close() can write these edits.
+    const first = await startSyncServer({ dataDir, flushMs: 60_000 });
+    const roomId = newRoomId();
+    const alice = join(first, roomId, 'candidate');
+    const bob = join(first, roomId, 'interviewer');
+    await Promise.all([synced(alice), synced(bob)]);
+    edit(alice.doc, 0, 500);
+    await waitFor('bob received every edit', () => edits(bob.doc).length === 500);
+    expect(first.stats().pendingWrites).toBeGreaterThan(0);
+    alice.provider.destroy();
+    bob.provider.destroy();
+    await first.close();
+    expect(first.stats().pendingWrites).toBe(0);
+
+    const second = await startServer({ dataDir });
+    const carol = join(second, roomId, 'interviewer');
+    await synced(carol);
+    expect(edits(carol.doc)).toEqual(range(500));
+  });
+
+  it("keeps y-leveldb's layout: plain y-leveldb reads what we wrote, and we load what it wrote", async () => {
+    const dataDir = tempDir();
+    const server = await startSyncServer({ dataDir });
+    const roomId = newRoomId();
+    const alice = join(server, roomId, 'candidate');
+    const bob = join(server, roomId, 'interviewer');
+    await Promise.all([synced(alice), synced(bob)]);
+    edit(alice.doc, 0, 50);
+    await waitFor('bob received every edit', () => edits(bob.doc).length === 50);
+    alice.provider.destroy();
+    bob.provider.destroy();
+    await server.close();
+
+    const ldb = new LeveldbPersistence(joinPath(dataDir, 'rooms'));
+    const stored = await ldb.getYDoc(roomId);
+    expect(edits(stored)).toEqual(range(50));
+    expect(await ldb.getAllDocNames()).toEqual([roomId]);
+    // One more edit written the y-leveldb way, on top of ours.
+    const more = new Y.Doc();
+    Y.applyUpdate(more, Y.encodeStateAsUpdate(stored));
+    const written: Promise<number>[] = [];
+    more.on('update', (u: Uint8Array) => written.push(ldb.storeUpdate(roomId, u)));
+    edit(more, 50, 1);
+    await Promise.all(written);
+    await ldb.destroy();
+
+    const again = await startServer({ dataDir });
+    const carol = join(again, roomId, 'interviewer');
+    await synced(carol);
+    expect(edits(carol.doc)).toEqual(range(51));
+  });
+
+  it(`a SIGKILL ~200 ms after the last edit loses nothing from the store (its window is ${FLUSH_MS} ms)`, async () => {
+    const dataDir = tempDir();
+    const probe = await startSyncServer();
+    const port = probe.port;
+    await probe.close();
+    const secret = loadOrCreateSecret(joinPath(dataDir, 'secret'));
+    const url = `http://127.0.0.1:${port}`;
+    const roomId = newRoomId();
+    const token = (role: 'candidate' | 'interviewer') => signToken(secret, roomId, role);
+
+    const server = await spawnServe(port, dataDir);
+    const alice = connect(url, roomId, token('candidate'));
+    const bob = connect(url, roomId, token('interviewer'));
+    await Promise.all([synced(alice), synced(bob)]);
+    edit(alice.doc, 0, 300);
+    await waitFor('bob received every edit', () => edits(bob.doc).length === 300);
+    // Past the flush window (with room for a busy machine), but with nobody asking the server whether it wrote.
+    await new Promise((r) => setTimeout(r, 200));
+    server.kill('SIGKILL');
+    // Neither client may restore anything: only the store speaks after the restart.
+    alice.provider.destroy();
+    bob.provider.destroy();
+
+    await spawnServe(port, dataDir);
+    const carol = connect(url, roomId, token('interviewer'));
+    await synced(carol);
+    expect(edits(carol.doc)).toEqual(range(300));
+  });
+});
