@@ -1,5 +1,4 @@
-import { toSvg } from 'html-to-image';
-import { withCompactStyles } from './compactStyles';
+import { snapshotSvg } from './domSnapshot';
 import { fitScale, type Rect } from './geometry';
 import type { ImageFormat } from './options';
 
@@ -45,7 +44,7 @@ const EXCLUDED = [
   // Partners' cursors live in the viewport too.
   'remote-cursor',
 ];
-const keep = (node: HTMLElement) => !EXCLUDED.some((c) => node.classList?.contains(c));
+const EXCLUDED_SELECTOR = EXCLUDED.map((c) => `.${c}`).join(', ');
 
 /**
  * Temporarily shows the page in `theme` (CSS variables follow `data-theme`;
@@ -79,9 +78,7 @@ const addTitle = (viewport: HTMLElement, title: NonNullable<CaptureRequest['titl
   return () => el.remove();
 };
 
-type Options = NonNullable<Parameters<typeof toSvg>[1]>;
-
-/** Where the last PNG capture spent its time: cloning the DOM into an SVG, then drawing and encoding it. */
+/** Where the last PNG capture spent its time: copying the DOM into an SVG, then drawing and encoding it. */
 export let lastCaptureTimings: { cloneMs: number; rasterMs: number; svgChars: number } | null = null;
 
 /** Draws an SVG (data URL) on a canvas of exactly `width × height` pixels and encodes it as PNG. */
@@ -103,13 +100,11 @@ const rasterize = async (svgUrl: string, width: number, height: number, backgrou
   return new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
 };
 
-const svgFromDataUrl = (url: string) => decodeURIComponent(url.slice(url.indexOf(',') + 1));
-
 /**
- * Draws the whole board (not the visible part) with html-to-image over React
- * Flow's viewport element, given a transform that puts `frame` at the origin:
- * React Flow's own "download image" recipe. html-to-image is pinned at 1.11.11
- * because later versions drop the edges' SVG from the picture.
+ * Draws the whole board (not the visible part) from React Flow's viewport
+ * element, given a transform that puts `frame` at the origin: React Flow's own
+ * "download image" recipe, with a copy of the DOM and the page's style sheets
+ * (domSnapshot.ts) in place of html-to-image's per-element computed styles.
  */
 export async function captureBoard(req: CaptureRequest): Promise<Captured> {
   const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
@@ -126,27 +121,21 @@ export async function captureBoard(req: CaptureRequest): Promise<Captured> {
         : req.background === 'white'
           ? '#ffffff'
           : getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
-    const options: Options = {
+    const t0 = performance.now();
+    const svg = await snapshotSvg(viewport, {
       width: frame.width,
       height: frame.height,
-      ...(background && { backgroundColor: background }),
-      // We size the canvas ourselves (fitScale); html-to-image's own fallback would shrink silently.
-      skipAutoScale: true,
-      // The app uses system fonts only: nothing to embed, and scanning style sheets for @font-face is slow.
-      skipFonts: true,
-      filter: keep,
+      exclude: EXCLUDED_SELECTOR,
       style: {
         width: `${frame.width}px`,
         height: `${frame.height}px`,
         transform: `translate(${-frame.x}px, ${-frame.y}px) scale(1)`,
+        // In an SVG file the background is part of the picture; a PNG's canvas is filled with it as well.
+        ...(background && { backgroundColor: background }),
       },
-    };
-    if (!fitted) {
-      const svg = svgFromDataUrl(await withCompactStyles(viewport, () => toSvg(viewport, options)));
-      return { format: 'svg', svg, width: frame.width, height: frame.height, scale: 1, clamped: false };
-    }
-    const t0 = performance.now();
-    const svgUrl = await withCompactStyles(viewport, () => toSvg(viewport, options));
+    });
+    if (!fitted) return { format: 'svg', svg, width: frame.width, height: frame.height, scale: 1, clamped: false };
+    const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     const t1 = performance.now();
     const blob = await rasterize(svgUrl, fitted.pixelWidth, fitted.pixelHeight, background);
     lastCaptureTimings = { cloneMs: t1 - t0, rasterMs: performance.now() - t1, svgChars: svgUrl.length };
