@@ -102,6 +102,7 @@ async function measure(browser: Browser, base: string, mode: Mode, n: number): P
     await drag(page, dragId, 300); // warm-up: JIT and first-drag allocations
     await page.evaluate(startDragProbe, dragId);
     const figures = await drag(page, dragId, DRAG_MS, () => page.evaluate(stopDragProbe));
+    if (!figures) throw new Error('canvas bench: the drag probe returned nothing');
 
     const remote = gridCells(n, mode)[centre + 2 * cols + 2]!;
     await page.waitForTimeout(200);
@@ -112,7 +113,7 @@ async function measure(browser: Browser, base: string, mode: Mode, n: number): P
       spacingMs: REMOTE_SPACING_MS,
     });
     if (errors.length > 0) throw new Error(`canvas bench: ${mode} N=${n} threw in the page: ${errors[0]}`);
-    return { drawnMs, drag: figures ?? { updates: 0, durationMs: Number.NaN, stepMs: [] }, remoteMs: latencies };
+    return { drawnMs, drag: figures, remoteMs: latencies };
   } finally {
     await context.close();
   }
