@@ -85,10 +85,15 @@ const loadPhase = async (kind: ServerKind, n: number): Promise<LoadFigures> => {
   const dataDir = kind === 'ours' ? tempDir() : undefined;
   const server = await startServer(kind, { dataDir });
   const base = await memory(server);
+  if (process.env.BENCH_SYNC_HEAP)
+    await server.ask({ heap: `${process.env.BENCH_SYNC_HEAP}/${kind}-0.heapsnapshot` }, 'heapWritten');
   const workers = await openLoad(server.ready, makeRooms(n));
   await runLoad(workers, QUICK ? 500 : 1500);
   const results = await runLoad(workers, QUICK ? 2000 : 6000);
   const mem = await memory(server);
+  // BENCH_SYNC_HEAP=DIR: heap snapshots before and after loading, to see what a room holds (diff them by constructor).
+  if (process.env.BENCH_SYNC_HEAP)
+    await server.ask({ heap: `${process.env.BENCH_SYNC_HEAP}/${kind}-${n}.heapsnapshot` }, 'heapWritten');
   await closeLoad(workers);
   await server.kill();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

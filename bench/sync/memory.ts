@@ -6,7 +6,13 @@ export interface MemoryReport {
 }
 
 export const serveMemoryQueries = (rooms: () => number): void => {
-  process.on('message', (msg) => {
+  process.on('message', async (msg) => {
+    if (typeof msg === 'object' && msg && 'heap' in msg) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const { writeHeapSnapshot } = await import('node:v8');
+      process.send?.({ heapWritten: writeHeapSnapshot((msg as { heap: string }).heap) });
+      return;
+    }
     if (msg !== 'mem') return;
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();

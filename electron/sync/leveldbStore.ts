@@ -169,12 +169,13 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
       schedule();
     },
     flush,
-    async compact(roomId) {
+    async evict(roomId, state) {
       await flush();
       await transact(async (db) => {
         const c = await clockOf(db, roomId);
-        if (c.records > 1) await trim(db, roomId, Y.mergeUpdates(await getLevelUpdates(db, roomId)), c.last);
-        // The room leaves memory; its next load reads the clock again.
+        // The doc's state holds everything on disk and more: it replaces the room's records, as y-leveldb's flushDocument would.
+        if (c.records > 1) await trim(db, roomId, state, c.last);
+        // Its next load reads the clock again.
         clocks.delete(roomId);
       });
     },

@@ -66,14 +66,19 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
   }
 
-  /** Frees the doc, then writes what is pending and merges the room's stored updates; rejects if the store could not. */
+  /** Frees the doc and hands its state to the store; rejects if the store could not write it. */
   async close(): Promise<void> {
-    await this.ready.catch(() => {});
+    const loaded = await this.ready.then(
+      () => true,
+      () => false,
+    );
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
+    // A room that never loaded has an empty doc: storing that would hide what the store holds.
+    const state = loaded ? Y.encodeStateAsUpdate(this.doc) : null;
     this.awareness.destroy();
     this.doc.destroy();
-    await this.store.compact(this.id);
+    if (state) await this.store.evict(this.id, state);
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {

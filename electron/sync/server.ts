@@ -8,6 +8,7 @@ import { adminKey, authorizeUpgrade, newSecret, signToken, verifyAdminKey } from
 import { type ConnectionCounters, serveConnection } from './connection';
 import { leveldbStore } from './leveldbStore';
 import { type Logger, silentLogger } from './log';
+import type { Room } from './room';
 import { RoomRegistry } from './rooms';
 import { createStaticHandler } from './staticFiles';
 import { memoryStore } from './store';
@@ -82,6 +83,10 @@ const refuse = (socket: Duplex, status: number, reason: string): void => {
   );
 };
 
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
+
 const json = (res: ServerResponse, status: number, value: unknown): void => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(value));
@@ -145,8 +150,15 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
   const alive = new WeakSet<WebSocket>();
 
+  /** Wires an upgraded socket into its room. Apart from the upgrade handler, so nothing a connection keeps (closures, listeners) holds on to its request. */
+  const accept = (ws: WebSocket, room: Room, role: Role, who: string): void => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    serveConnection(ws, room, role, who, log, counters, () => rooms.release(room));
+  };
+
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroySocket);
     if (closing) return refuse(socket, 503, 'shutting down');
     const verdict = authorizeUpgrade(secret, req.url);
     if (!verdict.ok) {
@@ -158,10 +170,12 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
       rooms.release(room);
       return refuse(socket, 503, 'room is full');
     }
+    const { role } = verdict;
+    const who = peerAddress(req);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      alive.add(ws);
-      ws.on('pong', () => alive.add(ws));
-      serveConnection(ws, room, verdict.role, peerAddress(req), log, counters, () => rooms.release(room));
+      // The WebSocket has its own error handling from here.
+      socket.off('error', destroySocket);
+      accept(ws, room, role, who);
     });
   });
   http.on('clientError', (_err, socket) => socket.destroy());

@@ -1,5 +1,3 @@
-import * as Y from 'yjs';
-
 /**
  * Where rooms live when they are not in memory. `append` never waits: the
  * relay to peers must not sit behind the disk. A persistent store writes what
@@ -12,8 +10,8 @@ export interface RoomStore {
   append(roomId: string, update: Uint8Array): void;
   /** Writes everything queued so far, for every room; rejects if the write failed (the updates stay queued). */
   flush(): Promise<void>;
-  /** Flushes, then merges the room's stored updates into one (the room is leaving memory). */
-  compact(roomId: string): Promise<void>;
+  /** The room leaves memory with this whole state: flushes, then keeps the state as the room's one record. */
+  evict(roomId: string, state: Uint8Array): Promise<void>;
   /** Updates appended but not yet written: what a crash right now could cost the store (peers still hold them). */
   readonly pending: number;
   /** Flushes, then releases the store. */
@@ -21,34 +19,25 @@ export interface RoomStore {
   readonly kind: 'leveldb' | 'memory';
 }
 
-/** An evicted room's update list is merged when it grows past this, so a long-lived server's memory stays bounded. */
-const MERGE_AT = 64;
-
 /**
- * In-memory store (tests, or `archdrill serve` without --data): evicted rooms
- * keep their state here as merged updates, so eviction frees the Y.Doc, the
- * awareness and the connections but loses no edit. A restart loses everything.
+ * In-memory store (tests, or `archdrill serve` without --data): a room's
+ * state lives in its Y.Doc while it is loaded and here, as one update, while
+ * it is not, so eviction frees the doc, the awareness and the connections but
+ * loses no edit. Updates are not kept twice. A restart loses everything.
  */
 export const memoryStore = (): RoomStore => {
-  const rooms = new Map<string, Uint8Array[]>();
-  const merge = (roomId: string): void => {
-    const updates = rooms.get(roomId);
-    if (updates && updates.length > 1) rooms.set(roomId, [Y.mergeUpdates(updates)]);
-  };
+  const rooms = new Map<string, Uint8Array>();
   return {
     kind: 'memory',
     pending: 0,
     load: async (roomId) => {
-      merge(roomId);
-      return rooms.get(roomId)?.[0] ?? null;
+      const state = rooms.get(roomId) ?? null;
+      rooms.delete(roomId);
+      return state;
     },
-    append: (roomId, update) => {
-      const list = rooms.get(roomId);
-      if (!list) rooms.set(roomId, [update]);
-      else if (list.push(update) > MERGE_AT) merge(roomId);
-    },
+    append: () => {},
     flush: async () => {},
-    compact: async (roomId) => merge(roomId),
+    evict: async (roomId, state) => void rooms.set(roomId, state),
     close: async () => {},
   };
 };
