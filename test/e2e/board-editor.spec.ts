@@ -130,6 +130,15 @@ test('copy, paste, duplicate and delete with the keyboard; text notes and group 
   await expect(page.locator('[data-kind="group"]')).toHaveCount(1);
   await page.keyboard.press('Control+a');
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(5);
+  // Zoomed far out, components keep their box and name and drop icon and kind line.
+  await expect(page.locator('.component-icon').first()).toBeVisible();
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('-');
+    // Each zoom step animates for 150 ms; the next one starts from where it ended.
+    await page.waitForTimeout(200);
+  }
+  await expect(page.locator('.component-icon').first()).toBeHidden();
+  await expect(page.locator('.component .label').first()).toBeVisible();
 });
 
 test('a group frame carries the components inside it when dragged', async ({ page }) => {

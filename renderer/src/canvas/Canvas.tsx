@@ -12,6 +12,7 @@ import {
   type OnDelete,
   type OnNodeDrag,
   ReactFlow,
+  useStore as useFlowStore,
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
@@ -43,6 +44,14 @@ const SNAP: [number, number] = [16, 16];
 const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/**
+ * Below this zoom, labels are a few pixels tall and unreadable: components
+ * drop their icon and kind line (CSS, one class on the canvas), which also
+ * halves the browser's paint work per drag frame on large boards.
+ */
+const SIMPLIFY_BELOW_ZOOM = 0.4;
+const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLIFY_BELOW_ZOOM;
+
 export const PALETTE_MIME = 'application/x-archdrill-kind';
 
 const minimapColor = (n: FlowNode) => (n.type === 'group' ? 'transparent' : 'var(--minimap-node)');
@@ -72,6 +81,7 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
   );
   const nodes = useSyncExternalStore(binding.subscribe, binding.getNodes);
   const live = useCollabCanvas(binding);
+  const simplified = useFlowStore(zoomedOut);
   // Components inside a dragged frame travel with it.
   const frameDrag = useRef<FrameDrag | null>(null);
   const withPassengers = useCallback(
@@ -163,7 +173,7 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
 
   return (
     <div
-      className="canvas"
+      className={simplified ? 'canvas zoomed-out' : 'canvas'}
       onDragOver={onDragOver}
       onDrop={onDrop}
       onPointerMove={live.onPointerMove}
