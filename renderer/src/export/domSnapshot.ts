@@ -82,6 +82,8 @@ export interface SnapshotOptions {
   readonly style: Readonly<Record<string, string>>;
   /** Elements matching this selector are left out of the picture. */
   readonly exclude: string;
+  /** A colour under the whole picture; without it the picture is transparent where nothing is drawn. */
+  readonly background?: string;
 }
 
 /** What was typed in the live fields, written where a copy keeps it. */
@@ -134,6 +136,14 @@ export async function snapshotSvg(root: HTMLElement, options: SnapshotOptions): 
   svg.setAttribute('width', `${options.width}`);
   svg.setAttribute('height', `${options.height}`);
   svg.setAttribute('viewBox', `0 0 ${options.width} ${options.height}`);
+  if (options.background) {
+    // A rect, not a background on the element: the element is moved by its transform, the frame is not.
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    rect.setAttribute('width', '100%');
+    rect.setAttribute('height', '100%');
+    rect.setAttribute('fill', options.background);
+    svg.append(rect);
+  }
   const foreign = document.createElementNS(SVG_NS, 'foreignObject');
   for (const [k, v] of [
     ['x', '0'],
