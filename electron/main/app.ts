@@ -140,6 +140,8 @@ export function startShell(options: ShellOptions): Shell | null {
     protocol.handle(APP_SCHEME, createAppRequestHandler(options.rendererRoot));
     hardenSession(session.defaultSession);
     await recent.load();
+    // Files in Open Recent were chosen by the user in a dialog or the OS: Save may write them again after a restart.
+    for (const f of recent.list()) files.grant(f.path);
     refreshMenu();
     registerContract(
       ipcMain,

@@ -98,6 +98,20 @@ describe('opening files the OS hands over', () => {
     expect(recentMenu.submenu!.map((i) => i.label)).toContain('design.archdrill.json');
   });
 
+  it('lets Save write a file from Open Recent after a restart, but no other path', async () => {
+    const path = boardFile('last-week.archdrill.json');
+    const other = boardFile('someone-elses.archdrill.json');
+    const { invoke } = await launchShell({
+      beforeReady: () =>
+        writeFileSync(join(app.getPath('userData'), 'recent-files.json'), JSON.stringify({ version: 1, files: [path] })),
+    });
+    const data = BOARD.replace('"nodes":[]', '"nodes":[] ');
+    expect(await invoke('saveFile', [{ path, data, mime: 'application/json' }])).toMatchObject({ ok: true });
+    expect(readFileSync(path, 'utf8')).toBe(data);
+    expect(await invoke('saveFile', [{ path: other, data, mime: 'application/json' }])).toMatchObject({ ok: false });
+    expect(readFileSync(other, 'utf8')).toBe(BOARD);
+  });
+
   it('ignores a corrupt recent-files list instead of failing to start', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { invoke } = await launchShell({
