@@ -69,7 +69,7 @@ export const serveConnection = (
     try {
       const msg = decodeClientMessage(frame);
       if (msg.type === 'sync-step-1') peer.send(encodeSyncStep2(room.doc, msg.stateVector));
-      else if (msg.type === 'awareness') room.applyAwareness(msg.update, peer);
+      else if (msg.type === 'awareness') room.applyAwareness(msg.update, frame, peer);
       else if (writable) room.applyUpdate(msg.update, peer);
       else {
         counters.droppedWrites++;

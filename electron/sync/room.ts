@@ -25,6 +25,8 @@ export class Room {
   /** Each peer with the awareness client ids it announced, removed when it leaves. */
   readonly peers = new Map<Peer, Set<number>>();
   readonly ready: Promise<void>;
+  /** The frame being applied by applyAwareness, if any. */
+  private incomingAwareness: Uint8Array | null = null;
 
   constructor(
     readonly id: string,
@@ -62,8 +64,14 @@ export class Room {
     Y.applyUpdate(this.doc, update, from);
   }
 
-  applyAwareness(update: Uint8Array, from: Peer): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+  /** `frame` is the peer's whole message: relayed as it came, not decoded and encoded again (presence flows at 20–30 Hz). */
+  applyAwareness(update: Uint8Array, frame: Uint8Array, from: Peer): void {
+    this.incomingAwareness = frame;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+    } finally {
+      this.incomingAwareness = null;
+    }
   }
 
   /** Frees the doc and hands its state to the store; rejects if the store could not write it. */
@@ -98,7 +106,8 @@ export class Room {
       for (const id of added) controlled.add(id);
       for (const id of removed) controlled.delete(id);
     }
-    const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
+    // A peer's own frame is passed on as is; removals (a peer left, a state timed out) are encoded here.
+    const frame = this.incomingAwareness ?? encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
   };
 }
