@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { LeveldbPersistence } from 'y-leveldb';
 import type * as Y from 'yjs';
 import { signToken } from '../electron/sync/auth';
+import { FLUSH_MS } from '../electron/sync/leveldbStore';
 import { newRoomId } from '../shared/collab';
 import { type Child, spawnChild } from './sync/child';
 import type { MemoryReport } from './sync/memory';
@@ -71,6 +72,39 @@ const runLoad = (workers: readonly Child[], ms: number) =>
 const closeLoad = (workers: readonly Child[]) =>
   Promise.all(workers.map((w) => w.ask({ cmd: 'close' }, 'closed').then(() => w.kill())));
 
+/** One server under load once: its latency samples and its memory per room. */
+interface PhaseRun {
+  samples: number[];
+  rssPerRoom: number;
+  heapPerRoom: number;
+  saturated: string | null;
+}
+
+const loadPhase = async (kind: ServerKind, n: number): Promise<PhaseRun> => {
+  const dataDir = kind === 'ours' ? tempDir() : undefined;
+  const server = await startServer(kind, { dataDir });
+  const base = await memory(server);
+  // BENCH_SYNC_HEAP=DIR: heap snapshots before and after loading, to see what a room holds (diff them by constructor).
+  const heap = process.env.BENCH_SYNC_HEAP;
+  if (heap) await server.ask({ heap: `${heap}/${kind}-0.heapsnapshot` }, 'heapWritten');
+  const workers = await openLoad(server.ready, makeRooms(n));
+  await runLoad(workers, QUICK ? 500 : 1500);
+  const results = await runLoad(workers, QUICK ? 2000 : 6000);
+  const mem = await memory(server);
+  if (heap) await server.ask({ heap: `${heap}/${kind}-${n}.heapsnapshot` }, 'heapWritten');
+  await closeLoad(workers);
+  await server.kill();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  const busy = results.find((r) => r.cpuShare > 0.85 || r.lagP99 > 50);
+  return {
+    samples: results.flatMap((r) => r.samples),
+    rssPerRoom: (mem.rss - base.rss) / n,
+    heapPerRoom: (mem.heapUsed - base.heapUsed) / n,
+    saturated: busy ? `load generator busy (cpu ${fmt(busy.cpuShare * 100, 0)}%, loop lag p99 ${fmt(busy.lagP99, 1)} ms)` : null,
+  };
+};
+
+/** A server's figures over every round: samples pooled, memory averaged. */
 interface LoadFigures {
   p50: number;
   p95: number;
@@ -80,51 +114,44 @@ interface LoadFigures {
   heapPerRoom: number;
   saturated: string | null;
 }
-
-const loadPhase = async (kind: ServerKind, n: number): Promise<LoadFigures> => {
-  const dataDir = kind === 'ours' ? tempDir() : undefined;
-  const server = await startServer(kind, { dataDir });
-  const base = await memory(server);
-  if (process.env.BENCH_SYNC_HEAP)
-    await server.ask({ heap: `${process.env.BENCH_SYNC_HEAP}/${kind}-0.heapsnapshot` }, 'heapWritten');
-  const workers = await openLoad(server.ready, makeRooms(n));
-  await runLoad(workers, QUICK ? 500 : 1500);
-  const results = await runLoad(workers, QUICK ? 2000 : 6000);
-  const mem = await memory(server);
-  // BENCH_SYNC_HEAP=DIR: heap snapshots before and after loading, to see what a room holds (diff them by constructor).
-  if (process.env.BENCH_SYNC_HEAP)
-    await server.ask({ heap: `${process.env.BENCH_SYNC_HEAP}/${kind}-${n}.heapsnapshot` }, 'heapWritten');
-  await closeLoad(workers);
-  await server.kill();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  const samples = results.flatMap((r) => r.samples).sort((a, b) => a - b);
-  const busy = results.find((r) => r.cpuShare > 0.85 || r.lagP99 > 50);
+const pool = (runs: readonly PhaseRun[]): LoadFigures => {
+  const samples = runs.flatMap((r) => r.samples).sort((a, b) => a - b);
+  const mean = (f: (r: PhaseRun) => number) => runs.reduce((sum, r) => sum + f(r), 0) / runs.length;
   return {
     p50: pct(samples, 50),
     p95: pct(samples, 95),
     p99: pct(samples, 99),
     count: samples.length,
-    rssPerRoom: (mem.rss - base.rss) / n,
-    heapPerRoom: (mem.heapUsed - base.heapUsed) / n,
-    saturated: busy ? `load generator busy (cpu ${fmt(busy.cpuShare * 100, 0)}%, loop lag p99 ${fmt(busy.lagP99, 1)} ms)` : null,
+    rssPerRoom: mean((r) => r.rssPerRoom),
+    heapPerRoom: mean((r) => r.heapPerRoom),
+    saturated: runs.find((r) => r.saturated)?.saturated ?? null,
   };
 };
 
 /** BENCH_SYNC_ROOMS=100,500 picks the room counts of the latency table. */
 const latencySizes = (): number[] => process.env.BENCH_SYNC_ROOMS?.split(',').map(Number) ?? (QUICK ? [10, 100] : [10, 100, 500]);
+/** BENCH_SYNC_ROUNDS: each server runs this many times per size, in a rotating order, so a burst of load from elsewhere on the machine does not land on one server only. */
+const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? (QUICK ? 1 : 2));
+const KINDS: readonly ServerKind[] = ['stock', 'ours', 'ours-mem'];
 
 const latencyTable = async () => {
   console.log(`\nLatency, edit in one client → arrival in the other (loopback, 2 clients/room, ${EDITS_PER_SEC} edits/s each)`);
   console.log('  stock    = @y/websocket-server 0.1.1, rooms in memory (as its bin runs by default)');
   console.log('  ours     = auth + y-leveldb persistence (what `archdrill serve --data` runs)');
   console.log('  ours-mem = auth, rooms in memory: ours − ours-mem is what persistence costs');
+  console.log(`  each server ${ROUNDS}× per size in rotating order, samples pooled, memory averaged`);
   console.log('  rooms  server    p50 ms  p95 ms  p99 ms  samples  KiB/room (RSS / heap+ext)');
   const ratio = (a: LoadFigures, b: LoadFigures) =>
     `p50 ${fmt(a.p50 / b.p50)}×  p95 ${fmt(a.p95 / b.p95)}×  p99 ${fmt(a.p99 / b.p99)}×`;
   for (const n of latencySizes()) {
-    const stock = await loadPhase('stock', n);
-    const ours = await loadPhase('ours', n);
-    const mem = await loadPhase('ours-mem', n);
+    const runs = new Map<ServerKind, PhaseRun[]>(KINDS.map((k) => [k, []]));
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let i = 0; i < KINDS.length; i++) {
+        const kind = KINDS[(i + r) % KINDS.length]!;
+        runs.get(kind)!.push(await loadPhase(kind, n));
+      }
+    }
+    const [stock, ours, mem] = KINDS.map((k) => pool(runs.get(k)!)) as [LoadFigures, LoadFigures, LoadFigures];
     for (const [name, f] of [
       ['stock', stock],
       ['ours', ours],
@@ -183,8 +210,9 @@ const onDisk = async (dataDir: string, rooms: readonly Room[]): Promise<Map<stri
   return out;
 };
 
-const lostAgainst = (acked: readonly [string, number][], disk: ReadonlyMap<string, number>) =>
-  acked.filter(([id, s]) => (disk.get(id) ?? -1) < s).length;
+/** Per writer: the latest sequence number its peer received, and when (Date.now()). */
+type Acked = [string, { s: number; at: number }][];
+const missing = (acked: Acked, disk: ReadonlyMap<string, number>) => acked.filter(([id, { s }]) => (disk.get(id) ?? -1) < s);
 
 const killPhase = async () => {
   const n = QUICK ? 20 : 100;
@@ -195,10 +223,12 @@ const killPhase = async () => {
   const workers = await openLoad(port, rooms);
   const running = runLoad(workers, 4000);
   await sleep(2000);
+  const killedWall = Date.now();
   await server.kill('SIGKILL');
   const killedAt = performance.now();
-  const acked = (await Promise.all(workers.map((w) => w.ask<[string, number][]>({ cmd: 'acked' }, 'acked')))).flat();
-  const lostFromStore = lostAgainst(acked, await onDisk(dataDir, rooms));
+  const acked = (await Promise.all(workers.map((w) => w.ask<Acked>({ cmd: 'acked' }, 'acked')))).flat();
+  const lostFromStore = missing(acked, await onDisk(dataDir, rooms));
+  const oldestLost = Math.max(0, ...lostFromStore.map(([, { at }]) => killedWall - at));
   const restartAt = performance.now();
   server = await startServer('ours', { dataDir, port });
   const listeningAt = performance.now();
@@ -206,17 +236,20 @@ const killPhase = async () => {
   const backAt = performance.now();
   await running;
   await sleep(500);
-  const finalAcked = (await Promise.all(workers.map((w) => w.ask<[string, number][]>({ cmd: 'acked' }, 'acked')))).flat();
+  const finalAcked = (await Promise.all(workers.map((w) => w.ask<Acked>({ cmd: 'acked' }, 'acked')))).flat();
   await closeLoad(workers);
   await server.kill('SIGTERM');
-  const lostAfter = lostAgainst(finalAcked, await onDisk(dataDir, rooms));
+  const lostAfter = missing(finalAcked, await onDisk(dataDir, rooms)).length;
   rmSync(dataDir, { recursive: true, force: true });
   console.log(`\nSIGKILL mid-session (${n} rooms × 2 clients editing, y-leveldb):`);
   console.log(
     `  server restarted and listening ${fmt((listeningAt - restartAt) / 1000)} s after spawn; all ${n * 2} clients synced ${fmt((backAt - killedAt) / 1000)} s after the kill (${fmt((backAt - listeningAt) / 1000)} s after listening; target ≤ 3 s)`,
   );
   console.log(
-    `  acknowledged edits (a peer had received them) missing from the store right after the kill: ${lostFromStore} of ${acked.length} writers' latest`,
+    `  acknowledged edits (a peer had received them) missing from the store right after the kill: ${lostFromStore.length} of ${acked.length} writers' latest` +
+      (lostFromStore.length > 0
+        ? `, all received by the peer ≤ ${oldestLost} ms before the kill (flush window ${FLUSH_MS} ms; the peers restore them)`
+        : ''),
   );
   console.log(`  acknowledged edits missing after clients resynced: ${lostAfter} of ${finalAcked.length}`);
 };

@@ -31,8 +31,8 @@ process.setMaxListeners(0);
 
 const rooms: { roomId: string; clients: Client[] }[] = [];
 let samples: number[] | null = null;
-/** Per room and writer: the highest sequence number the peer received ("acknowledged" by the other side). */
-const acked = new Map<string, number>();
+/** Per room and writer: the highest sequence number the peer received ("acknowledged" by the other side), and when (Date.now(), comparable across processes). */
+const acked = new Map<string, { s: number; at: number }>();
 
 const open = (base: string, roomId: string, key: 'a' | 'b', token: string): Client => {
   const doc = new Y.Doc();
@@ -50,7 +50,7 @@ const open = (base: string, roomId: string, key: 'a' | 'b', token: string): Clie
       if (!v) continue;
       samples?.push(now - v.t);
       const id = `${roomId}/${k}`;
-      if ((acked.get(id) ?? -1) < v.s) acked.set(id, v.s);
+      if ((acked.get(id)?.s ?? -1) < v.s) acked.set(id, { s: v.s, at: Date.now() });
     }
   });
   return { key, doc, provider, seq: 0 };
