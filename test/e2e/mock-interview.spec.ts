@@ -146,6 +146,9 @@ test('a candidate runs a timed mock interview end to end, reloading half-way, an
   await expect(page.getByTestId('step-tab-deep_dive')).toHaveAttribute('data-current', 'true');
   // Closing the app while running and coming back: the time that passed meanwhile is counted, not forgotten.
   const beforeClose = await clockOf(page.getByTestId('timer-remaining'));
+  // Each edit reaches IndexedDB in its own transaction within milliseconds; a window closed in the very
+  // frame of a click may lose that one write (the "at most the last second" bound), so close a moment later.
+  await page.waitForTimeout(300);
   const closedAt = Date.now();
   await page.goto('about:blank');
   await page.waitForTimeout(2000); // two interview minutes with the app closed
