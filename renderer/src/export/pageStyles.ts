@@ -7,18 +7,24 @@
  * `border: 1.5px solid var(--border); border-left: 5px solid var(--cat)`
  * comes back as `border-top-color: ; border-top-style: ; …`, which drops the
  * border. So <style> elements give their text, and linked sheets are fetched
- * (same origin, served from the HTTP cache, remembered per URL). `cssRules`
- * remains the fallback for a sheet that cannot be read otherwise.
+ * (same origin, remembered per URL; `warmPageCss` fetches them while the app
+ * starts, so an export neither waits for them nor misses a file replaced on the
+ * server since). `cssRules` remains the fallback for a sheet that cannot be
+ * fetched.
  */
 
+/** Linked sheets' text by URL; a failed fetch is forgotten, so the next export tries again. */
 const fetched = new Map<string, Promise<string | null>>();
 
 const fetchText = (href: string): Promise<string | null> => {
   let text = fetched.get(href);
   if (!text) {
     text = fetch(href)
-      .then((r) => (r.ok ? r.text() : null))
-      .catch(() => null);
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .catch(() => {
+        fetched.delete(href);
+        return null;
+      });
     fetched.set(href, text);
   }
   return text;
@@ -41,11 +47,16 @@ const sheetText = async (sheet: CSSStyleSheet): Promise<string> => {
   return serialisedRules(sheet);
 };
 
+const activeSheets = (doc: Document) =>
+  Array.from(doc.styleSheets).filter((s) => !s.disabled && (!s.media.mediaText || matchMedia(s.media.mediaText).matches));
+
 /** Every style sheet of the document, in cascade order, as one string. */
 export async function pageCss(doc: Document = document): Promise<string> {
-  const sheets = Array.from(doc.styleSheets).filter(
-    (s) => !s.disabled && (!s.media.mediaText || matchMedia(s.media.mediaText).matches),
-  );
-  const texts = await Promise.all(sheets.map(sheetText));
+  const texts = await Promise.all(activeSheets(doc).map(sheetText));
   return texts.join('\n');
+}
+
+/** Starts reading the linked sheets now, for the first export later. */
+export function warmPageCss(doc: Document = document): void {
+  for (const sheet of activeSheets(doc)) if (sheet.ownerNode instanceof HTMLLinkElement && sheet.href) void fetchText(sheet.href);
 }
