@@ -7,7 +7,8 @@
  * Why each source is there: styles 'unsafe-inline' because React Flow
  * positions nodes with inline style attributes; ws:/wss: and loopback http for
  * y-websocket and the session host; data:/blob: images, fonts and fetches
- * because the PNG/SVG export (html-to-image) inlines them.
+ * because the PNG/SVG export draws the board as an SVG image with
+ * inlined styles and reads it back through a canvas.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
