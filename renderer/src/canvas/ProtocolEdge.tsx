@@ -49,7 +49,10 @@ export const ProtocolEdge = memo(function ProtocolEdge({ id, source, target, dat
   const [path, labelX, labelY] = getStraightPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty });
   const protocol = data?.edge.protocol ?? 'none';
   const style = PROTOCOL_STYLE[protocol as Protocol | 'none'];
-  const text = [data?.edge.label, protocol !== 'none' && protocol !== 'other' ? style.label : ''].filter(Boolean).join(' · ');
+  const label = data?.edge.label ?? '';
+  // "HTTPS" already says HTTP: don't repeat the protocol after a label that names it.
+  const showProtocol = protocol !== 'none' && protocol !== 'other' && !label.toLowerCase().includes(style.label.toLowerCase());
+  const text = [label, showProtocol ? style.label : ''].filter(Boolean).join(' · ');
   return (
     <BaseEdge
       id={id}
