@@ -18,6 +18,8 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
   const Icon = iconFor(info.icon);
   const replicas = node.props?.replicas;
   const tech = node.props?.tech;
+  // A label that only repeats the kind ("Client") needs no kind line under it.
+  const named = Boolean(node.label) && node.label?.toLowerCase() !== info.label.toLowerCase();
   return (
     <div
       className={`component cat-${info.category}${selected ? ' selected' : ''}`}
