@@ -43,9 +43,9 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
           onCommit={(label) => updateNode(doc, id, { label }, origin)}
           onDone={() => setEditing(false)}
         />
-        {(node.label || tech) && (
+        {(named || tech) && (
           <span className="kind">
-            {[node.label ? info.label : '', typeof tech === 'string' ? tech : ''].filter(Boolean).join(' · ')}
+            {[named ? info.label : '', typeof tech === 'string' ? tech : ''].filter(Boolean).join(' · ')}
           </span>
         )}
       </div>
