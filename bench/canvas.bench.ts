@@ -12,6 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { CHROMIUM_LAUNCH } from '../test/support/chromium';
 import { columnsFor, gridCells, type Mode } from './canvas/grid';
 import { type DragFigures, remoteLatencies, startDragProbe, stopDragProbe, watchDrawn } from './canvas/probes';
 import { printReport, type Sample } from './canvas/report';
@@ -36,18 +37,7 @@ export async function run(): Promise<void> {
     build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args] });
   try {
     const address = server.httpServer.address();
     if (!address || typeof address === 'string') throw new Error('canvas bench: the preview server has no port');

@@ -15,6 +15,7 @@ import { build, preview } from 'vite';
 import { encodeBoard } from '../shared/board/codec';
 import type { NodeKind } from '../shared/board/kinds';
 import type { Board, BoardEdge, BoardNode } from '../shared/board/types';
+import { CHROMIUM_LAUNCH } from '../test/support/chromium';
 
 const CONFIG = resolve(import.meta.dirname, '../vite.config.ts');
 const N = 300;
@@ -63,18 +64,7 @@ export async function run(): Promise<void> {
     build: { outDir: join(outDir, 'dist') },
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args] });
   try {
     const address = server.httpServer.address();
     if (!address || typeof address === 'string') throw new Error('export bench: the preview server has no port');

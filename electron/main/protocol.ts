@@ -1,5 +1,6 @@
 import * as nodeFs from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { mimeTypeOf } from '../mimeTypes';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 /**
@@ -15,27 +16,6 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** Passed to protocol.registerSchemesAsPrivileged before the app is ready. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
-
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * True for URLs of our own pages (the only origin allowed to talk to main).
@@ -92,7 +72,7 @@ export function createAppRequestHandler(
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: {
-        'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': mimeTypeOf(extname(file)),
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
       },
