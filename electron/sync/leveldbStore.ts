@@ -32,6 +32,8 @@ const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, 
 export interface LeveldbStoreOptions {
   /** Default FLUSH_MS. */
   readonly flushMs?: number;
+  /** Told when a timed flush fails (the updates stay queued and are retried); once per run of failures. */
+  readonly onWriteError?: (err: Error) => void;
 }
 
 /**
@@ -55,6 +57,7 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
   let queuedCount = 0;
   let writingCount = 0;
   let timer: NodeJS.Timeout | null = null;
+  let failing = false;
   /** The last flush; each flush starts after the one before, so a room's updates reach disk in order. */
   let tail: Promise<void> = Promise.resolve();
 
@@ -140,7 +143,19 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
   };
 
   const schedule = (): void => {
-    timer ??= setTimeout(() => void flush().catch(() => {}), flushMs);
+    timer ??= setTimeout(
+      () =>
+        void flush().then(
+          () => {
+            failing = false;
+          },
+          (err: Error) => {
+            if (!failing) options.onWriteError?.(err);
+            failing = true;
+          },
+        ),
+      flushMs,
+    );
   };
 
   return {

@@ -103,7 +103,13 @@ const peerAddress = (req: IncomingMessage): string => `${req.socket.remoteAddres
 export const startSyncServer = async (options: SyncServerOptions = {}): Promise<SyncServer> => {
   const log = options.logger ?? silentLogger;
   const secret = options.secret ?? newSecret();
-  const store = options.dataDir ? leveldbStore(join(options.dataDir, 'rooms'), { flushMs: options.flushMs }) : memoryStore();
+  const store = options.dataDir
+    ? leveldbStore(join(options.dataDir, 'rooms'), {
+        flushMs: options.flushMs,
+        onWriteError: (err) =>
+          log.warn(`could not write to ${options.dataDir}: ${err.message}; retrying, peers still hold the edits`),
+      })
+    : memoryStore();
   const rooms = new RoomRegistry(store, options.idleEvictMs ?? 30_000, log);
   const maxPerRoom = options.maxConnectionsPerRoom ?? 32;
   const counters: ConnectionCounters = { droppedWrites: 0, malformed: 0 };
