@@ -41,14 +41,21 @@ export function useCollabCanvas(binding: FlowBinding) {
   // Own visible area → presence, so partners can follow.
   useEffect(() => {
     if (!presence) return;
+    let last = '';
     const publish = throttle(() => {
       const { transform, width, height } = rf.getState();
       const [tx, ty, zoom] = transform;
       const view = { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
-      if (view.width > 0 && view.height > 0) presence.setView(view);
+      const key = `${transform.join()}|${width}|${height}`;
+      // The store changes on every drag frame; the view only when panned, zoomed or resized.
+      if (key === last || view.width <= 0 || view.height <= 0) return;
+      last = key;
+      presence.setView(view);
     }, 200);
     publish();
-    return rf.subscribe(publish);
+    return rf.subscribe((s, prev) => {
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) publish();
+    });
   }, [presence, rf]);
 
   return useMemo(
