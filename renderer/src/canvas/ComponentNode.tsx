@@ -7,8 +7,6 @@ import { InlineLabel } from './InlineLabel';
 import { iconFor } from './icons';
 import type { FlowNode } from './toFlow';
 
-const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
-
 /** A typed component: icon, label (double-click to rename), kind, replicas and technology. */
 export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
   const { doc, origin } = useBoardSession();
@@ -54,9 +52,19 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
           ×{replicas}
         </span>
       )}
-      {SIDES.map((side) => (
-        <Handle key={side} id={side} type="source" position={side} className="handle" />
-      ))}
+      {/*
+       * Two handles, as React Flow's default node has: every handle is a store
+       * subscriber that runs on each node update, so fewer keep large boards
+       * fast while dragging. The target covers the whole node and takes the
+       * pointer only while a connection is drawn (React Flow's
+       * `connectionindicator`), so a person drops anywhere on the node. It
+       * comes first so the source dot stays on top of it. Edges float
+       * (floating.ts), so handle positions are not where edges are drawn, but
+       * ProtocolEdge relies on them moving with the node's box: the dot's
+       * point is the right edge's middle, the target's the bottom's middle.
+       */}
+      <Handle id="in" type="target" position={Position.Bottom} className="drop-target" isConnectableStart={false} />
+      <Handle id="out" type="source" position={Position.Right} className="handle" />
     </div>
   );
 });
