@@ -1,5 +1,5 @@
 import type { Protocol } from '@shared/board/kinds';
-import { BaseEdge, type EdgeProps, getStraightPath, type InternalNode, type ReactFlowState, useStore } from '@xyflow/react';
+import { BaseEdge, type EdgeProps, getStraightPath, useStoreApi } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { floatingEndpoints } from './floating';
 import type { FlowEdge } from './toFlow';
@@ -17,33 +17,30 @@ export const PROTOCOL_STYLE: Readonly<Record<Protocol | 'none', { dash?: string;
 };
 
 /**
- * The edge's floating endpoints, from one store subscription per edge (not two
- * useInternalNode calls: every React Flow store update runs every subscriber,
- * and at hundreds of edges they add up). The selector returns the same object
- * until one of the two nodes changes, so unaffected edges never re-render.
+ * The edge's floating endpoints, read from React Flow's node lookup while
+ * rendering instead of from a store subscription per edge: every store update
+ * runs every subscriber, and at hundreds of edges that was a third of a drag
+ * frame's script. No subscription is needed because React Flow's edge wrapper
+ * re-renders this edge whenever its handles' positions change, and those move
+ * with the nodes' boxes: the source handle's point is the middle of the
+ * source's right edge, the target's the middle of the target's bottom edge
+ * (ComponentNode.tsx), so moving or resizing either node changes them. The memo
+ * below recomputes exactly then.
  */
-function useFloatingEndpoints(source: string, target: string) {
-  const select = useMemo(() => {
-    let from: InternalNode | undefined;
-    let to: InternalNode | undefined;
-    let endpoints: ReturnType<typeof floatingEndpoints> | null = null;
-    return (s: ReactFlowState) => {
-      const a = s.nodeLookup.get(source);
-      const b = s.nodeLookup.get(target);
-      if (a !== from || b !== to) {
-        from = a;
-        to = b;
-        endpoints = a && b ? floatingEndpoints(a, b) : null;
-      }
-      return endpoints;
-    };
-  }, [source, target]);
-  return useStore(select);
+function useFloatingEndpoints({ source, target, sourceX, sourceY, targetX, targetY }: EdgeProps<FlowEdge>) {
+  const lookup = useStoreApi().getState().nodeLookup;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the handle positions stand for the two nodes' boxes (see above).
+  return useMemo(() => {
+    const a = lookup.get(source);
+    const b = lookup.get(target);
+    return a && b ? floatingEndpoints(a, b) : null;
+  }, [lookup, source, target, sourceX, sourceY, targetX, targetY]);
 }
 
 /** A directed edge drawn border to border, styled by protocol, with its label in SVG (so image export keeps it). */
-export const ProtocolEdge = memo(function ProtocolEdge({ id, source, target, data, selected, markerEnd }: EdgeProps<FlowEdge>) {
-  const ends = useFloatingEndpoints(source, target);
+export const ProtocolEdge = memo(function ProtocolEdge(props: EdgeProps<FlowEdge>) {
+  const { id, data, selected, markerEnd } = props;
+  const ends = useFloatingEndpoints(props);
   if (!ends) return null;
   const { sx, sy, tx, ty } = ends;
   const [path, labelX, labelY] = getStraightPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty });
