@@ -7,7 +7,6 @@ import {
   Controls,
   type DefaultEdgeOptions,
   type FitViewOptions,
-  MiniMap,
   type OnConnect,
   type OnDelete,
   type OnNodeDrag,
@@ -20,6 +19,7 @@ import { useStore } from 'zustand';
 import { useBoardSession } from '../board/context';
 import { RemoteCursors } from '../collab/RemoteCursors';
 import { useCollabCanvas } from '../collab/useCollabCanvas';
+import { BoardMinimap } from './BoardMinimap';
 import { ComponentNode } from './ComponentNode';
 import { FlowBinding } from './flowBinding';
 import { GroupNode } from './GroupNode';
@@ -37,7 +37,7 @@ const SNAP: [number, number] = [16, 16];
 /*
  * React Flow copies most props into its store, one setState per prop whose
  * identity changed, and every setState runs every store subscriber (thousands
- * at 600 nodes: node wrappers, handles, edges, minimap). The canvas re-renders
+ * at 600 nodes: node wrappers, handles, edges). The canvas re-renders
  * on every node change, so objects and handlers passed to <ReactFlow> must
  * keep their identity across renders.
  */
@@ -53,8 +53,6 @@ const SIMPLIFY_BELOW_ZOOM = 0.4;
 const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLIFY_BELOW_ZOOM;
 
 export const PALETTE_MIME = 'application/x-archdrill-kind';
-
-const minimapColor = (n: FlowNode) => (n.type === 'group' ? 'transparent' : 'var(--minimap-node)');
 
 interface CanvasProps {
   readonly snapToGrid: boolean;
@@ -210,7 +208,7 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
         onlyRenderVisibleElements={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <BoardMinimap colorMode={colorMode} />
         <Controls showInteractive={false} />
         {collab && <RemoteCursors presence={collab.presence} />}
         {children}
