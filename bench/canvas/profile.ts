@@ -1,0 +1,158 @@
+/**
+ * `npx tsx bench/canvas/profile.ts [n] [modes]`: where a drag step's main-thread
+ * time goes, bare React Flow beside our Canvas. Traces a 2 s mouse drag of the
+ * centre node with Chromium's timeline categories and prints, per page, the
+ * renderer main thread's self time per event name, per node update. A tool for
+ * finding what to optimise, not a benchmark (bench/canvas.bench.ts is that).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { CHROMIUM_LAUNCH } from '../../test/support/chromium';
+import { columnsFor, type Mode } from './grid';
+import { startDragProbe, stopDragProbe, watchDrawn } from './probes';
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { name?: string };
+}
+
+const CONFIG = resolve(import.meta.dirname, 'vite.config.ts');
+const N = Number(process.argv[2] ?? 625);
+const MODES = (process.argv[3]?.split(',') ?? ['bare', 'ours']) as Mode[];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'];
+
+/** Self time per event name on the renderer's main thread (complete events nest by time). */
+function selfTimes(events: readonly TraceEvent[]): Map<string, number> {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) throw new Error('profile: no CrRendererMain thread in the trace');
+  const xs = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const out = new Map<string, number>();
+  const stack: { e: TraceEvent; child: number }[] = [];
+  const close = (upTo: number) => {
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.e.ts + (top.e.dur ?? 0) > upTo) return;
+      stack.pop();
+      out.set(top.e.name, (out.get(top.e.name) ?? 0) + ((top.e.dur ?? 0) - top.child) / 1000);
+      if (stack.length > 0) stack[stack.length - 1]!.child += top.e.dur ?? 0;
+    }
+  };
+  for (const e of xs) {
+    close(e.ts);
+    stack.push({ e, child: 0 });
+  }
+  close(Number.POSITIVE_INFINITY);
+  return out;
+}
+
+interface CpuProfile {
+  readonly nodes: readonly {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }[];
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** Self time per function (name, file and line) of a sampled CPU profile, ms, largest first. */
+function jsSelfTimes(profile: CpuProfile): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const out = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id);
+    if (!f) return;
+    const file = f.url.split('/').pop() ?? '';
+    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...out].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]);
+}
+
+async function dragFor(page: Page, id: string, ms: number) {
+  const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+  if (!box) throw new Error(`profile: node ${id} is not on screen`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const end = Date.now() + ms;
+  for (let i = 1; Date.now() < end; i++) await page.mouse.move(x + 80 + ((i * 2) % 160) - 80, y);
+}
+
+async function main() {
+  const outDir = await mkdtemp(join(tmpdir(), 'archdrill-canvas-profile-'));
+  // Unminified, so the script profile names React Flow's and our functions.
+  await build({ configFile: CONFIG, build: { outDir, minify: false } });
+  const server = await preview({ configFile: CONFIG, build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, args: [...CHROMIUM_LAUNCH.args] });
+  try {
+    const address = server.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('profile: the preview server has no port');
+    console.log(
+      `N=${N}, load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    for (const mode of MODES) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+      await page.addInitScript(watchDrawn);
+      await page.goto(`http://127.0.0.1:${address.port}/?mode=${mode}&n=${N}`);
+      await page.waitForFunction(() => (window as { __drawnAt?: number }).__drawnAt, undefined, { timeout: 60_000 });
+      const cols = columnsFor(N);
+      const id = String(Math.floor(Math.ceil(N / cols) / 2) * cols + Math.floor(cols / 2) + 1);
+      await dragFor(page, id, 300);
+      await page.mouse.up();
+      const cdp = await context.newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (d) => {
+        events.push(...(d.value as unknown as TraceEvent[]));
+      });
+      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      await page.evaluate(startDragProbe, id);
+      await dragFor(page, id, 2000);
+      const figures = await page.evaluate(stopDragProbe);
+      await page.mouse.up();
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      await cdp.send('Tracing.end');
+      await done;
+      const per = figures.updates;
+      const times = [...selfTimes(events)].sort((a, b) => b[1] - a[1]);
+      const total = times.reduce((s, [, t]) => s + t, 0);
+      console.log(
+        `\n${mode}: ${per} updates in ${figures.durationMs.toFixed(0)} ms, main thread ${(total / per).toFixed(2)} ms/update`,
+      );
+      for (const [name, t] of times.slice(0, 12)) console.log(`  ${(t / per).toFixed(2).padStart(7)}  ${name}`);
+      console.log('  script, self ms per update:');
+      for (const [name, t] of jsSelfTimes(profile).slice(0, 25)) console.log(`  ${(t / per).toFixed(2).padStart(7)}  ${name}`);
+      const byFile = new Map<string, number>();
+      for (const [name, t] of jsSelfTimes(profile)) {
+        const file = name.split(' ').pop()?.split(':')[0] || '(native)';
+        byFile.set(file, (byFile.get(file) ?? 0) + t);
+      }
+      console.log(`  script by file: ${[...byFile].map(([f, t]) => `${f} ${(t / per).toFixed(2)}`).join(', ')}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+await main();
