@@ -29,6 +29,24 @@ const N = Number(process.argv[2] ?? 625);
 const MODES = (process.argv[3]?.split(',') ?? ['bare', 'ours']) as Mode[];
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'];
 
+/** Busy ms per renderer thread (its top-level events), main thread excluded: compositor and raster work. */
+function otherThreads(events: readonly TraceEvent[]): Map<string, number> {
+  const names = new Map(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '?']),
+  );
+  const out = new Map<string, number>();
+  const endOf = new Map<string, number>();
+  for (const e of [...events].filter((x) => x.ph === 'X' && x.dur !== undefined).sort((a, b) => a.ts - b.ts)) {
+    const key = `${e.pid}:${e.tid}`;
+    const name = names.get(key) ?? '?';
+    if (name === 'CrRendererMain' || !/Compositor|Raster/.test(name)) continue;
+    if (e.ts < (endOf.get(key) ?? 0)) continue; // nested in an event already counted
+    endOf.set(key, e.ts + (e.dur ?? 0));
+    out.set(name, (out.get(name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return out;
+}
+
 /** Self time per event name on the renderer's main thread (complete events nest by time). */
 function selfTimes(events: readonly TraceEvent[]): Map<string, number> {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -137,6 +155,8 @@ async function main() {
       console.log(
         `\n${mode}: ${per} updates in ${figures.durationMs.toFixed(0)} ms, main thread ${(total / per).toFixed(2)} ms/update`,
       );
+      const others = [...otherThreads(events)].map(([name, t]) => `${name} ${(t / per).toFixed(2)}`);
+      console.log(`  other threads, ms per update: ${others.join(', ')}`);
       for (const [name, t] of times.slice(0, 12)) console.log(`  ${(t / per).toFixed(2).padStart(7)}  ${name}`);
       console.log('  script, self ms per update:');
       for (const [name, t] of jsSelfTimes(profile).slice(0, 25)) console.log(`  ${(t / per).toFixed(2).padStart(7)}  ${name}`);
