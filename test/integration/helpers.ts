@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -76,3 +77,18 @@ export const upgradeStatus = (url: string): Promise<number> =>
   });
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** `archdrill serve` in a child process (so a test can SIGKILL it); resolves once it listens. */
+export const spawnServe = (port: number, dataDir: string): Promise<ChildProcess> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/integration/fixtures/serve.ts', '--port', String(port), '--data', dataDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    onCleanup(() => child.kill('SIGKILL'));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('sync server on')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+  });

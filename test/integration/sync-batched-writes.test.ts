@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
@@ -9,7 +8,7 @@ import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
 import { FLUSH_MS } from '../../electron/sync/leveldbStore';
 import { startSyncServer } from '../../electron/sync/server';
 import { newRoomId } from '../../shared/collab';
-import { connect, join, onCleanup, startServer, synced, waitFor } from './helpers';
+import { connect, join, onCleanup, spawnServe, startServer, synced, waitFor } from './helpers';
 
 /** The store writes updates in batches (one LevelDB write for every room, at most FLUSH_MS after an edit arrives). */
 
@@ -26,21 +25,6 @@ const edit = (doc: Y.Doc, from: number, count: number): void => {
 };
 const edits = (doc: Y.Doc): number[] => doc.getArray<number>('edits').toArray();
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
-
-/** `archdrill serve` in a child process; resolves once it listens. */
-const spawnServe = (port: number, dataDir: string): Promise<ChildProcess> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/integration/fixtures/serve.ts', '--port', String(port), '--data', dataDir],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    onCleanup(() => child.kill('SIGKILL'));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('sync server on')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-  });
 
 describe('batched writes to the store', () => {
   it('many quick edits, then close(): a restart on the same data dir has every one', async () => {

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
@@ -8,7 +7,7 @@ import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
 import { startSyncServer } from '../../electron/sync/server';
 import { addNodes, readBoard, setNotes } from '../../shared/board/doc';
 import { newRoomId } from '../../shared/collab';
-import { connect, join, onCleanup, startServer, synced, waitFor } from './helpers';
+import { connect, join, onCleanup, spawnServe, startServer, synced, waitFor } from './helpers';
 
 const tempDir = (): string => {
   const dir = mkdtempSync(joinPath(tmpdir(), 'archdrill-sync-'));
@@ -17,23 +16,6 @@ const tempDir = (): string => {
 };
 
 const ROOM = newRoomId();
-
-/** `archdrill serve` in a child process; resolves once it listens. */
-const spawnServe = (port: number, dataDir: string): Promise<ChildProcess> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/integration/fixtures/serve.ts', '--port', String(port), '--data', dataDir],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    onCleanup(() => child.kill('SIGKILL'));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('sync server on')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-  });
 
 describe('rooms survive', () => {
   it('a restart on the same data dir mid-session: the room comes back whole and the client reconnects', async () => {
