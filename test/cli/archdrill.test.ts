@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'electron/cli/archdrill.mjs');
 const fixture = (p: string) => join(root, 'test/fixtures', p);
+const example = (name: string) => join(root, 'rubrics/examples', name);
 let dataDir: string;
 
 /** Runs the real bin with plain Node, with a private data folder. */
@@ -39,7 +40,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('archdrill score', () => {
   it('prints the scorecard for the board’s own question, exit 0', () => {
-    const r = run('score', fixture('boards/url-shortener.textbook.archdrill.json'));
+    const r = run('score', example('url-shortener.textbook.archdrill.json'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^URL shortener — url-shortener\.textbook\.archdrill\.json\nScore \d+% \(acceptable\)/);
     expect(r.stdout).toMatch(/✓ entry-path .*\[client, lb/);
@@ -48,7 +49,7 @@ describe('archdrill score', () => {
   });
 
   it('prints JSON with --json, and takes a rubric by id or by file', () => {
-    const byId = run('score', fixture('boards/chat.strong.archdrill.json'), '--rubric', 'minimal', '--json');
+    const byId = run('score', example('chat.strong.archdrill.json'), '--rubric', 'minimal', '--json');
     expect(byId.code).toBe(0);
     const result = JSON.parse(byId.stdout);
     expect(result).toMatchObject({
@@ -59,7 +60,7 @@ describe('archdrill score', () => {
     });
     const byFile = run(
       'score',
-      fixture('boards/feed.strong.archdrill.json'),
+      example('feed.strong.archdrill.json'),
       '--rubric',
       join(root, 'rubrics/feed.yaml'),
       '--json',
@@ -71,14 +72,14 @@ describe('archdrill score', () => {
     expectOneLineError(run('score', 'missing.archdrill.json'), /^archdrill: missing\.archdrill\.json: no such file$/);
     expectOneLineError(run('score', join(root, 'package.json')), /not an Archdrill board/);
     expectOneLineError(
-      run('score', fixture('boards/chat.strong.archdrill.json'), '--rubric', 'nope'),
+      run('score', example('chat.strong.archdrill.json'), '--rubric', 'nope'),
       /unknown rubric "nope" \(available: chat, feed, url-shortener, minimal\)/,
     );
     expectOneLineError(
-      run('score', fixture('boards/chat.strong.archdrill.json'), '--rubric', fixture('rubrics/unknown-check.yaml')),
+      run('score', example('chat.strong.archdrill.json'), '--rubric', fixture('rubrics/unknown-check.yaml')),
       /invalid rubric: unknown-check\.yaml: rule "ws-servers": check\.type: unknown check type "foo"/,
     );
-    expectOneLineError(run('score', fixture('boards/chat.strong.archdrill.json'), '--frob'), /unknown option --frob/);
+    expectOneLineError(run('score', example('chat.strong.archdrill.json'), '--frob'), /unknown option --frob/);
     expectOneLineError(run('score'), /missing BOARD/);
   });
 

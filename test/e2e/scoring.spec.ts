@@ -79,3 +79,40 @@ test('your own rubric file loads without a rebuild; a broken one is reported and
   await expect(page.getByTestId('rule-has-cache')).toHaveAttribute('data-passed', 'true');
   await expect(page.getByTestId('score-overall')).toHaveText('100%');
 });
+
+test('after an attempt, the textbook diagram scores in the middle band and a strong answer at the top', async ({ page }) => {
+  await openApp(page, { question: 'url-shortener' });
+  await dragFromPalette(page, 'client', { x: 200, y: 200 });
+  await page.getByTestId('tab-brief').click();
+  await page.getByTestId('example-textbook').click();
+  // The board has the candidate's work on it: replacing it asks first.
+  await page.getByTestId('example-confirm').click();
+  await expect(page.locator('.react-flow__node')).not.toHaveCount(1);
+  await page.getByTestId('tab-score').click();
+  await expect(page.getByTestId('score-band')).toHaveAttribute('data-band', 'acceptable');
+  await page.getByTestId('tab-brief').click();
+  await page.getByTestId('example-strong').click();
+  await page.getByTestId('example-confirm').click();
+  await page.getByTestId('tab-score').click();
+  await expect(page.getByTestId('score-band')).toHaveAttribute('data-band', 'strong');
+  // An opened board is fitted to the view: all of it on screen, centred.
+  const view = (await page.getByTestId('canvas').boundingBox())!;
+  await expect
+    .poll(async () => {
+      const boxes = await page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+      const left = Math.min(...boxes.map((b) => b.left));
+      const right = Math.max(...boxes.map((b) => b.right));
+      const top = Math.min(...boxes.map((b) => b.top));
+      const bottom = Math.max(...boxes.map((b) => b.bottom));
+      const inside = left >= view.x && top >= view.y && right <= view.x + view.width && bottom <= view.y + view.height;
+      const offCentre = Math.max(
+        Math.abs((left + right) / 2 - (view.x + view.width / 2)),
+        Math.abs((top + bottom) / 2 - (view.y + view.height / 2)),
+      );
+      return inside && offCentre < 30;
+    })
+    .toBe(true);
+  await shot(page, 'example-strong');
+});

@@ -164,7 +164,11 @@ function Editor() {
       <main className={`workspace${readOnly ? ' read-only' : ''}`} {...(!readOnly && fileDropHandlers(files.openFile))}>
         {!readOnly && <Palette commands={commands} />}
         <Canvas snapToGrid={snap} colorMode={theme} readOnly={readOnly} />
-        <Sidebar rubric={rubric} readOnly={readOnly} />
+        <Sidebar
+          rubric={rubric}
+          readOnly={readOnly}
+          onOpenExample={(name, text) => void files.openFile({ name, bytes: new TextEncoder().encode(text) })}
+        />
       </main>
       {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}

@@ -1,3 +1,4 @@
+import { boardRoots } from '@shared/board/doc';
 import { readTimer } from '@shared/interview/timerDoc';
 import type { Rubric } from '@shared/rubric/schema';
 import { scoreVisible } from '@shared/session/policy';
@@ -15,9 +16,19 @@ type Tab = 'design' | 'notes' | 'score' | 'brief' | 'interviewer';
 const timerEnded = (doc: Parameters<typeof readTimer>[0]) => readTimer(doc).status === 'ended';
 
 /** The right-hand panel: inspector, step notes, score, brief, and the interviewer's tools. */
-export function Sidebar({ rubric, readOnly }: { readonly rubric: Rubric | null; readonly readOnly: boolean }) {
+interface SidebarProps {
+  readonly rubric: Rubric | null;
+  readonly readOnly: boolean;
+  /** Loads an example design like an opened file. */
+  readonly onOpenExample: (fileName: string, text: string) => void;
+}
+
+const hasContent = (doc: Parameters<typeof readTimer>[0]) => boardRoots(doc).nodes.size > 0;
+
+export function Sidebar({ rubric, readOnly, onOpenExample }: SidebarProps) {
   const { role, policy } = useRole();
   const ended = useDocValue(timerEnded);
+  const boardHasContent = useDocValue(hasContent);
   const showScore = scoreVisible(role, policy, ended);
   const [tab, setTab] = useState<Tab>(role === 'interviewer' ? 'interviewer' : 'design');
   const hintsHidden = usePrefs((s) => s.hintsHidden);
@@ -61,7 +72,14 @@ export function Sidebar({ rubric, readOnly }: { readonly rubric: Rubric | null; 
               The score and hints stay hidden until the end of the mock, as in a real interview. The interviewer can show them.
             </p>
           ))}
-        {tab === 'brief' && <BriefPanel rubric={rubric} />}
+        {tab === 'brief' && (
+          <BriefPanel
+            rubric={rubric}
+            boardHasContent={boardHasContent}
+            // In a pair mock the candidate studies examples only after the end.
+            {...(!readOnly && (role !== 'candidate' || ended) && { onOpenExample })}
+          />
+        )}
         {tab === 'interviewer' && role === 'interviewer' && <InterviewerPanel rubric={rubric} score={score} policy={policy} />}
       </div>
     </div>

@@ -12,6 +12,9 @@ export interface EditorState {
   highlight(ids: readonly string[]): void;
   /** Set by the canvas: pans/zooms to show the given nodes. */
   revealRequest: { readonly nodeIds: readonly string[]; readonly seq: number } | null;
+  /** Asks the canvas to fit the whole board (after New or Open); the number changes each time. */
+  readonly fitRequest: number;
+  requestFit(): void;
 }
 
 export const createEditorStore = () =>
@@ -20,6 +23,8 @@ export const createEditorStore = () =>
     selectedEdgeIds: new Set(),
     highlightedIds: new Set(),
     revealRequest: null,
+    fitRequest: 0,
+    requestFit: () => set({ fitRequest: get().fitRequest + 1 }),
     select: (ids, reveal) =>
       set({
         selectedNodeIds: new Set(ids.nodeIds ?? []),

@@ -106,6 +106,15 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
     () => binding.setSelection({ nodeIds: selectedNodeIds, edgeIds: selectedEdgeIds }),
     [binding, selectedNodeIds, selectedEdgeIds],
   );
+  const fitRequest = useStore(store, (s) => s.fitRequest);
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    // Two frames: React Flow measures the nodes it just received (ResizeObserver) after the first layout.
+    let id = requestAnimationFrame(() => {
+      id = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }));
+    });
+    return () => cancelAnimationFrame(id);
+  }, [fitRequest, flow]);
   const reveal = useStore(store, (s) => s.revealRequest);
   useEffect(() => {
     if (reveal && reveal.nodeIds.length > 0)

@@ -19,6 +19,7 @@ export function useFileCommands(files: FileStore) {
       // Opening is not an edit the user can undo into a half-state.
       undo.clear();
       store.getState().select({});
+      store.getState().requestFit();
       files.setState({ name, path, savedHash: boardHash(readBoard(doc)), dirty: false });
     };
     const openFile = async (file: OpenedFile) => {
