@@ -58,13 +58,7 @@ describe('archdrill score', () => {
       band: 'weak',
       rules: [{ id: 'has-cache', passed: false }],
     });
-    const byFile = run(
-      'score',
-      example('feed.strong.archdrill.json'),
-      '--rubric',
-      join(root, 'rubrics/feed.yaml'),
-      '--json',
-    );
+    const byFile = run('score', example('feed.strong.archdrill.json'), '--rubric', join(root, 'rubrics/feed.yaml'), '--json');
     expect(JSON.parse(byFile.stdout)).toMatchObject({ rubricId: 'feed', band: 'strong' });
   });
 
