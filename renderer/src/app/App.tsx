@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
 import { useBoardSession, useDocValue } from '../board/context';
+import { useQuietDocValue } from '../board/useQuietDocValue';
 import { Canvas } from '../canvas/Canvas';
 import { useEditorCommands } from '../canvas/useEditorCommands';
 import { JoinDialog } from '../collab/JoinDialog';
@@ -70,8 +71,8 @@ function Editor() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  // Dirty = the board differs from the file as last saved (hashing ~300 nodes takes well under a millisecond).
-  const hash = useDocValue(hashDoc);
+  // Dirty = the board differs from the file as last saved; hashed when edits pause, not on every keystroke.
+  const hash = useQuietDocValue(hashDoc, 300);
   const dirty = file.savedHash !== null ? hash !== file.savedHash : hash !== EMPTY_HASH;
   useEffect(() => platform.setTitle(file.name, dirty), [platform, file.name, dirty]);
 

@@ -33,7 +33,8 @@ export function Sidebar({ rubric, readOnly, onOpenExample }: SidebarProps) {
   const [tab, setTab] = useState<Tab>(role === 'interviewer' ? 'interviewer' : 'design');
   const hintsHidden = usePrefs((s) => s.hintsHidden);
   const setHintsHidden = usePrefs((s) => s.setHintsHidden);
-  const score = useScore(role === 'interviewer' ? rubric : null);
+  // One scoring, when edits pause, for both panels that show it.
+  const score = useScore(rubric);
   useEffect(() => {
     if (role === 'interviewer') setTab('interviewer');
     else if (tab === 'interviewer') setTab('design');
@@ -66,7 +67,7 @@ export function Sidebar({ rubric, readOnly, onOpenExample }: SidebarProps) {
         {tab === 'notes' && <StepPanel />}
         {tab === 'score' &&
           (showScore ? (
-            <ScorePanel rubric={rubric} hintsHidden={hintsHidden && !ended} onHintsHiddenChange={setHintsHidden} />
+            <ScorePanel rubric={rubric} score={score} hintsHidden={hintsHidden && !ended} onHintsHiddenChange={setHintsHidden} />
           ) : (
             <p className="muted pad" data-testid="score-hidden">
               The score and hints stay hidden until the end of the mock, as in a real interview. The interviewer can show them.

@@ -2,7 +2,7 @@ import { boardRoots, readEdge, readNode } from '@shared/board/doc';
 import { kindInfo } from '@shared/catalogue/catalogue';
 import { STEPS } from '@shared/framework/steps';
 import type { Rubric } from '@shared/rubric/schema';
-import type { RuleResult } from '@shared/rules/types';
+import type { RuleResult, ScoreResult } from '@shared/rules/types';
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import { useBoardSession } from '../board/context';
@@ -17,6 +17,8 @@ export interface ScorePanelProps {
   readonly onHintsHiddenChange?: (hidden: boolean) => void;
   /** Quiet time after the last edit before rescoring, in ms. */
   readonly delayMs?: number;
+  /** A score the caller already keeps (e.g. for the interviewer's panel too); otherwise the panel scores by itself. */
+  readonly score?: ScoreResult | null;
 }
 
 const evidenceIds = (r: RuleResult): string[] => [...r.evidence.nodeIds, ...r.evidence.edgeIds];
@@ -92,12 +94,13 @@ function RuleItem({ rule, hintsHidden }: { rule: RuleResult; hintsHidden: boolea
  * and every rule passed or missed. Clicking a rule selects its evidence on
  * the canvas; missed rules teach with their hint unless hints are hidden.
  */
-export function ScorePanel({ rubric, hintsHidden: controlled, onHintsHiddenChange, delayMs }: ScorePanelProps) {
-  const result = useScore(rubric, delayMs);
-  const [own, setOwn] = useState(false);
-  const hintsHidden = controlled ?? own;
+export function ScorePanel({ rubric, hintsHidden: controlled, onHintsHiddenChange, delayMs, score }: ScorePanelProps) {
+  const own = useScore(score === undefined ? rubric : null, delayMs);
+  const result = score === undefined ? own : score;
+  const [ownHidden, setOwnHidden] = useState(false);
+  const hintsHidden = controlled ?? ownHidden;
   const setHidden = (v: boolean) => {
-    setOwn(v);
+    setOwnHidden(v);
     onHintsHiddenChange?.(v);
   };
   if (!rubric || !result)
