@@ -92,3 +92,12 @@ export const spawnServe = (port: number, dataDir: string): Promise<ChildProcess>
     });
     child.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
   });
+
+/** A fresh room with a candidate and an interviewer connected and synced: the usual start of a pair test. */
+export const pairInRoom = async (server: SyncServer): Promise<{ roomId: string; alice: Client; bob: Client }> => {
+  const { roomId } = server.createRoom();
+  const alice = join(server, roomId, 'candidate');
+  const bob = join(server, roomId, 'interviewer');
+  await Promise.all([synced(alice), synced(bob)]);
+  return { roomId, alice, bob };
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { addNodes, readBoard, setNodeProp, updateNode } from '../../shared/board/doc';
-import { join, startServer, synced, waitFor } from './helpers';
+import { pairInRoom, startServer, waitFor } from './helpers';
 
 const lb = { id: 'lb', kind: 'load_balancer', position: { x: 0, y: 0 } } as const;
 /** Equal up to key order: Y.Map iteration order follows local integration order, which differs between peers. */
@@ -11,22 +11,13 @@ const canonical = (v: unknown): string =>
       ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b)))
       : val,
   );
-const byId = <T extends { id: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => a.id.localeCompare(b.id));
-const same = (a: Y.Doc, b: Y.Doc): boolean => {
-  const norm = (d: Y.Doc) => {
-    const board = readBoard(d);
-    return canonical({ ...board, nodes: byId(board.nodes), edges: byId(board.edges) });
-  };
-  return norm(a) === norm(b);
-};
+/** readBoard already lists nodes and edges by id; only object key order needs normalising. */
+const same = (a: Y.Doc, b: Y.Doc): boolean => canonical(readBoard(a)) === canonical(readBoard(b));
 
 describe('two clients in one room', () => {
   it('converge after concurrent edits to the same component', async () => {
     const server = await startServer();
-    const { roomId } = server.createRoom();
-    const alice = join(server, roomId, 'candidate');
-    const bob = join(server, roomId, 'interviewer');
-    await Promise.all([synced(alice), synced(bob)]);
+    const { alice, bob } = await pairInRoom(server);
 
     addNodes(alice.doc, [lb], 'alice');
     await waitFor('bob sees the node', () => readBoard(bob.doc).nodes.length === 1);
@@ -49,10 +40,7 @@ describe('two clients in one room', () => {
 
   it('merges the edits a client made while offline when it reconnects', async () => {
     const server = await startServer();
-    const { roomId } = server.createRoom();
-    const alice = join(server, roomId, 'candidate');
-    const bob = join(server, roomId, 'interviewer');
-    await Promise.all([synced(alice), synced(bob)]);
+    const { alice, bob } = await pairInRoom(server);
     addNodes(alice.doc, [lb], 'alice');
     await waitFor('bob sees the node', () => readBoard(bob.doc).nodes.length === 1);
 
