@@ -20,6 +20,7 @@ Runs the pair-practice sync server (y-websocket protocol) headless.
                    or ARCHDRILL_SECRET=<base64url> / ARCHDRILL_SECRET_FILE=F. Every node of a cluster needs the same one
   --static DIR     the built app to serve to browsers (default: dist/renderer of this package, if built)
   --idle-evict-ms  how long a room with nobody in it stays in memory (default 30000)
+  --compact-at N   with --store: merge a room's rows into one snapshot row after N written here (default 200)
   --help           this text
 
 Endpoints: GET /healthz, POST /rooms (Authorization: Bearer <admin key>), /sync/<room>?token=…
@@ -37,6 +38,7 @@ const flagsSchema = z.object({
   'secret-file': z.string().min(1).optional(),
   static: z.string().min(1).optional(),
   'idle-evict-ms': z.coerce.number({ error: 'must be a number' }).int().min(0).default(30_000),
+  'compact-at': z.coerce.number({ error: 'must be a number' }).int().min(2).optional(),
   help: z.boolean().default(false),
 });
 
@@ -62,6 +64,7 @@ export const runServe = async (argv: string[]): Promise<number> => {
         'secret-file': { type: 'string' },
         static: { type: 'string' },
         'idle-evict-ms': { type: 'string' },
+        'compact-at': { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -106,6 +109,7 @@ export const runServe = async (argv: string[]): Promise<number> => {
       secret,
       staticDir,
       idleEvictMs: flags['idle-evict-ms'],
+      compactAt: flags['compact-at'],
       logger: log,
     });
     log.info(

@@ -11,13 +11,14 @@ export interface StoreChoice {
   /** y-leveldb in DIR/rooms: one machine. */
   readonly dataDir?: string;
   readonly flushMs?: number;
+  readonly compactAt?: number;
 }
 
 /** Opens the chosen store (PostgreSQL connects and migrates here), with a phrase for the start-up line. */
 export const openStore = async (choice: StoreChoice, log: Logger): Promise<{ store: RoomStore; where: string }> => {
   if (choice.storeUrl)
     return {
-      store: await postgresStore(choice.storeUrl, { log }),
+      store: await postgresStore(choice.storeUrl, { log, compactAt: choice.compactAt }),
       where: `rooms stored in PostgreSQL at ${redact(choice.storeUrl)}`,
     };
   if (choice.dataDir) {

@@ -20,6 +20,8 @@ export interface SyncServerOptions {
   readonly dataDir?: string;
   /** postgres://… : rooms in PostgreSQL, shared with every node using the same database (takes precedence over dataDir). Nodes must share `secret`. */
   readonly storeUrl?: string;
+  /** PostgreSQL only: compact a room into one snapshot row after this many rows written by this node (default 200). */
+  readonly compactAt?: number;
   /** How long an edit may wait to be written with others in one batch (default 50 ms): the most a crash can take from the store alone, as peers still hold it. */
   readonly flushMs?: number;
   /** The HMAC key for tokens; random per process when omitted (links then die with the process). */

@@ -14,6 +14,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export interface ClusterOptions {
   readonly nodes?: number;
   readonly idleEvictMs?: number;
+  readonly compactAt?: number;
+  /** HAProxy's own warnings (a node DOWN, UP) on stderr. */
+  readonly haproxyLog?: boolean;
   /** Nodes' logs on our stdout, prefixed by node name. */
   readonly echo?: boolean;
 }
@@ -73,6 +76,7 @@ export const startCluster = async (options: ClusterOptions = {}): Promise<Cluste
       storeUrl: pg.url,
       secret,
       idleEvictMs: options.idleEvictMs,
+      compactAt: options.compactAt,
       echo: options.echo,
     });
     const launch = async (i: number) => {
@@ -90,6 +94,7 @@ export const startCluster = async (options: ClusterOptions = {}): Promise<Cluste
         nodes: started.nodes.map((n) => ({ name: n.name, host: '127.0.0.1', port: n.port })),
       },
       dir,
+      options.haproxyLog ?? false,
     );
     started.haproxy = haproxy;
     groups.add(haproxy.pid);

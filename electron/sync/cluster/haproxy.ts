@@ -74,10 +74,13 @@ export interface Haproxy {
 }
 
 /** Starts `haproxy -db` (foreground) with this layout, written to DIR/haproxy.cfg; resolves once its stats page answers. */
-export const startHaproxy = async (layout: HaproxyLayout, dir: string): Promise<Haproxy> => {
+export const startHaproxy = async (layout: HaproxyLayout, dir: string, verbose = true): Promise<Haproxy> => {
   const file = join(dir, 'haproxy.cfg');
   writeFileSync(file, haproxyConfig(layout));
-  const group = spawnGroup(process.env.HAPROXY_BIN ?? 'haproxy', ['-db', '-f', file], { stdout: 'ignore' });
+  const group = spawnGroup(process.env.HAPROXY_BIN ?? 'haproxy', ['-db', ...(verbose ? [] : ['-q']), '-f', file], {
+    stdout: 'ignore',
+    stderr: verbose ? 'inherit' : 'ignore',
+  });
   const statsUrl = `http://${layout.statsBind}/stats`;
   const states = async () => {
     const csv = await (await fetch(`${statsUrl};csv`)).text();

@@ -10,7 +10,7 @@ import { startCluster } from './cluster';
 
 const count = Number(process.env.CLUSTER_NODES ?? 3);
 console.log(`starting PostgreSQL, ${count} nodes and HAProxy on 127.0.0.1 …`);
-const cluster = await startCluster({ nodes: count, echo: true });
+const cluster = await startCluster({ nodes: count, echo: true, haproxyLog: true });
 const roomId = newRoomId();
 const link = (role: 'candidate' | 'interviewer' | 'spectator') =>
   buildJoinLink({ origin: cluster.url, roomId, token: signToken(cluster.secret, roomId, role) });

@@ -21,6 +21,7 @@ export interface NodeSpec {
   readonly storeUrl: string;
   readonly secret: Uint8Array;
   readonly idleEvictMs?: number;
+  readonly compactAt?: number;
   /** Its stdout goes to ours too (npm run cluster). */
   readonly echo?: boolean;
 }
@@ -33,14 +34,18 @@ export interface NodeSpec {
 export const startNode = async (spec: NodeSpec): Promise<SyncNode> => {
   const args = [bin, 'serve', '--host', '127.0.0.1', '--port', String(spec.port)];
   if (spec.idleEvictMs !== undefined) args.push('--idle-evict-ms', String(spec.idleEvictMs));
+  if (spec.compactAt !== undefined) args.push('--compact-at', String(spec.compactAt));
   const group = spawnGroup(process.execPath, args, {
     env: { ...process.env, ARCHDRILL_STORE: spec.storeUrl, ARCHDRILL_SECRET: encodeBase64url(spec.secret) },
+    stderr: 'pipe',
   });
   let log = '';
-  group.proc.stdout?.on('data', (chunk: Buffer) => {
+  const record = (chunk: Buffer) => {
     log += chunk.toString();
     if (spec.echo) process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${spec.name}] `));
-  });
+  };
+  group.proc.stdout?.on('data', record);
+  group.proc.stderr?.on('data', record);
   await waitForLine(group, /sync server on \S+/);
   return { name: spec.name, port: spec.port, url: `http://127.0.0.1:${spec.port}`, group, output: () => log };
 };

@@ -34,13 +34,18 @@ export interface Group {
 export const spawnGroup = (
   command: string,
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; stdout?: 'pipe' | 'ignore' | 'inherit' } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    stdout?: 'pipe' | 'ignore' | 'inherit';
+    stderr?: 'pipe' | 'ignore' | 'inherit';
+  } = {},
 ): Group => {
   const proc = spawn(command, args, {
     detached: true,
     env: options.env ?? process.env,
     cwd: options.cwd,
-    stdio: ['ignore', options.stdout ?? 'pipe', 'inherit'],
+    stdio: ['ignore', options.stdout ?? 'pipe', options.stderr ?? 'inherit'],
   });
   const pid = proc.pid;
   if (pid === undefined) throw new Error(`could not start ${command}`);
