@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnGroup, waitUntil } from './processes';
 
@@ -77,7 +77,8 @@ export interface Haproxy {
 export const startHaproxy = async (layout: HaproxyLayout, dir: string, verbose = true): Promise<Haproxy> => {
   const file = join(dir, 'haproxy.cfg');
   writeFileSync(file, haproxyConfig(layout));
-  const group = spawnGroup(process.env.HAPROXY_BIN ?? 'haproxy', ['-db', ...(verbose ? [] : ['-q']), '-f', file], {
+  const bin = process.env.HAPROXY_BIN ?? (existsSync('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : 'haproxy');
+  const group = spawnGroup(bin, ['-db', ...(verbose ? [] : ['-q']), '-f', file], {
     stdout: 'ignore',
     stderr: verbose ? 'inherit' : 'ignore',
   });
