@@ -117,7 +117,7 @@ describe('atomic save', () => {
       }) as AtomicFs['open'],
       rename: async (from, to) => {
         await nodeFs.rename(from, to);
-        log.push(`rename ${from.endsWith('.tmp') && to === target ? 'temp → target' : 'backup'}`);
+        log.push(`rename ${String(from).endsWith('.tmp') && to === target ? 'temp → target' : 'backup'}`);
       },
     };
     await atomicWrite(target, board(2), { fs: recording });

@@ -19,7 +19,7 @@ const text = (file: Opened) => new TextDecoder().decode(file.bytes);
 /** The last openFile event the page received, once one arrived. */
 const lastOpened = async (contents: { sent: [string, unknown][] }) =>
   vi.waitFor(() => {
-    const last = contents.sent.findLast(([channel]) => channel === eventChannel('openFile'));
+    const last = contents.sent.filter(([channel]) => channel === eventChannel('openFile')).at(-1);
     if (!last) throw new Error('no openFile event yet');
     return last[1];
   });
