@@ -178,7 +178,8 @@ function Editor() {
           <Sidebar
             rubric={rubric}
             readOnly={readOnly}
-            onOpenExample={(name, text) => void openFile({ name, bytes: new TextEncoder().encode(text) })}
+            // The brief asks before an example replaces a board with work on it.
+            onOpenExample={(name, text) => void files.openFile({ name, bytes: new TextEncoder().encode(text) })}
           />
         )}
       </main>
