@@ -59,10 +59,12 @@ interface CanvasProps {
   readonly showMinimap?: boolean;
   /** Extra layers (remote cursors) rendered inside React Flow. */
   readonly children?: React.ReactNode;
+  /** Simplify components when zoomed out (SIMPLIFY_BELOW_ZOOM); the canvas bench turns it off to measure full detail. */
+  readonly levelOfDetail?: boolean;
 }
 
 /** The board canvas: React Flow bound to the session's Y.Doc through FlowBinding. */
-export function Canvas({ snapToGrid, colorMode, showMinimap = true, children }: CanvasProps) {
+export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, levelOfDetail = true }: CanvasProps) {
   const { doc, editor, store, collab } = useBoardSession();
   // Spectators look but do not touch (the editor refuses their writes; the server drops them as well).
   const readOnly = editor.readOnly;
@@ -79,7 +81,7 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children }: 
   );
   const nodes = useSyncExternalStore(binding.subscribe, binding.getNodes);
   const live = useCollabCanvas(binding);
-  const simplified = useFlowStore(zoomedOut);
+  const simplified = useFlowStore(zoomedOut) && levelOfDetail;
   // Components inside a dragged frame travel with it.
   const frameDrag = useRef<FrameDrag | null>(null);
   const withPassengers = useCallback(
