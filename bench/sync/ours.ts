@@ -11,7 +11,7 @@ const server = await startSyncServer({
   dataDir: dataDir === '-' ? undefined : dataDir,
   secret: Buffer.from(secretHex, 'hex'),
   idleEvictMs: Number(idle),
-  maxConnectionsPerRoom: 64,
+  limits: { maxConnectionsPerRoom: 64 },
 });
 serveMemoryQueries(() => server.stats().rooms);
 process.send?.({ ready: server.port });
