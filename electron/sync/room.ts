@@ -25,6 +25,8 @@ interface PresenceSlot {
 
 /** Origin of the transaction that applies stored state, so it is not written back to the store. */
 const LOADED = Symbol('loaded from store');
+/** Origin of an update another node wrote (shared store): relayed to this node's peers, not written again. */
+const REMOTE = Symbol('written by another node');
 
 /** Departed participants' presence clocks kept past this many (so a returning one is not ignored by peers), oldest forgotten first. */
 const MAX_PRESENCE_RECORDS = 256;
@@ -65,7 +67,7 @@ export class Room {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.ready = previous
-      .then(() => store.load(id))
+      .then(() => store.load(id, this.onRemote))
       .then((state) => {
         if (state) Y.applyUpdate(this.doc, state, LOADED);
         this.size = state?.byteLength ?? 0;
@@ -114,8 +116,9 @@ export class Room {
     }
     if (this.size + update.byteLength > this.maxBytes) return 'too large';
     Y.applyUpdate(this.doc, update, from);
-    this.size += update.byteLength;
-    this.sizeExact = false;
+    // An update waiting for a missing dependency is integrated by whichever transaction brings it; if another
+    // node's update does, onUpdate would not store it, so it is stored as it came (a duplicate is harmless).
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) this.store.append(this.id, update);
     return null;
   }
 
@@ -196,10 +199,18 @@ export class Room {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullState = null;
     if (origin === LOADED) return;
+    // Peers' and other nodes' updates alike: the size estimate grows by what each adds at most.
+    this.size += update.byteLength;
+    this.sizeExact = false;
     const frame = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     // Queued, not written: the store batches every room's updates into one write within its flush window.
-    this.store.append(this.id, update);
+    if (origin !== REMOTE) this.store.append(this.id, update);
+  };
+
+  /** Another node's update: before `ready` it joins the loaded state (nobody is synced yet), after it is relayed. */
+  private readonly onRemote = (update: Uint8Array): void => {
+    if (!this.doc.isDestroyed) Y.applyUpdate(this.doc, update, REMOTE);
   };
 
   private readonly onAwareness = (

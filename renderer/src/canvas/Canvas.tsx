@@ -61,10 +61,12 @@ interface CanvasProps {
   readonly readOnly?: boolean;
   /** Extra layers (remote cursors) rendered inside React Flow. */
   readonly children?: React.ReactNode;
+  /** Simplify components when zoomed out (SIMPLIFY_BELOW_ZOOM); the canvas bench turns it off to measure full detail. */
+  readonly levelOfDetail?: boolean;
 }
 
 /** The board canvas: React Flow bound to the session's Y.Doc through FlowBinding. */
-export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: CanvasProps) {
+export function Canvas({ snapToGrid, colorMode, readOnly = false, children, levelOfDetail = true }: CanvasProps) {
   const { doc, origin, undo, store, collab } = useBoardSession();
   const flow = useReactFlow();
   const commands = useEditorCommands();
@@ -79,7 +81,7 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
   );
   const nodes = useSyncExternalStore(binding.subscribe, binding.getNodes);
   const live = useCollabCanvas(binding);
-  const simplified = useFlowStore(zoomedOut);
+  const simplified = useFlowStore(zoomedOut) && levelOfDetail;
   // Components inside a dragged frame travel with it.
   const frameDrag = useRef<FrameDrag | null>(null);
   const withPassengers = useCallback(

@@ -67,6 +67,10 @@ export class FakeWebContents extends EventEmitter {
     this.emit('did-start-loading');
     this.mainFrame.url = url;
   }
+  /** Like Electron: the page starts loading again at the same URL. */
+  reload(): void {
+    this.emit('did-start-loading');
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }
