@@ -41,6 +41,15 @@ export const verifyAdminKey = (secret: Uint8Array, given: string): boolean => {
 
 export const newSecret = (): Uint8Array => randomBytes(SECRET_BYTES);
 
+/** A secret as the file or ARCHDRILL_SECRET holds it (base64url, at least 16 bytes); `from` names it in the error. */
+export const parseSecret = (text: string, from: string): Uint8Array => {
+  const trimmed = text.trim();
+  const bytes = Buffer.from(trimmed, 'base64url');
+  if (bytes.length < 16 || !/^[A-Za-z0-9_-]+$/.test(trimmed))
+    throw new Error(`${from} does not hold a base64url secret of at least 16 bytes`);
+  return bytes;
+};
+
 /**
  * Reads the secret from `file`, creating it (mode 0600) on first run, so the
  * links handed out stay valid across restarts. Throws a one-line error for a
@@ -54,12 +63,7 @@ export const loadOrCreateSecret = (file: string): Uint8Array => {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
       throw new Error(`cannot read secret file ${file}: ${(err as Error).message}`);
   }
-  if (text !== null) {
-    const bytes = Buffer.from(text, 'base64url');
-    if (bytes.length < 16 || !/^[A-Za-z0-9_-]+$/.test(text))
-      throw new Error(`secret file ${file} does not hold a base64url secret of at least 16 bytes`);
-    return bytes;
-  }
+  if (text !== null) return parseSecret(text, `secret file ${file}`);
   const secret = newSecret();
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${encodeBase64url(secret)}\n`, { mode: 0o600, flag: 'wx' });

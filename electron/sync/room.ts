@@ -12,6 +12,8 @@ export interface Peer {
 
 /** Origin of the transaction that applies stored state, so it is not written back to the store. */
 const LOADED = Symbol('loaded from store');
+/** Origin of an update another node wrote (shared store): relayed to this node's peers, not written again. */
+const REMOTE = Symbol('written by another node');
 
 /**
  * A room in memory: its Y.Doc, the awareness of its peers, and who is
@@ -37,7 +39,7 @@ export class Room {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.ready = previous
-      .then(() => store.load(id))
+      .then(() => store.load(id, this.onRemote))
       .then((state) => {
         if (state) Y.applyUpdate(this.doc, state, LOADED);
         this.doc.on('update', this.onUpdate);
@@ -62,6 +64,9 @@ export class Room {
   /** Applies a peer's update; the doc's update handler then stores and relays it. */
   applyUpdate(update: Uint8Array, from: Peer): void {
     Y.applyUpdate(this.doc, update, from);
+    // An update waiting for a missing dependency is integrated by whichever transaction brings it; if another
+    // node's update does, onUpdate would not store it, so it is stored as it came (a duplicate is harmless).
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) this.store.append(this.id, update);
   }
 
   /** `frame` is the peer's whole message: relayed as it came, not decoded and encoded again (presence flows at 20–30 Hz). */
@@ -94,7 +99,12 @@ export class Room {
     const frame = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     // Queued, not written: the store batches every room's updates into one write within its flush window.
-    this.store.append(this.id, update);
+    if (origin !== REMOTE) this.store.append(this.id, update);
+  };
+
+  /** Another node's update: before `ready` it joins the loaded state (nobody is synced yet), after it is relayed. */
+  private readonly onRemote = (update: Uint8Array): void => {
+    if (!this.doc.isDestroyed) Y.applyUpdate(this.doc, update, REMOTE);
   };
 
   private readonly onAwareness = (

@@ -1,25 +1,27 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { newRoomId, type Role } from '../../shared/collab';
 import { adminKey, authorizeUpgrade, newSecret, signToken, verifyAdminKey } from './auth';
 import { type ConnectionCounters, serveConnection } from './connection';
-import { leveldbStore } from './leveldbStore';
 import { type Logger, silentLogger } from './log';
+import { openStore } from './openStore';
 import type { Room } from './room';
 import { RoomRegistry } from './rooms';
 import { createStaticHandler } from './staticFiles';
-import { memoryStore } from './store';
 
 export interface SyncServerOptions {
   /** Default 127.0.0.1: nothing off this machine can connect unless asked for. */
   readonly host?: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
-  /** Where rooms are stored (y-leveldb, in DIR/rooms). Without it rooms live in memory and a restart loses them. */
+  /** Where rooms are stored (y-leveldb, in DIR/rooms). Without it (or storeUrl) rooms live in memory and a restart loses them. */
   readonly dataDir?: string;
+  /** postgres://… : rooms in PostgreSQL, shared with every node using the same database (takes precedence over dataDir). Nodes must share `secret`. */
+  readonly storeUrl?: string;
+  /** PostgreSQL only: compact a room into one snapshot row after this many rows written by this node (default 200). */
+  readonly compactAt?: number;
   /** How long an edit may wait to be written with others in one batch (default 50 ms): the most a crash can take from the store alone, as peers still hold it. */
   readonly flushMs?: number;
   /** The HMAC key for tokens; random per process when omitted (links then die with the process). */
@@ -103,13 +105,7 @@ const peerAddress = (req: IncomingMessage): string => `${req.socket.remoteAddres
 export const startSyncServer = async (options: SyncServerOptions = {}): Promise<SyncServer> => {
   const log = options.logger ?? silentLogger;
   const secret = options.secret ?? newSecret();
-  const store = options.dataDir
-    ? leveldbStore(join(options.dataDir, 'rooms'), {
-        flushMs: options.flushMs,
-        onWriteError: (err) =>
-          log.warn(`could not write to ${options.dataDir}: ${err.message}; retrying, peers still hold the edits`),
-      })
-    : memoryStore();
+  const { store, where } = await openStore(options, log);
   const rooms = new RoomRegistry(store, options.idleEvictMs ?? 30_000, log);
   const maxPerRoom = options.maxConnectionsPerRoom ?? 32;
   const counters: ConnectionCounters = { droppedWrites: 0, malformed: 0 };
@@ -211,9 +207,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   });
   const port = (http.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  log.info(
-    `sync server on http://${urlHost}:${port} (${store.kind === 'leveldb' ? `rooms stored in ${options.dataDir}` : 'rooms in memory only'})`,
-  );
+  log.info(`sync server on http://${urlHost}:${port} (${where})`);
 
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {

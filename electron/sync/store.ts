@@ -4,8 +4,12 @@
  * was appended within its flush window (see leveldbStore.ts) and on `flush`.
  */
 export interface RoomStore {
-  /** The room's whole state as one update; null for a room never stored. Rejects when the store cannot be read. */
-  load(roomId: string): Promise<Uint8Array | null>;
+  /**
+   * The room's whole state as one update; null for a room never stored. Rejects when the store cannot be read.
+   * A store shared by several nodes (PostgreSQL) calls `onRemote` with every update another node writes to
+   * the room from the moment `load` is called until `evict`, so no update falls between the read and the watch.
+   */
+  load(roomId: string, onRemote?: RemoteUpdates): Promise<Uint8Array | null>;
   /** Queues an update for the room; cheap and synchronous. */
   append(roomId: string, update: Uint8Array): void;
   /** Writes everything queued so far, for every room; rejects if the write failed (the updates stay queued). */
@@ -16,8 +20,11 @@ export interface RoomStore {
   readonly pending: number;
   /** Flushes, then releases the store. */
   close(): Promise<void>;
-  readonly kind: 'leveldb' | 'memory';
+  readonly kind: 'leveldb' | 'memory' | 'postgres';
 }
+
+/** Receives an update another node wrote to a room this node holds: the room applies it and relays it to its own peers. */
+export type RemoteUpdates = (update: Uint8Array) => void;
 
 /**
  * In-memory store (tests, or `archdrill serve` without --data): a room's

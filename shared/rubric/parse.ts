@@ -161,7 +161,17 @@ export const parseRubric = (text: string, file: string): RubricParseResult => {
   const d = top.data;
   return {
     ok: true,
-    rubric: { id: d.id, title: d.title, summary: d.summary, prompt: d.prompt, estimates, followUps: d.followUps, rules },
+    rubric: {
+      id: d.id,
+      title: d.title,
+      summary: d.summary,
+      ...(d.category !== undefined && { category: d.category }),
+      ...(d.difficulty !== undefined && { difficulty: d.difficulty }),
+      prompt: d.prompt,
+      estimates,
+      followUps: d.followUps,
+      rules,
+    },
   };
 };
 

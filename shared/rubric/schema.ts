@@ -11,6 +11,10 @@ import type { Condition, ExpectedEstimate } from '../rules/types';
  */
 export const RUBRIC_FORMAT = 'archdrill.rubric';
 
+/** Difficulty levels, easiest first (the picker's order). */
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
 const text = z.string().trim().min(1, 'must not be empty');
 const kebab = z
   .string()
@@ -55,6 +59,10 @@ export const rubricFileSchema = z.strictObject({
   title: text,
   /** One line for the question picker. */
   summary: text,
+  /** A shelf in the question picker: "Web basics", "Transactions", … */
+  category: text.optional(),
+  /** How much a candidate must juggle; the picker filters and sorts by it. */
+  difficulty: z.enum(DIFFICULTIES).optional(),
   /** The brief the candidate reads: what to build and at what scale. */
   prompt: text,
   estimates: z.array(z.unknown()).default([]),
@@ -84,6 +92,8 @@ export interface Rubric {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+  readonly category?: string;
+  readonly difficulty?: Difficulty;
   readonly prompt: string;
   readonly estimates: readonly RubricEstimate[];
   readonly followUps: readonly string[];
