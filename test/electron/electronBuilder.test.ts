@@ -40,13 +40,13 @@ const source = readFileSync(resolve(root, 'electron-builder.yml'), 'utf8');
 
 /** Whether electron-builder's `files` patterns (globs, later `!` ones excluding) take `path`. */
 const packs = (patterns: readonly string[], path: string): boolean => {
+  // `**` (with its slash) spans folders, `*` stays within one; everything else is literal.
   const re = (glob: string) =>
     new RegExp(
       `^${glob
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*\*\/?/g, '\u0000')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\u0000/g, '.*')}$`,
+        .split(/(\*\*\/?|\*)/)
+        .map((part) => (part.startsWith('**') ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+        .join('')}$`,
     );
   let taken = false;
   for (const p of patterns) {
