@@ -38,8 +38,8 @@ export interface PostgresStoreOptions {
 export interface PostgresStore extends RoomStore {
   /** Random per process: a node ignores its own announcements. */
   readonly nodeId: string;
-  /** Merges the room's rows into one snapshot row now (normally triggered by COMPACT_AT and on eviction). */
-  compact(roomId: string): Promise<void>;
+  /** Merges the room's rows (and `held`, a state from memory) into one snapshot row now; normally run past COMPACT_AT and on eviction. */
+  compact(roomId: string, held?: Uint8Array): Promise<void>;
 }
 
 const asBuffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
@@ -70,6 +70,9 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (PostgreSQL restarted) must not crash the node; the next query reconnects.
   pool.on('error', () => {});
+  // Update rows are committed without waiting for the WAL flush: visible (and announced) at once, durable within
+  // PostgreSQL's wal_writer_delay × 3. What a PostgreSQL crash could cost is written back on eviction (see compact).
+  pool.on('connect', (client) => void client.query('SET synchronous_commit = off').catch(() => {}));
 
   const watchers = new Map<string, RemoteUpdates>();
   /** Rows this node knows a held room has: counted up on load and on each write, reset by compaction. */
@@ -234,18 +237,29 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     resync([...watchers.keys()]);
   };
 
-  const compact = async (roomId: string): Promise<void> => {
+  /**
+   * Replaces the room's rows with one snapshot row, in one transaction. With `held` (the room's state in this
+   * node's memory, on eviction) whatever the rows lack is merged in too, so an edit PostgreSQL lost (a crash
+   * inside the commit window) or that never reached it is written back before the room leaves memory.
+   */
+  const compact = async (roomId: string, held?: Uint8Array): Promise<void> => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = on');
       // Nodes compacting one room take turns; a row written meanwhile is not among those read, so it is not deleted.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [roomId]);
       const { rows } = await client.query<{ id: string; data: Buffer }>(
         'SELECT id, data FROM archdrill_updates WHERE room_id = $1 ORDER BY id',
         [roomId],
       );
-      if (rows.length > 1) {
-        const state = compacted(rows.map((r) => r.data));
+      const stored = rows.map((r) => r.data);
+      const missing =
+        held && Y.diffUpdate(held, stored.length ? Y.encodeStateVectorFromUpdate(Y.mergeUpdates(stored)) : new Uint8Array([0]));
+      // An empty diff is two zero varints (no structs, no deletions).
+      const adds = missing !== undefined && missing.length > 2;
+      if (rows.length > 1 || adds) {
+        const state = compacted(adds ? [...stored, missing] : stored);
         await client.query('INSERT INTO archdrill_updates (room_id, data, snapshot) VALUES ($1, $2, true)', [
           roomId,
           asBuffer(state),
@@ -278,6 +292,20 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     kind: 'postgres',
     nodeId,
     compact,
+    async generation(roomId) {
+      const { rows } = await pool.query<{ generation: number }>('SELECT generation FROM archdrill_links WHERE room_id = $1', [
+        roomId,
+      ]);
+      return rows[0]?.generation ?? 0;
+    },
+    async bumpGeneration(roomId) {
+      const { rows } = await pool.query<{ generation: number }>(
+        `INSERT INTO archdrill_links (room_id, generation) VALUES ($1, 1)
+         ON CONFLICT (room_id) DO UPDATE SET generation = archdrill_links.generation + 1 RETURNING generation`,
+        [roomId],
+      );
+      return rows[0]!.generation;
+    },
     get pending() {
       return queuedCount + writingCount;
     },
@@ -306,12 +334,11 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       kick();
     },
     flush: () => pump(),
-    async evict(roomId) {
+    async evict(roomId, state) {
       watchers.delete(roomId);
-      await pump();
-      const rows = rowCounts.get(roomId) ?? 0;
       rowCounts.delete(roomId);
-      if (rows > 1) await compact(roomId);
+      await pump();
+      await compact(roomId, state);
     },
     async close() {
       try {

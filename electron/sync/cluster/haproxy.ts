@@ -41,6 +41,8 @@ defaults
   timeout server 60s
   # A WebSocket is a tunnel once upgraded; the server pings every 30 s.
   timeout tunnel 1h
+  # Edits are small interactive frames: forward each at once rather than coalescing (MSG_MORE).
+  option http-no-delay
   timeout client-fin 5s
   retries 3
   option redispatch 1
