@@ -296,6 +296,20 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     kind: 'postgres',
     nodeId,
     compact,
+    async generation(roomId) {
+      const { rows } = await pool.query<{ generation: number }>('SELECT generation FROM archdrill_links WHERE room_id = $1', [
+        roomId,
+      ]);
+      return rows[0]?.generation ?? 0;
+    },
+    async bumpGeneration(roomId) {
+      const { rows } = await pool.query<{ generation: number }>(
+        `INSERT INTO archdrill_links (room_id, generation) VALUES ($1, 1)
+         ON CONFLICT (room_id) DO UPDATE SET generation = archdrill_links.generation + 1 RETURNING generation`,
+        [roomId],
+      );
+      return rows[0]!.generation;
+    },
     get pending() {
       return queuedCount + writingCount;
     },
