@@ -21,10 +21,12 @@ import { RemoteCursors } from '../collab/RemoteCursors';
 import { useCollabCanvas } from '../collab/useCollabCanvas';
 import { BoardMinimap } from './BoardMinimap';
 import { ComponentNode } from './ComponentNode';
+import { EdgeMarkers } from './EdgeMarkers';
 import { FlowBinding } from './flowBinding';
 import { GroupNode } from './GroupNode';
 import { type FrameDrag, passengerPositions, startFrameDrag } from './groups';
 import { ProtocolEdge } from './ProtocolEdge';
+import { ProtocolLegend } from './ProtocolLegend';
 import { TextNode } from './TextNode';
 import type { FlowEdge, FlowNode } from './toFlow';
 import { useEditorCommands } from './useEditorCommands';
@@ -219,6 +221,8 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         <BoardMinimap colorMode={colorMode} />
         <Controls showInteractive={false} />
+        <ProtocolLegend />
+        <EdgeMarkers />
         {collab && <RemoteCursors presence={collab.presence} />}
         {children}
       </ReactFlow>

@@ -1,6 +1,8 @@
 import { updateNode } from '@shared/board/doc';
+import { nodeBox, TEXT_NOTE } from '@shared/export/nodeLayout';
+import { wrapText } from '@shared/export/textMeasure';
 import { type NodeProps, NodeResizer } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useBoardSession } from '../board/context';
 import { InlineLabel } from './InlineLabel';
 import type { FlowNode } from './toFlow';
@@ -9,12 +11,19 @@ import type { FlowNode } from './toFlow';
 export const TextNode = memo(function TextNode({ id, data, selected }: NodeProps<FlowNode>) {
   const { doc, origin } = useBoardSession();
   const [editing, setEditing] = useState(false);
+  const { node } = data;
+  // Broken into lines as exported pictures break them (shared/export), not by the browser.
+  const lines = useMemo(() => {
+    const box = nodeBox(node);
+    return wrapText(node.label ?? '', box.width - 2 * TEXT_NOTE.padX, TEXT_NOTE).lines;
+  }, [node]);
   return (
     <div className="text-note" data-testid={`node-${id}`} data-kind="text" onDoubleClick={() => setEditing(true)}>
       <NodeResizer isVisible={selected} minWidth={80} minHeight={32} />
       <InlineLabel
-        value={data.node.label ?? ''}
+        value={node.label ?? ''}
         placeholder="Double-click to write"
+        lines={node.label ? lines : undefined}
         editing={editing}
         multiline
         onCommit={(label) => updateNode(doc, id, { label }, origin)}
