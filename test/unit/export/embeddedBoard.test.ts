@@ -1,9 +1,9 @@
 import { decodeBoard, encodeBoard } from '@shared/board/codec';
+import { boardTextFromImage, embedInPng, embedInSvg, imageTypeOf, PNG_KEYWORDS } from '@shared/board/image/embedded';
+import { pngTextOf } from '@shared/board/image/pngText';
 import type { Board } from '@shared/board/types';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { boardTextFromImage, embedInPng, embedInSvg, imageTypeOf, PNG_KEYWORDS } from '@shared/board/image/embedded';
-import { pngTextOf } from '@shared/board/image/pngText';
 
 const board: Board = {
   question: 'chat',

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { CANVAS_LIMITS, fitScale } from '@shared/export/scale';
+import { describe, expect, it } from 'vitest';
 
 describe('fitScale', () => {
   it('keeps the requested scale when the picture fits', () => {
