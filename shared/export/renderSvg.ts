@@ -4,7 +4,7 @@ import { EDGE_LABEL, floatingEndpoints, type LabelPlacement, placeEdgeLabel } fr
 import { ICON_ELEMENTS } from './icons.generated';
 import { type Box, COMPONENT_BOX, componentLayout, GROUP_TITLE, nodeBox, TEXT_NOTE } from './nodeLayout';
 import { edgeLabelText, type MarkerShape, markerId, markerMarkup, PROTOCOL_STYLE, protocolOf, protocolsUsed } from './protocols';
-import { attrs, even, num, roundedRectPath, xmlEscape } from './svgMarkup';
+import { attrs, num, xmlEscape } from './svgMarkup';
 import { baselineOf, DIAGRAM_FONT, ellipsize, measureText, wrapText } from './textMeasure';
 import { THEMES, type ThemeName, type ThemeTokens } from './theme';
 
@@ -77,22 +77,11 @@ const component = (node: BoardNode, t: ThemeTokens, prefix: string): string => {
   const cat = t.category[info.category];
   const { x, y } = node.position;
   const { width: w, height: h } = l;
-  const inner: [number, number] = [B.radius - B.border, B.radius - B.border];
+  // The band's inner edge is straight; CSS curves it by a pixel at the corners, which no one sees.
+  const cut = B.radius - Math.sqrt(B.radius ** 2 - (B.radius - B.band) ** 2);
   const parts = [
-    // Border-box drawing as CSS does it: the category band, the border, then the panel inside both.
-    `<path d="${roundedRectPath(x, y, w, h, even(B.radius))}" fill="${cat}"/>`,
-    `<path d="${roundedRectPath(x + B.band, y, w - B.band, h, [
-      [0, 0],
-      [B.radius, B.radius],
-      [B.radius, B.radius],
-      [0, 0],
-    ])}" fill="${t.border}"/>`,
-    `<path d="${roundedRectPath(x + B.band, y + B.border, w - B.band - B.border, h - 2 * B.border, [
-      [B.radius - B.band, inner[1]],
-      inner,
-      inner,
-      [B.radius - B.band, inner[1]],
-    ])}" fill="${t.panel}"/>`,
+    `<rect${attrs({ x: x + B.border / 2, y: y + B.border / 2, width: w - B.border, height: h - B.border, rx: B.radius - B.border / 2, fill: t.panel, stroke: t.border, 'stroke-width': B.border })}/>`,
+    `<path d="M${num(x + B.band)},${num(y + cut)}A${B.radius},${B.radius} 0 0 0 ${num(x)},${num(y + B.radius)}V${num(y + h - B.radius)}A${B.radius},${B.radius} 0 0 0 ${num(x + B.band)},${num(y + h - cut)}Z" fill="${cat}"/>`,
     `<use${attrs({ 'xlink:href': `#${prefix}-i-${ICON_ELEMENTS[info.icon] ? info.icon : 'server'}`, x: x + B.band + B.padX, y: y + (h - B.icon) / 2, width: B.icon, height: B.icon, color: cat })}/>`,
   ];
   const tx = x + B.band + B.padX + B.icon + B.gap;
@@ -104,7 +93,9 @@ const component = (node: BoardNode, t: ThemeTokens, prefix: string): string => {
     top += B.name.line;
   }
   for (const line of l.kindLines.lines) {
-    parts.push(text(line, tx, baselineOf(top, B.kind.line, B.kind.size), { 'font-size': B.kind.size, fill: t.muted }));
+    parts.push(
+      text(line, tx, baselineOf(top, B.kind.line, B.kind.size), { 'font-size': B.kind.size, 'font-weight': 400, fill: t.muted }),
+    );
     top += B.kind.line;
   }
   if (l.badge) {
@@ -121,7 +112,7 @@ const component = (node: BoardNode, t: ThemeTokens, prefix: string): string => {
     );
   }
   const tooltip = l.tooltip ? `<title>${xmlEscape(l.tooltip)}</title>` : '';
-  return `<g data-id="${xmlEscape(node.id)}">${tooltip}${parts.join('')}</g>`;
+  return `<g data-id="${xmlEscape(node.id)}" font-size="${B.name.size}" font-weight="600" fill="${t.fg}">${tooltip}${parts.join('')}</g>`;
 };
 
 const group = (node: BoardNode, t: ThemeTokens): string => {
@@ -149,27 +140,29 @@ const note = (node: BoardNode, t: ThemeTokens): string => {
   return `<g data-id="${xmlEscape(node.id)}">${drawn.join('')}</g>`;
 };
 
-const edgeMarkup = ({ edge, ends, label }: DrawnEdge, t: ThemeTokens, prefix: string): string => {
+/** An edge's line; colour and fill come from the edges' <g>. */
+const edgeLine = ({ edge, ends }: DrawnEdge, prefix: string): string => {
   const style = PROTOCOL_STYLE[protocolOf(edge)];
-  const line = `<path${attrs({
+  return `<path${attrs({
+    'data-id': edge.id,
     d: `M${num(ends.sx)},${num(ends.sy)}L${num(ends.tx)},${num(ends.ty)}`,
-    fill: 'none',
-    stroke: t.edge,
     'stroke-width': style.width,
     'stroke-dasharray': style.dash,
     'marker-end': `url(#${markerId(prefix, style.end)})`,
     'marker-start': style.start && `url(#${markerId(prefix, style.start)})`,
   })}/>`;
-  const tag = label
+};
+
+/** An edge's label on its panel-coloured chip; size and anchor come from the labels' <g>. */
+const edgeTag = ({ label }: DrawnEdge, t: ThemeTokens): string =>
+  label
     ? `<rect${attrs({ x: label.x - label.width / 2, y: label.y - label.height / 2, width: label.width, height: label.height, rx: EDGE_LABEL.radius, fill: t.panel })}/>${text(
         label.text,
         label.x,
         baselineOf(label.y - label.height / 2, label.height, EDGE_LABEL.size),
-        { 'font-size': EDGE_LABEL.size, fill: t.fg, 'text-anchor': 'middle' },
+        {},
       )}`
     : '';
-  return `<g data-id="${xmlEscape(edge.id)}">${line}${tag}</g>`;
-};
 
 const iconSymbols = (names: ReadonlySet<string>, prefix: string): string =>
   [...names]
@@ -292,8 +285,6 @@ export const renderBoardSvg = (board: Board, options: SvgOptions): RenderedSvg =
     'font-family': DIAGRAM_FONT,
   })} style="font-kerning:none">`;
   const accessible = `<title>${xmlEscape(title ?? 'Architecture diagram')}</title>`;
-  const svg = `${head}${accessible}${defs}${background}${titleMarkup}<g class="groups">${groups.join('')}</g><g class="edges">${edges
-    .map((e) => edgeMarkup(e, t, prefix))
-    .join('')}</g><g class="nodes">${rest.join('')}</g>${legend?.markup ?? ''}</svg>\n`;
+  const svg = `${head}${accessible}${defs}${background}${titleMarkup}<g class="groups">${groups.join('')}</g><g class="edges" fill="none" stroke="${t.edge}">${edges.map((e) => edgeLine(e, prefix)).join('')}</g><g class="edge-labels" font-size="${EDGE_LABEL.size}" text-anchor="middle" fill="${t.fg}">${edges.map((e) => edgeTag(e, t)).join('')}</g><g class="nodes">${rest.join('')}</g>${legend?.markup ?? ''}</svg>\n`;
   return { svg, width, height };
 };
