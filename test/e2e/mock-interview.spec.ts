@@ -213,7 +213,9 @@ test('a candidate runs a timed mock interview end to end, reloading half-way, an
   await page.keyboard.press('Escape');
 
   // ── History: the attempt is listed once; reopening it brings its board back. ─
+  // The board was never saved to a file: New asks first.
   await page.getByTestId('btn-new').click();
+  await page.getByTestId('unsaved-discard').click();
   await page.getByTestId('question-url-shortener').click();
   await expect(flowNodes(page)).toHaveCount(0);
   await page.getByTestId('btn-history').click();

@@ -76,6 +76,23 @@ export const upgradeStatus = (url: string): Promise<number> =>
     ws.on('error', reject);
   });
 
+/** A raw socket into a room, for sending what no real client would. */
+export const rawSocket = (url: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> =>
+  new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, options);
+    ws.on('open', () => resolve(ws));
+    ws.on('error', reject);
+    onCleanup(() => ws.terminate());
+  });
+
+/** The close code a socket gets (-1 when it was already closed). */
+export const closed = (ws: WebSocket): Promise<number> =>
+  new Promise((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve(-1) : ws.once('close', (code) => resolve(code))));
+
+/** The WebSocket URL of a room for a token. */
+export const roomUrl = (server: SyncServer, roomId: string, token: string): string =>
+  `${server.url.replace(/^http/, 'ws')}/sync/${roomId}?token=${encodeURIComponent(token)}`;
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** `archdrill serve` in a child process (so a test can SIGKILL it); resolves once it listens. */

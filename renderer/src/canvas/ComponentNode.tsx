@@ -1,12 +1,11 @@
-import { updateNode } from '@shared/board/doc';
 import { kindInfo } from '@shared/catalogue/catalogue';
 import { componentLayout } from '@shared/export/nodeLayout';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo, useMemo, useState } from 'react';
-import { useBoardSession } from '../board/context';
+import { memo, useMemo } from 'react';
 import { InlineLabel } from './InlineLabel';
 import { iconFor } from './icons';
 import type { FlowNode } from './toFlow';
+import { useInlineEditing } from './useInlineEditing';
 
 /**
  * A typed component: icon, name (double-click to rename), kind line, replicas.
@@ -15,8 +14,7 @@ import type { FlowNode } from './toFlow';
  * shows the whole text on hover whenever any of it had to be cut.
  */
 export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
-  const { doc, origin } = useBoardSession();
-  const [editing, setEditing] = useState(false);
+  const label = useInlineEditing(id);
   const { node } = data;
   const info = kindInfo(node.kind);
   const Icon = iconFor(info.icon);
@@ -28,10 +26,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
       data-testid={`node-${id}`}
       data-kind={node.kind}
       title={layout.tooltip ? `${layout.tooltip}\n\n${info.description}` : info.description}
-      onDoubleClick={() => setEditing(true)}
-      onKeyDown={(e) => {
-        if (e.key === 'F2' || (e.key === 'Enter' && !editing)) setEditing(true);
-      }}
+      onDoubleClick={label.start}
     >
       <div className="component-icon">
         <Icon size={20} strokeWidth={1.8} aria-hidden />
@@ -42,9 +37,9 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
           placeholder={info.label}
           placeholderIsName
           lines={layout.nameLines.lines}
-          editing={editing}
-          onCommit={(label) => updateNode(doc, id, { label }, origin)}
-          onDone={() => setEditing(false)}
+          editing={label.editing}
+          onCommit={label.commit}
+          onDone={label.done}
         />
         {layout.kindLines.lines.length > 0 && (
           <span className="kind">

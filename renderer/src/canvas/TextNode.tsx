@@ -1,16 +1,14 @@
-import { updateNode } from '@shared/board/doc';
 import { nodeBox, TEXT_NOTE } from '@shared/export/nodeLayout';
 import { wrapText } from '@shared/export/textMeasure';
 import { type NodeProps, NodeResizer } from '@xyflow/react';
-import { memo, useMemo, useState } from 'react';
-import { useBoardSession } from '../board/context';
+import { memo, useMemo } from 'react';
 import { InlineLabel } from './InlineLabel';
 import type { FlowNode } from './toFlow';
+import { useInlineEditing } from './useInlineEditing';
 
 /** A free-text annotation; double-click to edit (Ctrl+Enter to finish). */
 export const TextNode = memo(function TextNode({ id, data, selected }: NodeProps<FlowNode>) {
-  const { doc, origin } = useBoardSession();
-  const [editing, setEditing] = useState(false);
+  const label = useInlineEditing(id);
   const { node } = data;
   // Broken into lines as exported pictures break them (shared/export), not by the browser.
   const lines = useMemo(() => {
@@ -18,16 +16,16 @@ export const TextNode = memo(function TextNode({ id, data, selected }: NodeProps
     return wrapText(node.label ?? '', box.width - 2 * TEXT_NOTE.padX, TEXT_NOTE).lines;
   }, [node]);
   return (
-    <div className="text-note" data-testid={`node-${id}`} data-kind="text" onDoubleClick={() => setEditing(true)}>
-      <NodeResizer isVisible={selected} minWidth={80} minHeight={32} />
+    <div className="text-note" data-testid={`node-${id}`} data-kind="text" onDoubleClick={label.start}>
+      <NodeResizer isVisible={selected && !label.readOnly} minWidth={80} minHeight={32} />
       <InlineLabel
         value={node.label ?? ''}
         placeholder="Double-click to write"
         lines={node.label ? lines : undefined}
-        editing={editing}
+        editing={label.editing}
         multiline
-        onCommit={(label) => updateNode(doc, id, { label }, origin)}
-        onDone={() => setEditing(false)}
+        onCommit={label.commit}
+        onDone={label.done}
       />
     </div>
   );
