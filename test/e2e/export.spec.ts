@@ -77,9 +77,13 @@ const download = async (page: Page) => {
   return file;
 };
 
+/** Opens a file through the Open button, answering "Don't save" if the app asks about unsaved changes. */
 const openThroughChooser = async (page: Page, file: string) => {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('btn-open').click();
+  const discard = page.getByTestId('unsaved-discard');
+  const asked = await Promise.race([chooser.then(() => false), discard.waitFor().then(() => true)]);
+  if (asked) await discard.click();
   await (await chooser).setFiles(file);
 };
 
