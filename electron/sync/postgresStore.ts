@@ -67,12 +67,16 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
   const log = options.log ?? silentLogger;
   const compactAt = options.compactAt ?? COMPACT_AT;
   const nodeId = randomBytes(6).toString('base64url');
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
-  // An idle client losing its connection (PostgreSQL restarted) must not crash the node; the next query reconnects.
-  pool.on('error', () => {});
   // Update rows are committed without waiting for the WAL flush: visible (and announced) at once, durable within
   // PostgreSQL's wal_writer_delay × 3. What a PostgreSQL crash could cost is written back on eviction (see compact).
-  pool.on('connect', (client) => void client.query('SET synchronous_commit = off').catch(() => {}));
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 5000,
+    options: '-c synchronous_commit=off',
+  });
+  // An idle client losing its connection (PostgreSQL restarted) must not crash the node; the next query reconnects.
+  pool.on('error', () => {});
 
   const watchers = new Map<string, RemoteUpdates>();
   /** Rows this node knows a held room has: counted up on load and on each write, reset by compaction. */

@@ -1,6 +1,7 @@
 import { decodeBoard, encodeBoard } from '@shared/board/codec';
-import { readBoard, replaceBoard } from '@shared/board/doc';
+import { readBoard } from '@shared/board/doc';
 import type * as Y from 'yjs';
+import type { BoardEditor } from '../board/editor';
 
 /**
  * Entering a room without leaving the page's origin (the desktop app is served
@@ -30,12 +31,12 @@ export const leaveRoom = (): void => {
  * Only for a room this tab created: a doc that merely looks empty after sync
  * may not have loaded yet (y-websocket issue 81), so nobody else ever seeds.
  */
-export const seedCreatedRoom = (roomId: string, doc: Y.Doc, origin: unknown): boolean => {
+export const seedCreatedRoom = (roomId: string, editor: BoardEditor): boolean => {
   const text = sessionStorage.getItem(seedKey(roomId));
   if (text === null) return false;
   sessionStorage.removeItem(seedKey(roomId));
   const decoded = decodeBoard(text);
   if (!decoded.ok) return false;
-  replaceBoard(doc, decoded.board, origin);
+  editor.replaceBoard(decoded.board);
   return true;
 };
