@@ -50,10 +50,10 @@ export const connect = (
 export const join = (server: SyncServer, roomId: string, role: Role, doc?: Y.Doc): Client =>
   connect(server.url, roomId, server.tokenFor(roomId, role), { doc });
 
-/** Polls until `check` holds; fails with `what` after `ms`. */
-export const waitFor = async (what: string, check: () => boolean, ms = 5000): Promise<void> => {
+/** Polls until `check` holds (it may ask a server); fails with `what` after `ms`, generous for a busy machine. */
+export const waitFor = async (what: string, check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> => {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
