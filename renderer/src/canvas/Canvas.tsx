@@ -205,6 +205,8 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
+        // A selected frame raised above its components would cover them (and their clicks).
+        elevateNodesOnSelect={false}
         minZoom={0.1}
         maxZoom={3}
         fitView={fitOnOpen}
