@@ -34,13 +34,16 @@ const VIEWPORT = { width: 1280, height: 800 };
  * (same grid, same padding, so the same zoom), and our level of detail
  * against the same fitted bare page, where the fitted zoom is low enough for it to apply.
  */
-const SETUPS: readonly { readonly page: PageKind; readonly view: View }[] = [
+const ALL_SETUPS: readonly { readonly page: PageKind; readonly view: View }[] = [
   { page: 'bare', view: 1 },
   { page: 'ours', view: 1 },
   { page: 'bare', view: 'fit' },
   { page: 'ours', view: 'fit' },
   { page: 'ours+lod', view: 'fit' },
 ];
+/** `BENCH_VIEWS=1` or `fit` measures only that view (a quicker run while optimising). */
+const VIEWS = process.env.BENCH_VIEWS?.split(',');
+const SETUPS = ALL_SETUPS.filter((s) => !VIEWS || VIEWS.includes(String(s.view)));
 
 export async function run(): Promise<void> {
   const outDir = await mkdtemp(join(tmpdir(), 'archdrill-canvas-bench-'));

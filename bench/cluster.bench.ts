@@ -109,11 +109,12 @@ const singleNode = async (store: string) => {
   );
   await runLoad([w], 1000);
   const before = store.startsWith('postgres') ? await rowsWritten(store) : 0;
+  const cpu0 = (await node.ask<MemoryReport>('mem', 'mem')).cpuMicros;
   const t0 = performance.now();
   const results = await runLoad([w], RUN_MS);
   const secs = (performance.now() - t0) / 1000;
-  const writes = store.startsWith('postgres') ? ((await rowsWritten(store)) - before) / secs : Number.NaN;
   const mem = await node.ask<MemoryReport>('mem', 'mem');
+  const writes = store.startsWith('postgres') ? ((await rowsWritten(store)) - before) / secs : Number.NaN;
   await closeLoad([w]);
   await node.kill();
   return {
@@ -121,6 +122,8 @@ const singleNode = async (store: string) => {
     writes,
     rssPerRoom: (mem.rss - base0.rss) / ROOMS,
     heapPerRoom: (mem.heapUsed - base0.heapUsed) / ROOMS,
+    // The server's share of one core per busy room (the mem query's two GCs count too: a slight overestimate).
+    cpuPerRoom: (mem.cpuMicros - cpu0) / 1e6 / secs / ROOMS,
   };
 };
 
@@ -181,6 +184,18 @@ export const run = async (): Promise<void> => {
     console.log(
       `  y-leveldb node ${fmt(leveldb.rssPerRoom / KiB, 1)} / ${fmt(leveldb.heapPerRoom / KiB, 1)}   PostgreSQL node ${fmt(pg1.rssPerRoom / KiB, 1)} / ${fmt(pg1.heapPerRoom / KiB, 1)}`,
     );
+
+    console.log('\nServer CPU per busy room (2 clients × 2 edits/s), share of one core');
+    for (const [name, r] of [
+      ['y-leveldb node', leveldb],
+      ['PostgreSQL node', pg1],
+    ] as const) {
+      const perCore = 0.7 / r.cpuPerRoom;
+      const perGiB = (1024 * 1024 * KiB) / Math.max(r.rssPerRoom, 1);
+      console.log(
+        `  ${name.padEnd(16)} ${fmt(r.cpuPerRoom * 100, 3)}% → ~${fmt(perCore, 0)} busy rooms per core at 70% CPU; ~${fmt(perGiB, 0)} rooms per GiB of RSS`,
+      );
+    }
 
     // Kill: the split pairs talk to nodes directly (they would wait for their node forever), so they leave first.
     await closeLoad([splitW]);

@@ -12,7 +12,7 @@ const server = await startSyncServer({
   storeUrl: dataDir.startsWith('postgres') ? dataDir : undefined,
   secret: Buffer.from(secretHex, 'hex'),
   idleEvictMs: Number(idle),
-  maxConnectionsPerRoom: 64,
+  limits: { maxConnectionsPerRoom: 64 },
 });
 serveMemoryQueries(() => server.stats().rooms);
 process.send?.({ ready: server.port });

@@ -15,6 +15,11 @@ export const MIGRATIONS: readonly string[] = [
      created_at timestamptz NOT NULL DEFAULT now()
    );
    CREATE INDEX archdrill_updates_room ON archdrill_updates (room_id, id);`,
+  // 2: a room's link generation (RoomStore.generation): bumped to revoke every link handed out before; no row is 0.
+  `CREATE TABLE archdrill_links (
+     room_id text PRIMARY KEY,
+     generation integer NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,6 +18,20 @@ export interface RoomStore {
   evict(roomId: string, state: Uint8Array): Promise<void>;
   /** Updates appended but not yet written: what a crash right now could cost the store (peers still hold them). */
   readonly pending: number;
+  /**
+   * The room's link generation (0 for a room never revoked). Tokens are signed
+   * for one generation, so bumping it revokes every link handed out before.
+   * Rejects when the store cannot be read: the caller then refuses the link.
+   */
+  generation(roomId: string): Promise<number>;
+  /** Revokes the room's links: stores and returns generation + 1, durably before it resolves. */
+  bumpGeneration(roomId: string): Promise<number>;
+  /**
+   * A store shared by several nodes calls this with a room's new generation when another node revoked its
+   * links (and, after its notifications reconnect, with the generation of every room held here), so the
+   * connections this node holds on the old links are closed too.
+   */
+  onRevoked?(listener: (roomId: string, generation: number) => void): void;
   /** Flushes, then releases the store. */
   close(): Promise<void>;
   readonly kind: 'leveldb' | 'memory' | 'postgres';
@@ -34,6 +48,7 @@ export type RemoteUpdates = (update: Uint8Array) => void;
  */
 export const memoryStore = (): RoomStore => {
   const rooms = new Map<string, Uint8Array>();
+  const generations = new Map<string, number>();
   return {
     kind: 'memory',
     pending: 0,
@@ -45,6 +60,12 @@ export const memoryStore = (): RoomStore => {
     append: () => {},
     flush: async () => {},
     evict: async (roomId, state) => void rooms.set(roomId, state),
+    generation: async (roomId) => generations.get(roomId) ?? 0,
+    bumpGeneration: async (roomId) => {
+      const next = (generations.get(roomId) ?? 0) + 1;
+      generations.set(roomId, next);
+      return next;
+    },
     close: async () => {},
   };
 };

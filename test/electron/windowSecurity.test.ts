@@ -135,14 +135,11 @@ describe('the main window follows Electron’s security checklist', () => {
 
   it('refuses navigation away from the app', async () => {
     const { contents } = await launchShell();
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://archdrill/other.html']) {
-      const event = new FakeEvent();
-      contents.emit('will-navigate', event, url);
-      expect(event.defaultPrevented, url).toBe(true);
-    }
-    const redirect = new FakeEvent();
-    contents.emit('will-redirect', redirect, 'https://evil.example/');
-    expect(redirect.defaultPrevented).toBe(true);
+    const home = contents.mainFrame.url;
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://archdrill/other.html'])
+      expect(contents.navigate(url), url).toBe(false);
+    expect(contents.redirect('https://evil.example/')).toBe(false);
+    expect(contents.mainFrame.url).toBe(home);
     const webview = new FakeEvent();
     contents.emit('will-attach-webview', webview, {}, {});
     expect(webview.defaultPrevented).toBe(true);
@@ -172,9 +169,7 @@ describe('the main window follows Electron’s security checklist', () => {
     const other = new FakeWebContents(session.defaultSession);
     app.emit('web-contents-created', new FakeEvent(), other);
     expect(other.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
-    const event = new FakeEvent();
-    other.emit('will-navigate', event, 'https://example.com');
-    expect(event.defaultPrevented).toBe(true);
+    expect(other.navigate('https://example.com')).toBe(false);
   });
 
   it('shows the window only once it has painted', async () => {
