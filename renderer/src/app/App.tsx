@@ -1,7 +1,7 @@
 import { readBoard, readQuestion } from '@shared/board/doc';
 import { commandSpec } from '@shared/commands/commands';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
 import { useBoardSession, useDocValue } from '../board/context';
@@ -69,7 +69,8 @@ function Editor() {
     if (readQuestion(session.doc) === undefined && readBoard(session.doc).nodes.length === 0) setDialog('question');
   }, [session]);
 
-  useEffect(() => {
+  // A layout effect: it lands before any child's effect reads the theme's colours (the minimap's canvas).
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 

@@ -45,7 +45,7 @@ export function BoardMinimap({ colorMode }: { readonly colorMode: 'light' | 'dar
     const css = getComputedStyle(canvas);
     const colour = (name: string) => css.getPropertyValue(name).trim();
     const node = colour('--minimap-node');
-    const mask = colour('--xy-minimap-mask-background-color-default');
+    const mask = colour('--minimap-mask');
     let pending = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let drawnAt = 0;
