@@ -164,7 +164,14 @@ function Editor() {
         <ExportControls exporter={exporter} title={question ?? null} />
         <PresenceBar />
         <button type="button" className="secondary" data-testid="btn-share" onClick={() => setDialog('share')}>
-          {session.collab ? 'Invite' : 'Host a session'}
+          {session.collab ? (
+            'Invite'
+          ) : (
+            <>
+              <span className="label-long">Host a session</span>
+              <span className="label-short">Host</span>
+            </>
+          )}
         </button>
         {session.collab ? (
           <button type="button" className="secondary" data-testid="btn-leave" onClick={leaveRoom} title="Back to your own board">
