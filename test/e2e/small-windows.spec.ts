@@ -18,7 +18,7 @@ const headerOnOneRow = async (page: Page) => {
   for (const b of await page.locator('header.toolbar button').all()) {
     const box = await b.boundingBox();
     if (!box) continue;
-    expect(box.y + box.height, await b.getAttribute('data-testid')).toBeLessThanOrEqual(header.y + header.height);
+    expect(box.y + box.height, (await b.getAttribute('data-testid')) ?? 'button').toBeLessThanOrEqual(header.y + header.height);
     expect(box.x + box.width).toBeLessThanOrEqual(header.x + header.width + 1);
   }
   expect(header.height).toBeLessThan(60);
