@@ -82,19 +82,23 @@ export const timelineToJson = (t: Timeline): StoredTimeline => ({
   participants: { ...t.participants },
 });
 
-/** Validates a stored timeline; entries out of time order are sorted (a clock step back must not break seeking). */
+/** The timeline of validated stored data; entries out of time order are sorted (a clock step back must not break seeking). */
+export const timelineFromStored = (d: z.output<typeof storedTimelineSchema>): Timeline => ({
+  attemptId: d.attemptId,
+  startedAt: d.startedAt,
+  base: d.base,
+  entries: d.entries.map(([dt, update]) => ({ at: d.startedAt + dt, update })).sort((a, b) => a.at - b.at),
+  participants: d.participants,
+});
+
+/** Validates a stored timeline. */
 export const parseTimeline = (value: unknown): { ok: true; timeline: Timeline } | { ok: false; error: string } => {
   const r = storedTimelineSchema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0];
     return { ok: false, error: `the replay data is not valid (${issue?.path.join('.') || 'root'}: ${issue?.message})` };
   }
-  const d = r.data;
-  const entries = d.entries.map(([dt, update]) => ({ at: d.startedAt + dt, update })).sort((a, b) => a.at - b.at);
-  return {
-    ok: true,
-    timeline: { attemptId: d.attemptId, startedAt: d.startedAt, base: d.base, entries, participants: d.participants },
-  };
+  return { ok: true, timeline: timelineFromStored(r.data) };
 };
 
 /** Bytes the timeline takes as stored JSON (what the 1 MB budget is about). */

@@ -1,5 +1,6 @@
 import { readBoard, readQuestion } from '@shared/board/doc';
 import { kindForKey } from '@shared/catalogue/catalogue';
+import type { AttemptRecord } from '@shared/interview/history';
 import { applyTimer } from '@shared/interview/timerDoc';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -18,7 +19,8 @@ import { liveReportSource } from '../export/reportSource';
 import { openExportDialog, useExport } from '../export/useExport';
 import { boardHash, createFileStore } from '../files/fileState';
 import { useFileCommands } from '../files/useFileCommands';
-import { HistoryList, Scorecard, scorerFor, TimerBar } from '../interview';
+import { AttemptScorecard, ProgressPage, ReplayDialog, Scorecard, scorerFor, TimerBar } from '../interview';
+import { useAttemptActions } from '../interview/useAttemptActions';
 import { Palette } from '../palette/Palette';
 import { findRubric, QuestionPicker } from '../score';
 import { useUserRubrics } from '../score/useUserRubrics';
@@ -54,6 +56,17 @@ function Editor() {
   const reportSource = useMemo(() => liveReportSource(session.doc, rubric), [session.doc, rubric]);
   const exporter = useExport(file.name, reportSource);
   const score = useMemo(() => (rubric ? scorerFor(rubric) : undefined), [rubric]);
+  const rubricFor = useCallback((q: string) => findRubric(q, user.rubrics), [user.rubrics]);
+  const attempts = useAttemptActions(files.newBoard);
+  // An attempt from History shown as its scorecard or its replay (over the live board, which it never touches).
+  const [attempt, setAttempt] = useState<{
+    view: 'scorecard' | 'replay';
+    id: string;
+    title: string;
+    record?: AttemptRecord;
+  } | null>(null);
+  const openAttemptBoard = (record: AttemptRecord) =>
+    files.openFile({ name: `${record.question || 'attempt'}.archdrill.json`, bytes: new TextEncoder().encode(record.boardFile) });
   const reloadUserRubrics = user.reload;
   const pickQuestion = useCallback(() => {
     void reloadUserRubrics();
@@ -161,7 +174,7 @@ function Editor() {
           </button>
         )}
       </Toolbar>
-      <TimerBar score={score} onShowScorecard={() => setDialog('scorecard')} />
+      <TimerBar score={score} onShowScorecard={() => setDialog('scorecard')} startRequest={attempts.startRequest} />
       <main className={`workspace${readOnly ? ' read-only' : ''}`} {...(!readOnly && fileDropHandlers(files.openFile))}>
         {!readOnly && <Palette commands={commands} />}
         <Canvas snapToGrid={snap} colorMode={theme} readOnly={readOnly} />
@@ -198,15 +211,67 @@ function Editor() {
         />
       )}
       {dialog === 'history' && (
-        <HistoryList
-          onOpen={(record) => {
-            void files.openFile({ name: `${record.question}.archdrill.json`, bytes: new TextEncoder().encode(record.boardFile) });
+        <ProgressPage
+          rubricFor={rubricFor}
+          onOpenBoard={(record) => {
+            void openAttemptBoard(record);
             setDialog(null);
+            setAttempt({ view: 'scorecard', id: record.id, title: record.title, record });
+          }}
+          onShowScorecard={(record) => {
+            setDialog(null);
+            setAttempt({ view: 'scorecard', id: record.id, title: record.title, record });
+          }}
+          onReplay={(record) => {
+            setDialog(null);
+            setAttempt({ view: 'replay', id: record.id, title: record.title, record });
+          }}
+          onDrill={(q, step) => {
+            setDialog(null);
+            void attempts.drill(q, step);
           }}
           onClose={() => setDialog(null)}
         />
       )}
-      {dialog === 'scorecard' && <Scorecard score={score} title={rubric?.title} onClose={() => setDialog(null)} />}
+      {dialog === 'scorecard' && (
+        <Scorecard
+          score={score}
+          title={rubric?.title}
+          onClose={() => setDialog(null)}
+          onReplay={(id) => {
+            setDialog(null);
+            setAttempt({ view: 'replay', id, title: rubric?.title ?? question ?? 'Free design' });
+          }}
+          onExportReport={() => void exporter.exportReport('html')}
+          onTryAgain={() => {
+            setDialog(null);
+            void attempts.tryAgain(question ?? '');
+          }}
+        />
+      )}
+      {attempt?.view === 'scorecard' && attempt.record && (
+        <AttemptScorecard
+          record={attempt.record}
+          rubric={rubricFor(attempt.record.question)}
+          onClose={() => setAttempt(null)}
+          onReplay={(record) => setAttempt({ view: 'replay', id: record.id, title: record.title, record })}
+          onExportReport={(record) => {
+            void openAttemptBoard(record).then(() => exporter.exportReport('html'));
+          }}
+          onTryAgain={(record) => {
+            setAttempt(null);
+            void attempts.tryAgain(record.question);
+          }}
+        />
+      )}
+      {attempt?.view === 'replay' && (
+        <ReplayDialog
+          attemptId={attempt.id}
+          title={attempt.title}
+          rubric={rubricFor(attempt.record?.question ?? question ?? '')}
+          onClose={() => setAttempt(null)}
+        />
+      )}
       <Toasts />
     </div>
   );
