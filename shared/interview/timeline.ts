@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { boardRoots } from '../board/doc';
 import { decodeBase64url, encodeBase64url } from '../collab/base64url';
+import { TIMER_KEY } from './timerDoc';
 
 /**
  * The recorded timeline of one mock interview, taken from the board's own
@@ -148,14 +150,18 @@ export function recordTimeline(doc: Y.Doc, options: RecorderOptions): TimelineRe
     entries.push({ at: group.last, update });
     group = null;
   };
-  const onUpdate = (update: Uint8Array) => {
+  const session = boardRoots(doc).session;
+  const onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     // Never earlier than the previous entry: a wall clock stepping back must not reorder history.
     const at = Math.max(options.now(), group?.last ?? entries.at(-1)?.at ?? startedAt);
-    if (group && at - group.first > windowMs) close();
+    // A step change is an entry of its own, so a replay shows steps begin and end exactly when they did.
+    const stepChange = [...tr.changed].some(([type, keys]) => (type as unknown) === session && keys.has(TIMER_KEY));
+    if (group && (stepChange || at - group.first > windowMs)) close();
     if (group) {
       group.updates.push(update);
       group.last = at;
     } else group = { first: at, last: at, updates: [update] };
+    if (stepChange) close();
   };
   doc.on('update', onUpdate);
 

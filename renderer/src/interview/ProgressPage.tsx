@@ -31,7 +31,6 @@ const STEP_COLOURS: Record<StepId, string> = {
   bottlenecks: 'var(--cat-other)',
 };
 const titleOf = (step: StepId) => STEPS.find((s) => s.id === step)?.title ?? step;
-const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 
 /**
  * History as a progress page: per question (or over all of them) the score of
@@ -142,7 +141,6 @@ export function ProgressPage({ rubricFor, onOpenBoard, onShowScorecard, onReplay
                 time
                 points
                 height={180}
-                formatX={(x) => dayFormat.format(x * 1000)}
                 label="Score of each attempt over time, overall and per step"
                 testId="progress-chart"
               />

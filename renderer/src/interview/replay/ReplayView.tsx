@@ -1,4 +1,4 @@
-import { STEPS } from '@shared/framework/steps';
+import { STEP_IDS, STEPS } from '@shared/framework/steps';
 import { formatClock } from '@shared/interview/format';
 import { createReplay, type Replay } from '@shared/interview/replay';
 import type { Timeline } from '@shared/interview/timeline';
@@ -17,6 +17,8 @@ export interface ReplayViewProps {
   readonly score?: ScoreFn;
 }
 
+/** Whether the recording runs to the end of the interview (the last boundary is then the end). */
+const frameEnded = (replay: Replay) => replay.frameAt(replay.length).timer.status === 'ended';
 const secondsSince = (start: number, at: number) => (at - start) / 1000;
 const stepTitle = (id: string) => STEPS.find((s) => s.id === id)?.title ?? id;
 const SHORT: Record<string, string> = {
@@ -55,8 +57,16 @@ export function ReplayView({ timeline, score }: ReplayViewProps) {
     () => [{ label: 'Score', colour: 'var(--accent)', values: [...series.percent, series.percent.at(-1) ?? null] }],
     [series.percent],
   );
+  // Each step's name where it began; "End" where the interview ended.
   const markers = useMemo(
-    () => boundaries.map((b) => ({ x: secondsSince(replay.start, b.at), label: `${SHORT[b.step] ?? b.step} ✓` })),
+    () => [
+      { x: 0, label: SHORT.understand! },
+      ...boundaries.map((b, i) => {
+        const next = STEP_IDS[STEP_IDS.indexOf(b.step) + 1];
+        const end = i === boundaries.length - 1 && frameEnded(replay);
+        return { x: secondsSince(replay.start, b.at), label: end || !next ? 'End' : SHORT[next]! };
+      }),
+    ],
     [boundaries, replay],
   );
   const range = useMemo(() => [0, Math.max(1, secondsSince(replay.start, replay.end))] as const, [replay]);

@@ -68,7 +68,7 @@ export function ScoreChart(props: ScoreChartProps) {
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height,
-      legend: { show: series.length > 1 },
+      legend: { show: series.length > 1, live: false },
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       scales: {
         x: { time: time ?? false, ...(range && { range: () => [range[0], range[1]] as [number, number] }) },
@@ -109,6 +109,8 @@ export function ScoreChart(props: ScoreChartProps) {
             const { top, height: h } = u.bbox;
             ctx.save();
             ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+            let lastLabelEnd = Number.NEGATIVE_INFINITY;
+            let row = 0;
             for (const m of markers ?? []) {
               const x = u.valToPos(m.x, 'x', true);
               ctx.strokeStyle = grid;
@@ -119,7 +121,11 @@ export function ScoreChart(props: ScoreChartProps) {
               ctx.lineTo(x, top + h);
               ctx.stroke();
               ctx.fillStyle = text;
-              ctx.fillText(m.label, x + 3 * devicePixelRatio, top + 12 * devicePixelRatio);
+              // Steps a few seconds apart would print over each other: drop the next label a line.
+              row = x < lastLabelEnd ? row + 1 : 0;
+              const width = ctx.measureText(m.label).width;
+              ctx.fillText(m.label, x + 3 * devicePixelRatio, top + (12 + row * 13) * devicePixelRatio);
+              lastLabelEnd = Math.max(row === 0 ? x + width + 6 * devicePixelRatio : lastLabelEnd, x + width);
             }
             if (cursorX !== undefined) {
               const x = u.valToPos(cursorX, 'x', true);
