@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { type SyncServer, startSyncServer } from '../../electron/sync/server';
 import { connect, dragFromPalette, flowNodes, openApp, shot } from './support/board';
 
@@ -46,11 +46,15 @@ const scrubTo = async (page: Page, at: number) => {
 
 const scrubberValue = async (page: Page) => Number(await page.getByTestId('replay-scrubber').inputValue());
 
-/** Clicks the chart at a fraction of its plotting area's width. */
-const clickChart = async (chart: Locator, fraction: number) => {
-  const over = chart.locator('.u-over');
+/** Clicks the score chart where `at` (epoch ms) lies: its x axis spans the recording, like the scrubber. */
+const clickChartAt = async (page: Page, at: number) => {
+  const scrubber = page.getByTestId('replay-scrubber');
+  const min = Number(await scrubber.getAttribute('min'));
+  const max = Number(await scrubber.getAttribute('max'));
+  const over = page.getByTestId('replay-chart').locator('.u-over');
   const box = (await over.boundingBox())!;
-  await over.click({ position: { x: box.width * fraction, y: box.height / 2 } });
+  const x = Math.min(box.width - 1, Math.max(1, (box.width * (at - min)) / (max - min)));
+  await over.click({ position: { x, y: box.height / 2 } });
 };
 
 const kinds = async (page: Page) =>
@@ -62,8 +66,10 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
   test.setTimeout(240_000);
   await openApp(page, { query: '?timescale=60', question: 'url-shortener' });
   await startMock(page);
+  const startedAt = Date.now();
   await page.getByTestId('tab-notes').click();
   await page.getByTestId('notes-understand').fill('Shorten long URLs; redirect; read heavy 100:1.');
+  const understandEnd = Date.now();
   await next(page, 'Define scope & requirements');
   await page.getByTestId('notes-scope').fill('99.99% available; redirects under 50 ms.');
   await next(page, 'High-level design');
@@ -129,11 +135,10 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
   await expect(page.getByTestId('replay-notes-deep_dive')).toContainText('Base62');
 
   // ── Click the score chart to seek: early on there is nothing; near the end, everything. ──
-  const chart = page.getByTestId('replay-chart');
-  await clickChart(chart, 0.05);
+  await clickChartAt(page, (startedAt + understandEnd) / 2);
   await expect(page.getByTestId('replay-step')).toHaveText('Understand the problem');
   await expect(replayNodes(page)).toHaveCount(0);
-  await clickChart(chart, 0.99);
+  await clickChartAt(page, Number(await page.getByTestId('replay-scrubber').getAttribute('max')));
   await expect(replayNodes(page)).toHaveCount(5);
   // And to the moments the score changed: the last change is the one that gave the final score; one change earlier it differed.
   const end = await scrubberValue(page);

@@ -12,7 +12,7 @@ import { timeScaleFromSearch } from './timeScale';
  * apply). Try again then opens the start dialog (`startRequest` changes,
  * TimerBar listens); a drill starts at once on its one step.
  */
-export function useAttemptActions(newBoard: (question?: string) => void | Promise<unknown>) {
+export function useAttemptActions(newBoard: (question?: string) => unknown) {
   const { doc, origin } = useBoardSession();
   const [startRequest, setStartRequest] = useState(0);
   const fresh = useCallback(

@@ -145,16 +145,10 @@ export function ScoreChart(props: ScoreChartProps) {
     const data = [xs as number[], ...series.map((s) => s.values as (number | null)[])] as uPlot.AlignedData;
     const u = new uPlot(opts, data, el);
     plot.current = u;
-    const onClick = (e: MouseEvent) => {
-      const rect = u.over.getBoundingClientRect();
-      latest.current.onSeek?.(u.posToVal(e.clientX - rect.left, 'x'));
-    };
-    u.over.addEventListener('click', onClick);
     const resize = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
     resize.observe(el);
     return () => {
       resize.disconnect();
-      u.over.removeEventListener('click', onClick);
       u.destroy();
       plot.current = null;
     };
@@ -166,5 +160,22 @@ export function ScoreChart(props: ScoreChartProps) {
     plot.current?.redraw(false, false);
   }, [props.cursorX, props.markers]);
 
-  return <div ref={box} className="score-chart" role="img" aria-label={props.label} data-testid={props.testId} />;
+  // Pressing on the plotting area goes to that x (on press, as a scrubber does), whichever uPlot instance is current.
+  const onPointerDown = (e: React.PointerEvent) => {
+    const u = plot.current;
+    if (!u || !props.onSeek) return;
+    const rect = u.over.getBoundingClientRect();
+    if (e.clientX < rect.left || e.clientX > rect.right || e.clientY < rect.top || e.clientY > rect.bottom) return;
+    props.onSeek(u.posToVal(e.clientX - rect.left, 'x'));
+  };
+  return (
+    <div
+      ref={box}
+      className="score-chart"
+      role="img"
+      aria-label={props.label}
+      data-testid={props.testId}
+      onPointerDown={onPointerDown}
+    />
+  );
 }
