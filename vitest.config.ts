@@ -17,6 +17,18 @@ export default defineConfig({
         extends: true,
         test: { name: 'electron', include: ['test/electron/**/*.test.ts'], setupFiles: ['test/electron/setup/setup.ts'] },
       },
+      // Real PostgreSQL, HAProxy and node processes: after the other projects, one file at a time, generous timeouts.
+      {
+        extends: true,
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

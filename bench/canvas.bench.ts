@@ -1,11 +1,12 @@
 /**
  * `npm run bench canvas`: our Canvas against bare React Flow (its stress
- * example) in headless Chromium, at N = 300 and 625. Builds the pages in
- * bench/canvas/, serves them on 127.0.0.1 and, per page, measures: time to
- * all nodes drawn, node updates per second while a node is dragged with the
- * mouse, main-thread ms per drag step, and remote change → DOM latency.
- * Prints every run (the machine is shared, so the spread matters) and the
- * ratios ours/bare against the targets of issue 2.
+ * example) in headless Chromium, at N = 300, 625 and 1,000 (`BENCH_SIZES`).
+ * Builds the pages in bench/canvas/, serves them on 127.0.0.1 and, per page
+ * and view (SETUPS), measures: time to all nodes drawn, node updates per
+ * second while a node is dragged with the mouse, main-thread ms per drag
+ * step, and remote change → DOM latency. Prints every run (the machine is
+ * shared, so the spread matters), the zoom each was measured at, and the
+ * ratios ours/bare with met/missed against the targets of issue 2.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,13 +14,12 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH } from '../test/support/chromium';
-import { columnsFor, gridCells, type Mode } from './canvas/grid';
+import { columnsFor, fittedView, gridCells } from './canvas/grid';
 import { type DragFigures, remoteLatencies, startDragProbe, stopDragProbe, watchDrawn } from './canvas/probes';
-import { printReport, type Sample } from './canvas/report';
+import { type PageKind, printReport, type Sample, type View } from './canvas/report';
 
 const CONFIG = resolve(import.meta.dirname, 'canvas/vite.config.ts');
-const SIZES = [300, 625] as const;
-const MODES: readonly Mode[] = ['bare', 'ours'];
+const SIZES = (process.env.BENCH_SIZES ?? '300,625,1000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const DRAG_MS = 3000;
 /** Screen pixels per mouse step; the pointer sweeps ±80 px around the node's centre. */
@@ -28,6 +28,22 @@ const SWEEP_PX = 80;
 const REMOTE_CALLS = 60;
 const REMOTE_SPACING_MS = 50;
 const VIEWPORT = { width: 1280, height: 800 };
+
+/**
+ * What is measured per N: both pages at full detail at zoom 1.0 and fitted
+ * (same grid, same padding, so the same zoom), and our level of detail
+ * against the same fitted bare page, where the fitted zoom is low enough for it to apply.
+ */
+const ALL_SETUPS: readonly { readonly page: PageKind; readonly view: View }[] = [
+  { page: 'bare', view: 1 },
+  { page: 'ours', view: 1 },
+  { page: 'bare', view: 'fit' },
+  { page: 'ours', view: 'fit' },
+  { page: 'ours+lod', view: 'fit' },
+];
+/** `BENCH_VIEWS=1` or `fit` measures only that view (a quicker run while optimising). */
+const VIEWS = process.env.BENCH_VIEWS?.split(',');
+const SETUPS = ALL_SETUPS.filter((s) => !VIEWS || VIEWS.includes(String(s.view)));
 
 export async function run(): Promise<void> {
   const outDir = await mkdtemp(join(tmpdir(), 'archdrill-canvas-bench-'));
@@ -46,10 +62,10 @@ export async function run(): Promise<void> {
     const samples: Sample[] = [];
     const load: string[] = [`start ${loadText()}`];
     for (const n of SIZES) {
-      // Alternate the pages within each run so a burst of load elsewhere hits both alike.
+      // Alternate the order within each run so a burst of load elsewhere hits every page alike.
       for (let r = 1; r <= RUNS; r++)
-        for (const mode of r % 2 === 1 ? MODES : [...MODES].reverse())
-          samples.push({ n, mode, run: r, ...(await measure(browser, base, mode, n)) });
+        for (const setup of r % 2 === 1 ? SETUPS : [...SETUPS].reverse())
+          samples.push({ n, ...setup, run: r, ...(await measure(browser, base, setup.page, setup.view, n)) });
       load.push(`after N=${n} ${loadText()}`);
     }
     printReport(samples, load);
@@ -65,8 +81,16 @@ const loadText = () =>
     .map((l) => l.toFixed(2))
     .join(' ')}`;
 
-/** One fresh page: drawn time, a mouse drag of the centre node, then remote moves of a neighbour. */
-async function measure(browser: Browser, base: string, mode: Mode, n: number): Promise<Omit<Sample, 'n' | 'mode' | 'run'>> {
+const URL_OF: Record<PageKind, string> = { bare: 'mode=bare', ours: 'mode=ours&lod=off', 'ours+lod': 'mode=ours&lod=on' };
+
+/** One fresh page: drawn time, the view set, a mouse drag of the centre node, then remote moves of a neighbour. */
+async function measure(
+  browser: Browser,
+  base: string,
+  kind: PageKind,
+  view: View,
+  n: number,
+): Promise<Omit<Sample, 'n' | 'page' | 'view' | 'run'>> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -76,34 +100,42 @@ async function measure(browser: Browser, base: string, mode: Mode, n: number): P
     // in __name(); the page has no such helper, so give it an identity one.
     await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
     await page.addInitScript(watchDrawn);
-    await page.goto(`${base}?mode=${mode}&n=${n}`);
+    await page.goto(`${base}?${URL_OF[kind]}&n=${n}`);
     const drawnMs = await page
       .waitForFunction(() => (window as { __drawnAt?: number }).__drawnAt, undefined, { timeout: 60_000 })
       .then((h) => h.jsonValue() as Promise<number>)
       .catch((e: Error) => {
-        throw new Error(`canvas bench: ${mode} N=${n} never drew its nodes (${errors[0] ?? e.message})`);
+        throw new Error(`canvas bench: ${kind} N=${n} never drew its nodes (${errors[0] ?? e.message})`);
       });
-    await page.waitForTimeout(300);
 
     const cols = columnsFor(n);
     const rows = Math.ceil(n / cols);
     const centre = Math.floor(rows / 2) * cols + Math.floor(cols / 2);
     const dragId = String(centre + 1);
+    const cells = gridCells(n);
+    const target = view === 'fit' ? fittedView(n, VIEWPORT) : { zoom: view, centre: cells[centre]!.position };
+    const zoom = await page.evaluate(([z, at]) => window.__bench!.setView(z, at), [target.zoom, target.centre] as const);
+    // What is reported must be what was drawn: every node in the DOM, and the level of detail as labelled.
+    const drawn = await page.evaluate(() => ({
+      nodes: document.querySelectorAll('.react-flow__node').length,
+      simplified: document.querySelector('.canvas.zoomed-out') !== null,
+    }));
+    if (drawn.nodes < n) throw new Error(`canvas bench: ${kind} N=${n} has only ${drawn.nodes} nodes in the DOM`);
+    if (kind === 'ours' && drawn.simplified) throw new Error('canvas bench: ours at full detail is simplified');
     await drag(page, dragId, 300); // warm-up: JIT and first-drag allocations
     await page.evaluate(startDragProbe, dragId);
     const figures = await drag(page, dragId, DRAG_MS, () => page.evaluate(stopDragProbe));
     if (!figures) throw new Error('canvas bench: the drag probe returned nothing');
 
-    const remote = gridCells(n, mode)[centre + 2 * cols + 2]!;
-    await page.waitForTimeout(200);
+    const remote = cells[centre + 2 * cols + 2]!;
     const latencies = await page.evaluate(remoteLatencies, {
       id: remote.id,
       at: remote.position,
       count: REMOTE_CALLS,
       spacingMs: REMOTE_SPACING_MS,
     });
-    if (errors.length > 0) throw new Error(`canvas bench: ${mode} N=${n} threw in the page: ${errors[0]}`);
-    return { drawnMs, drag: figures, remoteMs: latencies };
+    if (errors.length > 0) throw new Error(`canvas bench: ${kind} N=${n} threw in the page: ${errors[0]}`);
+    return { drawnMs, zoom, simplified: drawn.simplified, drag: figures, remoteMs: latencies };
   } finally {
     await context.close();
   }

@@ -1,13 +1,14 @@
 import '../../renderer/src/styles/app.css';
-import { addEdges, addNodes, createLocalOrigin, createUndoManager, moveNodes } from '@shared/board/doc';
+import { addEdges, addNodes, moveNodes } from '@shared/board/doc';
 import { COMPONENT_KINDS } from '@shared/board/kinds';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import * as Y from 'yjs';
 import { type BoardSession, BoardSessionContext } from '../../renderer/src/board/context';
-import { createEditorStore } from '../../renderer/src/board/editorStore';
+import { sessionFor } from '../../renderer/src/board/openSession';
 import { Canvas } from '../../renderer/src/canvas/Canvas';
 import type { Platform } from '../../renderer/src/platform/types';
+import { BenchHooks } from './BenchHooks';
 import { gridCells, gridLinks } from './grid';
 
 /** The origin of writes "from a partner": not the session's, so undo and the binding treat them as remote. */
@@ -23,8 +24,7 @@ const noPlatform = { kind: 'browser' } as Platform;
 /** An in-memory session seeded with N components in a grid, chained by edges (as a peer's board would arrive). */
 function seededSession(n: number): BoardSession {
   const doc = new Y.Doc();
-  const origin = createLocalOrigin('bench');
-  const nodes = gridCells(n, 'ours').map(({ id, position }, i) => ({
+  const nodes = gridCells(n).map(({ id, position }, i) => ({
     id,
     kind: COMPONENT_KINDS[i % COMPONENT_KINDS.length]!,
     position,
@@ -32,19 +32,21 @@ function seededSession(n: number): BoardSession {
   }));
   addNodes(doc, nodes, REMOTE);
   addEdges(doc, gridLinks(n), REMOTE);
-  return { doc, origin, undo: createUndoManager(doc, origin), platform: noPlatform, store: createEditorStore() };
+  return sessionFor(doc, noPlatform);
 }
 
-export function OursPage({ n }: { readonly n: number }) {
+export function OursPage({ n, levelOfDetail }: { readonly n: number; readonly levelOfDetail: boolean }) {
   const [session] = useState(() => seededSession(n));
-  useEffect(() => {
-    window.__bench = { moveRemote: (id, x, y) => moveNodes(session.doc, new Map([[id, { x, y }]]), REMOTE) };
-  }, [session]);
+  const moveRemote = useCallback(
+    (id: string, x: number, y: number) => moveNodes(session.doc, new Map([[id, { x, y }]]), REMOTE),
+    [session],
+  );
   return (
     <BoardSessionContext.Provider value={session}>
       <ReactFlowProvider>
+        <BenchHooks moveRemote={moveRemote} />
         <div className="app">
-          <Canvas snapToGrid={false} colorMode="light" />
+          <Canvas snapToGrid={false} colorMode="light" levelOfDetail={levelOfDetail} />
         </div>
       </ReactFlowProvider>
     </BoardSessionContext.Provider>

@@ -17,19 +17,42 @@ export interface GridLink {
   readonly target: string;
 }
 
-/** Grid pitch per page: the stress example's 100 × 50 for its 50 × 30 nodes; our 176 × 56 components need more room. */
-export const PITCH = { bare: { x: 100, y: 50 }, ours: { x: 240, y: 96 } } as const;
-export type Mode = keyof typeof PITCH;
+/**
+ * One grid pitch for both pages: our 176 × 56 components need 240 × 96 (the
+ * stress example uses 100 × 50 for its 50 × 30 nodes). With the same pitch a
+ * fitted grid sits at the same zoom on both pages, so they draw the same
+ * number of nodes at the same scale.
+ */
+export const PITCH = { x: 240, y: 96 } as const;
+export type Mode = 'bare' | 'ours';
+
+/** Our component's box (renderer/src/styles/app.css `.component`), the larger of the two pages' nodes. */
+export const NODE_BOX = { width: 176, height: 56 } as const;
+
+/**
+ * The view that shows the whole grid with 10 % padding, for both pages alike
+ * (React Flow's own fitView would zoom the bare page's smaller nodes closer).
+ */
+export function fittedView(
+  n: number,
+  screen: { width: number; height: number },
+): { zoom: number; centre: { x: number; y: number } } {
+  const cols = columnsFor(n);
+  const rows = Math.ceil(n / cols);
+  const width = (cols - 1) * PITCH.x + NODE_BOX.width;
+  const height = (rows - 1) * PITCH.y + NODE_BOX.height;
+  const zoom = Math.min(screen.width / (width * 1.2), screen.height / (height * 1.2));
+  return { zoom, centre: { x: width / 2, y: height / 2 } };
+}
 
 /** Square-ish: 300 → 18 columns, 625 → 25 × 25. */
 export const columnsFor = (n: number): number => Math.ceil(Math.sqrt(n));
 
-export function gridCells(n: number, mode: Mode): GridCell[] {
+export function gridCells(n: number): GridCell[] {
   const cols = columnsFor(n);
-  const pitch = PITCH[mode];
   return Array.from({ length: n }, (_, i) => ({
     id: String(i + 1),
-    position: { x: (i % cols) * pitch.x, y: Math.floor(i / cols) * pitch.y },
+    position: { x: (i % cols) * PITCH.x, y: Math.floor(i / cols) * PITCH.y },
   }));
 }
 
@@ -41,12 +64,18 @@ export function gridLinks(n: number): GridLink[] {
 const Query = z.object({
   mode: z.enum(['bare', 'ours']),
   n: z.coerce.number().int().min(2).max(5000).default(300),
+  /** Our level of detail (icons and kind lines dropped when zoomed out); bare React Flow has none. */
+  lod: z.enum(['on', 'off']).default('on'),
 });
 
-/** Reads `?mode=bare|ours&n=300`; a wrong query is a clear one-line error. */
-export function parseQuery(search: string): { mode: Mode; n: number } {
+/** Reads `?mode=bare|ours&n=300&lod=on|off`; a wrong query is a clear one-line error. */
+export function parseQuery(search: string): { mode: Mode; n: number; lod: boolean } {
   const q = new URLSearchParams(search);
-  const parsed = Query.safeParse({ mode: q.get('mode') ?? undefined, n: q.get('n') ?? undefined });
-  if (!parsed.success) throw new Error(`bench page: expected ?mode=bare|ours&n=2..5000, got "${search}"`);
-  return parsed.data;
+  const parsed = Query.safeParse({
+    mode: q.get('mode') ?? undefined,
+    n: q.get('n') ?? undefined,
+    lod: q.get('lod') ?? undefined,
+  });
+  if (!parsed.success) throw new Error(`bench page: expected ?mode=bare|ours&n=2..5000&lod=on|off, got "${search}"`);
+  return { mode: parsed.data.mode, n: parsed.data.n, lod: parsed.data.lod === 'on' };
 }

@@ -1,6 +1,8 @@
 /**
- * `npx tsx bench/canvas/profile.ts [n] [modes]`: where a drag step's main-thread
- * time goes, bare React Flow beside our Canvas. Traces a 2 s mouse drag of the
+ * `npx tsx bench/canvas/profile.ts [n] [pages] [view]`: where a drag step's
+ * main-thread time goes, bare React Flow beside our Canvas. Pages are
+ * `bare,ours,ours+lod` (ours is full detail), the view `1` (zoom 1.0, the
+ * default) or `fit`. Traces a 2 s mouse drag of the
  * centre node with Chromium's timeline categories and prints, per page, the
  * renderer main thread's self time per event name, per node update. A tool for
  * finding what to optimise, not a benchmark (bench/canvas.bench.ts is that).
@@ -11,8 +13,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH } from '../../test/support/chromium';
-import { columnsFor, type Mode } from './grid';
+import { columnsFor, fittedView, gridCells } from './grid';
 import { startDragProbe, stopDragProbe, watchDrawn } from './probes';
+import type { PageKind, View } from './report';
 
 interface TraceEvent {
   readonly name: string;
@@ -26,7 +29,10 @@ interface TraceEvent {
 
 const CONFIG = resolve(import.meta.dirname, 'vite.config.ts');
 const N = Number(process.argv[2] ?? 625);
-const MODES = (process.argv[3]?.split(',') ?? ['bare', 'ours']) as Mode[];
+const PAGES = (process.argv[3]?.split(',') ?? ['bare', 'ours']) as PageKind[];
+const VIEW: View = process.argv[4] === 'fit' ? 'fit' : Number(process.argv[4] ?? 1);
+const URL_OF: Record<PageKind, string> = { bare: 'mode=bare', ours: 'mode=ours&lod=off', 'ours+lod': 'mode=ours&lod=on' };
+const VIEWPORT = { width: 1280, height: 800 };
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'];
 
 /** Busy ms per renderer thread (its top-level events), main thread excluded: compositor and raster work. */
@@ -121,15 +127,18 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
-    for (const mode of MODES) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    for (const mode of PAGES) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
       const page = await context.newPage();
       await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
       await page.addInitScript(watchDrawn);
-      await page.goto(`http://127.0.0.1:${address.port}/?mode=${mode}&n=${N}`);
+      await page.goto(`http://127.0.0.1:${address.port}/?${URL_OF[mode]}&n=${N}`);
       await page.waitForFunction(() => (window as { __drawnAt?: number }).__drawnAt, undefined, { timeout: 60_000 });
       const cols = columnsFor(N);
-      const id = String(Math.floor(Math.ceil(N / cols) / 2) * cols + Math.floor(cols / 2) + 1);
+      const centre = Math.floor(Math.ceil(N / cols) / 2) * cols + Math.floor(cols / 2);
+      const id = String(centre + 1);
+      const target = VIEW === 'fit' ? fittedView(N, VIEWPORT) : { zoom: VIEW, centre: gridCells(N)[centre]!.position };
+      const zoom = await page.evaluate(([z, at]) => window.__bench!.setView(z, at), [target.zoom, target.centre] as const);
       await dragFor(page, id, 300);
       await page.mouse.up();
       const cdp = await context.newCDPSession(page);
@@ -153,7 +162,7 @@ async function main() {
       const times = [...selfTimes(events)].sort((a, b) => b[1] - a[1]);
       const total = times.reduce((s, [, t]) => s + t, 0);
       console.log(
-        `\n${mode}: ${per} updates in ${figures.durationMs.toFixed(0)} ms, main thread ${(total / per).toFixed(2)} ms/update`,
+        `\n${mode} at zoom ${zoom.toFixed(2)}: ${per} updates in ${figures.durationMs.toFixed(0)} ms, main thread ${(total / per).toFixed(2)} ms/update`,
       );
       const others = [...otherThreads(events)].map(([name, t]) => `${name} ${(t / per).toFixed(2)}`);
       console.log(`  other threads, ms per update: ${others.join(', ')}`);

@@ -12,7 +12,8 @@ export type LoadCommand =
   | {
       readonly cmd: 'open';
       readonly base: string;
-      readonly rooms: readonly { roomId: string; tokens: readonly [string, string] }[];
+      /** `bases`: where each of the two clients connects, when not both to `base` (a pair split across nodes). */
+      readonly rooms: readonly { roomId: string; tokens: readonly [string, string]; bases?: readonly [string, string] }[];
     }
   | { readonly cmd: 'run'; readonly ms: number; readonly perSec: number }
   | { readonly cmd: 'synced' }
@@ -90,7 +91,10 @@ process.on('message', async (msg: LoadCommand) => {
       for (const r of msg.rooms) {
         rooms.push({
           roomId: r.roomId,
-          clients: [open(msg.base, r.roomId, 'a', r.tokens[0]), open(msg.base, r.roomId, 'b', r.tokens[1])],
+          clients: [
+            open(r.bases?.[0] ?? msg.base, r.roomId, 'a', r.tokens[0]),
+            open(r.bases?.[1] ?? msg.base, r.roomId, 'b', r.tokens[1]),
+          ],
         });
       }
       while (!allSynced()) await new Promise((r) => setTimeout(r, 20));
@@ -114,3 +118,5 @@ process.on('message', async (msg: LoadCommand) => {
 });
 
 process.send?.({ ready: 0 });
+// The bench died (or forgot us): do not outlive it.
+process.on('disconnect', () => process.exit(0));

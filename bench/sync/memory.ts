@@ -3,6 +3,8 @@ export interface MemoryReport {
   readonly rss: number;
   readonly heapUsed: number;
   readonly rooms: number;
+  /** CPU time this process has used so far (user + system), µs: differences give a server's CPU share. */
+  readonly cpuMicros: number;
 }
 
 export const serveMemoryQueries = (rooms: () => number): void => {
@@ -18,6 +20,14 @@ export const serveMemoryQueries = (rooms: () => number): void => {
     gc?.();
     gc?.();
     const m = process.memoryUsage();
-    process.send?.({ mem: { rss: m.rss, heapUsed: m.heapUsed + m.external, rooms: rooms() } satisfies MemoryReport });
+    const cpu = process.cpuUsage();
+    process.send?.({
+      mem: {
+        rss: m.rss,
+        heapUsed: m.heapUsed + m.external,
+        rooms: rooms(),
+        cpuMicros: cpu.user + cpu.system,
+      } satisfies MemoryReport,
+    });
   });
 };

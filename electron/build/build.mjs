@@ -13,7 +13,8 @@ import { resolve } from 'node:path';
 import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '../..');
-const outDir = resolve(root, 'dist-electron');
+// ARCHDRILL_ELECTRON_OUT: somewhere else (the test that runs the bundles builds them into a temp folder).
+const outDir = resolve(process.env.ARCHDRILL_ELECTRON_OUT ?? resolve(root, 'dist-electron'));
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -52,4 +53,4 @@ const bundle = (entry, fileName, { ssr, external }) =>
 
 await bundle('electron/main/index.ts', 'main.cjs', { ssr: true, external: ['electron', ...nodeBuiltins, ...dependencies] });
 await bundle('electron/preload/index.ts', 'preload.cjs', { ssr: false, external: ['electron'] });
-console.log('Archdrill: built dist-electron/main.cjs and dist-electron/preload.cjs');
+console.log(`Archdrill: built main.cjs and preload.cjs in ${outDir}`);

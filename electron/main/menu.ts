@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { COMMANDS, type CommandSpec, keysOf, type MenuSection, toAccelerator } from '../../shared/commands/commands';
 import type { MenuCommand } from '../../shared/ipc/menuCommands';
 import type { RecentFile } from './recentFiles';
 
@@ -18,29 +19,26 @@ export interface MenuContext {
 
 /**
  * The native menu as a plain template, so it can be tested without Electron.
- * Commands the board owns (undo is per user in Yjs, select-all selects
- * components) go to the renderer; cut/copy/paste use the native roles so
- * they work in text fields.
+ * Its items come from the one command list (shared/commands/commands.ts).
+ * Every key is handled by the page (renderer/src/app/shortcuts.ts, the same
+ * code as the browser build), so items show their accelerator without
+ * registering it: registering would run each command twice, and text fields
+ * keep their native undo and select-all. Cut, copy and paste are the native
+ * roles so they work in text fields.
  */
 export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const mac = ctx.platform === 'darwin';
-  const command = (label: string, id: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    id,
-    label,
-    ...(accelerator && { accelerator }),
-    click: () => ctx.send(id),
-  });
-  /**
-   * Shows the shortcut but leaves the key to the page: the renderer handles
-   * these keys itself (renderer/src/app/shortcuts.ts, shared with the browser
-   * build), so registering them here would run each command twice, and text
-   * fields keep their native undo and select-all. Keep the labels in step
-   * with shortcuts.ts.
-   */
-  const inPage = (label: string, id: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
-    ...command(label, id, accelerator),
-    registerAccelerator: false,
-  });
+  const items = (section: MenuSection): MenuItemConstructorOptions[] =>
+    COMMANDS.filter((c: CommandSpec) => c.menu === section || (section === 'edit' && c.menuRole)).map((c: CommandSpec) => {
+      if (c.menuRole) return { role: c.menuRole };
+      const first = keysOf(c, mac ? 'mac' : 'other')[0];
+      return {
+        id: c.id,
+        label: c.label,
+        ...(first && { accelerator: toAccelerator(first), registerAccelerator: false }),
+        click: () => ctx.send(c.id as MenuCommand),
+      };
+    });
 
   const recentItems: MenuItemConstructorOptions[] =
     ctx.recent.length === 0
@@ -51,50 +49,26 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
           { id: 'clear-recent', label: 'Clear Recent', click: ctx.clearRecent },
         ];
 
+  const [newBoard, open, ...saving] = items('file');
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      inPage('New Board', 'new', 'Alt+N'),
-      inPage('Open…', 'open', 'CmdOrCtrl+O'),
+      newBoard!,
+      open!,
       { id: 'open-recent', label: 'Open Recent', submenu: recentItems },
       { type: 'separator' },
-      inPage('Save', 'save', 'CmdOrCtrl+S'),
-      inPage('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
-      {
-        label: 'Export',
-        submenu: [
-          command('Image (PNG)…', 'export-png', 'CmdOrCtrl+Shift+E'),
-          command('Vector (SVG)…', 'export-svg'),
-          command('Report…', 'export-report'),
-          command('PDF…', 'export-pdf', 'CmdOrCtrl+P'),
-        ],
-      },
+      ...saving,
+      { label: 'Export', submenu: items('export') },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };
 
-  const edit: MenuItemConstructorOptions = {
-    label: 'Edit',
-    submenu: [
-      inPage('Undo', 'undo', 'CmdOrCtrl+Z'),
-      inPage('Redo', 'redo', mac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
-      { type: 'separator' },
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      inPage('Select All', 'select-all', 'CmdOrCtrl+A'),
-    ],
-  };
+  const edit: MenuItemConstructorOptions = { label: 'Edit', submenu: items('edit') };
 
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      inPage('Zoom In', 'zoom-in', 'Plus'),
-      inPage('Zoom Out', 'zoom-out', '-'),
-      inPage('Zoom to Fit', 'zoom-fit', 'Shift+1'),
-      { type: 'separator' },
-      inPage('Toggle Dark Theme', 'toggle-theme', 'Shift+D'),
-      inPage('Keyboard Shortcuts', 'shortcuts', 'Shift+/'),
+      ...items('view'),
       ...(ctx.isDev ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
       { type: 'separator' },
       { role: 'togglefullscreen' },

@@ -1,5 +1,6 @@
 import * as nodeFs from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../shared/security/origins';
 import { mimeTypeOf } from '../mimeTypes';
 import { CONTENT_SECURITY_POLICY } from './security';
 
@@ -9,9 +10,7 @@ import { CONTENT_SECURITY_POLICY } from './security';
  * fetch behave as on the web) without file://'s extra privileges, and only
  * files under dist/renderer can be reached.
  */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'archdrill';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export { APP_HOST, APP_ORIGIN, APP_SCHEME };
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** Passed to protocol.registerSchemesAsPrivileged before the app is ready. */

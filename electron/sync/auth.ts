@@ -8,6 +8,7 @@ import {
   parseToken,
   type Role,
   TOKEN_MAC_BYTES,
+  tokenExpired,
   tokenMessage,
 } from '../../shared/collab';
 
@@ -17,17 +18,48 @@ const SECRET_BYTES = 32;
 const mac = (secret: Uint8Array, message: string): Buffer =>
   createHmac('sha256', secret).update(message).digest().subarray(0, TOKEN_MAC_BYTES);
 
-/** The token for a room and role: `<role letter>.<base64url of the truncated HMAC>`. */
-export const signToken = (secret: Uint8Array, roomId: string, role: Role): string =>
-  formatToken(role, encodeBase64url(mac(secret, tokenMessage(roomId, role))));
+/** What a token is signed for besides room and role: the room's link generation and an optional expiry (Unix seconds). */
+export interface TokenScope {
+  readonly generation?: number;
+  readonly expires?: number;
+}
 
-/** The role a token grants in a room, or null when it is malformed or forged. Constant-time comparison. */
-export const verifyToken = (secret: Uint8Array, roomId: string, token: string): Role | null => {
+/** The token for a room and role: `<role letter>.<base64url of the truncated HMAC>[.<expiry>]`. */
+export const signToken = (secret: Uint8Array, roomId: string, role: Role, scope: TokenScope = {}): string =>
+  formatToken(role, encodeBase64url(mac(secret, tokenMessage(roomId, role, scope.generation, scope.expires))), scope.expires);
+
+export type TokenVerdict =
+  | { readonly ok: true; readonly role: Role }
+  | { readonly ok: false; readonly reason: 'malformed token' | 'wrong token' | 'link expired' | 'link revoked' };
+
+/** How many earlier generations are tried to tell a revoked link from a forged one (for the log line only). */
+const REVOKED_LOOKBACK = 16;
+
+/**
+ * The role a token grants in a room at its current link generation, or why
+ * not. Constant-time MAC comparison; the expiry is checked after the MAC, so a
+ * forged expiry is "wrong", not "expired".
+ */
+export const verifyToken = (
+  secret: Uint8Array,
+  roomId: string,
+  token: string,
+  generation = 0,
+  nowMs = Date.now(),
+): TokenVerdict => {
   const parsed = parseToken(token);
-  if (!parsed) return null;
+  if (!parsed) return { ok: false, reason: 'malformed token' };
   const given = Buffer.from(parsed.mac, 'base64url');
-  const expected = mac(secret, tokenMessage(roomId, parsed.role));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? parsed.role : null;
+  const matches = (gen: number): boolean => {
+    const expected = mac(secret, tokenMessage(roomId, parsed.role, gen, parsed.expires));
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  if (!matches(generation)) {
+    for (let gen = generation - 1; gen >= Math.max(0, generation - REVOKED_LOOKBACK); gen--)
+      if (matches(gen)) return { ok: false, reason: 'link revoked' };
+    return { ok: false, reason: 'wrong token' };
+  }
+  return tokenExpired(parsed, nowMs) ? { ok: false, reason: 'link expired' } : { ok: true, role: parsed.role };
 };
 
 /** The key that lets a team's admin create rooms over HTTP (POST /rooms); derived, so it needs no storage. */
@@ -40,6 +72,15 @@ export const verifyAdminKey = (secret: Uint8Array, given: string): boolean => {
 };
 
 export const newSecret = (): Uint8Array => randomBytes(SECRET_BYTES);
+
+/** A secret as the file or ARCHDRILL_SECRET holds it (base64url, at least 16 bytes); `from` names it in the error. */
+export const parseSecret = (text: string, from: string): Uint8Array => {
+  const trimmed = text.trim();
+  const bytes = Buffer.from(trimmed, 'base64url');
+  if (bytes.length < 16 || !/^[A-Za-z0-9_-]+$/.test(trimmed))
+    throw new Error(`${from} does not hold a base64url secret of at least 16 bytes`);
+  return bytes;
+};
 
 /**
  * Reads the secret from `file`, creating it (mode 0600) on first run, so the
@@ -54,35 +95,34 @@ export const loadOrCreateSecret = (file: string): Uint8Array => {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
       throw new Error(`cannot read secret file ${file}: ${(err as Error).message}`);
   }
-  if (text !== null) {
-    const bytes = Buffer.from(text, 'base64url');
-    if (bytes.length < 16 || !/^[A-Za-z0-9_-]+$/.test(text))
-      throw new Error(`secret file ${file} does not hold a base64url secret of at least 16 bytes`);
-    return bytes;
-  }
+  if (text !== null) return parseSecret(text, `secret file ${file}`);
   const secret = newSecret();
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${encodeBase64url(secret)}\n`, { mode: 0o600, flag: 'wx' });
   return secret;
 };
 
-export type UpgradeVerdict =
-  | { readonly ok: true; readonly roomId: string; readonly role: Role }
-  | { readonly ok: false; readonly status: 400 | 401 | 403 | 404; readonly reason: string };
+export type SyncPath =
+  | { readonly ok: true; readonly roomId: string; readonly token: string }
+  | { readonly ok: false; readonly status: 400 | 401 | 404; readonly reason: string };
 
 /**
- * Decides a WebSocket upgrade from its URL alone (`/sync/<roomId>?token=…`), before
- * any WebSocket exists: 404 other paths, 400 a malformed room id, 401 no token,
- * 403 a token that is not this room's.
+ * Reads a WebSocket upgrade's URL (`/sync/<roomId>?token=…`) before any
+ * WebSocket exists: 404 other paths, 400 a malformed room id, 401 no token.
+ * The token itself is checked by `verifyToken`, at the room's generation.
  */
-export const authorizeUpgrade = (secret: Uint8Array, rawUrl: string | undefined): UpgradeVerdict => {
-  const url = new URL(rawUrl ?? '/', 'http://localhost');
+export const parseSyncPath = (rawUrl: string | undefined): SyncPath => {
+  let url: URL;
+  try {
+    url = new URL(rawUrl ?? '/', 'http://localhost');
+  } catch {
+    return { ok: false, status: 400, reason: 'malformed url' };
+  }
   const m = /^\/sync\/([^/]*)$/.exec(url.pathname);
   if (!m) return { ok: false, status: 404, reason: 'not a sync path' };
   const roomId = m[1]!;
   if (!isRoomId(roomId)) return { ok: false, status: 400, reason: 'malformed room id' };
   const token = url.searchParams.get('token');
   if (!token) return { ok: false, status: 401, reason: 'missing token' };
-  const role = verifyToken(secret, roomId, token);
-  return role ? { ok: true, roomId, role } : { ok: false, status: 403, reason: 'wrong token' };
+  return { ok: true, roomId, token };
 };

@@ -1,5 +1,6 @@
 /// <reference path="./y-leveldb.d.ts" />
 
+import * as buffer from 'lib0/buffer';
 import * as encoding from 'lib0/encoding';
 import { getCurrentUpdateClock, getLevelUpdates, getLevelUpdatesEntries, type LevelDb, LeveldbPersistence } from 'y-leveldb';
 import * as Y from 'yjs';
@@ -19,6 +20,8 @@ const LEVEL_OPTIONS = { cacheSize: 2 * 1024 * 1024, writeBufferSize: 1024 * 1024
 /** y-leveldb's keys: a room's updates in clock order, and the record its getAllDocNames lists rooms by. */
 const updateKey = (roomId: string, clock: number) => ['v1', roomId, 'update', clock];
 const svKey = (roomId: string) => ['v1_sv', roomId];
+/** y-leveldb's meta record (its setMeta/getMeta layout, lib0 `encodeAny` values): the room's link generation. */
+const generationKey = (roomId: string) => ['v1', roomId, 'meta', 'generation'];
 /** y-leveldb's state vector record: the clock it was taken at, then the state vector. */
 const stateVectorRecord = (clock: number, sv: Uint8Array): Buffer => {
   const e = encoding.createEncoder();
@@ -92,6 +95,18 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
     ]);
     await db.clear({ gte: updateKey(roomId, 0), lt: updateKey(roomId, next) });
     return next;
+  };
+
+  const readGeneration = async (db: LevelDb, roomId: string): Promise<number> => {
+    try {
+      const raw = await db.get(generationKey(roomId));
+      const value: unknown = raw == null ? 0 : buffer.decodeAny(raw);
+      return typeof value === 'number' ? value : 0;
+    } catch (err) {
+      // Any other read error rejects: a link is refused rather than let through on a store that cannot say.
+      if ((err as { notFound?: boolean }).notFound || (err as { code?: string }).code === 'LEVEL_NOT_FOUND') return 0;
+      throw err;
+    }
   };
 
   const write = (batch: Map<string, Uint8Array[]>, count: number): Promise<void> =>
@@ -184,6 +199,13 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
       schedule();
     },
     flush,
+    generation: (roomId) => transact((db) => readGeneration(db, roomId)),
+    bumpGeneration: (roomId) =>
+      transact(async (db) => {
+        const next = (await readGeneration(db, roomId)) + 1;
+        await db.put(generationKey(roomId), buffer.encodeAny(next));
+        return next;
+      }),
     async evict(roomId, state) {
       await flush();
       await transact(async (db) => {

@@ -58,10 +58,11 @@ export const decodeClientMessage = (frame: Uint8Array): ClientMessage => {
   }
 };
 
-/** The server's answer to a client's sync step 1: everything the client lacks. */
-export const encodeSyncStep2 = (doc: Y.Doc, stateVector: Uint8Array): Uint8Array => {
+/** The server's answer to a client's sync step 1: `missing` is everything the client lacks (Room.missingFor). */
+export const encodeSyncStep2 = (missing: Uint8Array): Uint8Array => {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep2(e, doc, stateVector);
+  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(e, missing);
   return encoding.toUint8Array(e);
 };

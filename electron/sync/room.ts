@@ -1,6 +1,8 @@
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { encodeAwareness, encodeUpdate } from './protocol';
+import type { PresenceEntry } from './presenceGuard';
+import { encodeAwareness, encodeUpdate, MESSAGE_AWARENESS } from './protocol';
 import type { RoomStore } from './store';
 
 /** One connected participant as the room sees it: something frames can be sent to. */
@@ -8,10 +10,29 @@ export interface Peer {
   send(frame: Uint8Array): void;
   /** For logs: who this is (address, role). */
   readonly label: string;
+  /** Closes the connection (links revoked, server shutting down). */
+  close(code: number, reason: string): void;
+}
+
+/** Why a document update was refused; nothing of it was applied. */
+export type UpdateRefusal = 'subdocuments' | 'too large';
+
+/** A peer's presence id, and how far ahead of the client's own clock the server numbers it (see applyPresence). */
+interface PresenceSlot {
+  readonly clientId: number;
+  offset: number | null;
 }
 
 /** Origin of the transaction that applies stored state, so it is not written back to the store. */
 const LOADED = Symbol('loaded from store');
+/** Origin of an update another node wrote (shared store): relayed to this node's peers, not written again. */
+const REMOTE = Symbol('written by another node');
+
+/** Departed participants' presence clocks kept past this many (so a returning one is not ignored by peers), oldest forgotten first. */
+const MAX_PRESENCE_RECORDS = 256;
+
+const hasSubdocuments = (update: Uint8Array): boolean =>
+  Y.decodeUpdate(update).structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentDoc);
 
 /**
  * A room in memory: its Y.Doc, the awareness of its peers, and who is
@@ -22,24 +43,34 @@ const LOADED = Symbol('loaded from store');
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** Each peer with the awareness client ids it announced, removed when it leaves. */
-  readonly peers = new Map<Peer, Set<number>>();
+  /** Each peer with the presence client id it owns (null until it announced one). */
+  readonly peers = new Map<Peer, PresenceSlot | null>();
   readonly ready: Promise<void>;
-  /** The frame being applied by applyAwareness, if any. */
+  /** Who owns each presence client id: the connection that announced it first. */
+  private readonly owners = new Map<number, Peer>();
+  /** The frame being applied by applyPresence, if any. */
   private incomingAwareness: Uint8Array | null = null;
+  /** The doc's encoded size: exact after a load or a measure, an upper bound after updates (their sizes are added). */
+  private size = 0;
+  private sizeExact = true;
+  /** The whole document encoded, kept until the next update: what every newcomer asks for, encoded once. */
+  private fullState: Uint8Array | null = null;
 
   constructor(
     readonly id: string,
     private readonly store: RoomStore,
     /** Settles when an earlier copy of this room has finished leaving memory. */
     previous: Promise<void>,
+    /** The document size cap (SyncLimits.roomBytes). */
+    private readonly maxBytes: number,
   ) {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.ready = previous
-      .then(() => store.load(id))
+      .then(() => store.load(id, this.onRemote))
       .then((state) => {
         if (state) Y.applyUpdate(this.doc, state, LOADED);
+        this.size = state?.byteLength ?? 0;
         this.doc.on('update', this.onUpdate);
         this.awareness.on('update', this.onAwareness);
       });
@@ -48,25 +79,91 @@ export class Room {
   }
 
   join(peer: Peer): void {
-    this.peers.set(peer, new Set());
+    this.peers.set(peer, null);
+  }
+
+  /** Binds a presence client id to a peer; false when another connected peer owns it. */
+  claimPresence(peer: Peer, clientId: number): boolean {
+    const owner = this.owners.get(clientId);
+    if (owner && owner !== peer) return false;
+    this.owners.set(clientId, peer);
+    this.peers.set(peer, { clientId, offset: null });
+    return true;
   }
 
   /** Removes the peer and its cursor, name and selection from everyone's view. */
   leave(peer: Peer): void {
-    const controlled = this.peers.get(peer);
-    if (!controlled) return;
+    if (!this.peers.has(peer)) return;
+    const clientId = this.peers.get(peer)?.clientId;
     this.peers.delete(peer);
-    if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    if (clientId === undefined) return;
+    this.owners.delete(clientId);
+    if (this.awareness.states.has(clientId)) awarenessProtocol.removeAwarenessStates(this.awareness, [clientId], null);
+    this.forgetDeparted();
   }
 
-  /** Applies a peer's update; the doc's update handler then stores and relays it. */
-  applyUpdate(update: Uint8Array, from: Peer): void {
+  /**
+   * Applies a peer's update unless it holds subdocuments (each would become a
+   * Y.Doc in server memory) or would take the document past its size cap; the
+   * doc's update handler then stores and relays it. Returns why it was refused.
+   */
+  applyUpdate(update: Uint8Array, from: Peer): UpdateRefusal | null {
+    if (hasSubdocuments(update)) return 'subdocuments';
+    if (this.size + update.byteLength > this.maxBytes && !this.sizeExact) {
+      // Measured only when the running estimate crosses the cap, and not again until an update is accepted.
+      this.size = Y.encodeStateAsUpdate(this.doc).byteLength;
+      this.sizeExact = true;
+    }
+    if (this.size + update.byteLength > this.maxBytes) return 'too large';
     Y.applyUpdate(this.doc, update, from);
+    // An update waiting for a missing dependency is integrated by whichever transaction brings it; if another
+    // node's update does, onUpdate would not store it, so it is stored as it came (a duplicate is harmless).
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) this.store.append(this.id, update);
+    return null;
   }
 
-  /** `frame` is the peer's whole message: relayed as it came, not decoded and encoded again (presence flows at 20–30 Hz). */
-  applyAwareness(update: Uint8Array, frame: Uint8Array, from: Peer): void {
-    this.incomingAwareness = frame;
+  /**
+   * What a client lacks, given its state vector. Most ask with an empty one
+   * (a newcomer): that answer is encoded once per document version, so many
+   * joins (or one participant asking again and again) cost one encode.
+   */
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength === 1 && stateVector[0] === 0) {
+      if (!this.fullState) {
+        this.fullState = Y.encodeStateAsUpdate(this.doc);
+        this.size = this.fullState.byteLength;
+        this.sizeExact = true;
+      }
+      return this.fullState;
+    }
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  /**
+   * Applies presence entries a connection's PresenceGuard let through (its
+   * own id only). The clock peers see is the client's plus an offset fixed at
+   * the connection's first announcement: at least 2 and past what the room
+   * last relayed for that id. A client keeps its clock across reconnects while
+   * peers bumped theirs by one when it left, and a restarted server knows no
+   * clocks at all; without the offset peers would ignore a returning
+   * participant until it moved twice (as with the stock y-websocket server).
+   */
+  applyPresence(entries: readonly PresenceEntry[], from: Peer): void {
+    const slot = this.peers.get(from);
+    if (entries.length === 0 || !slot) return;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, entries.length);
+    for (const { clientId, clock, state } of entries) {
+      slot.offset ??= Math.max(2, (this.awareness.meta.get(clientId)?.clock ?? 0) + 1 - clock);
+      encoding.writeVarUint(e, clientId);
+      encoding.writeVarUint(e, clock + slot.offset);
+      encoding.writeVarString(e, JSON.stringify(state));
+    }
+    const update = encoding.toUint8Array(e);
+    const frame = encoding.createEncoder();
+    encoding.writeVarUint(frame, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(frame, update);
+    this.incomingAwareness = encoding.toUint8Array(frame);
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
     } finally {
@@ -89,24 +186,38 @@ export class Room {
     if (state) await this.store.evict(this.id, state);
   }
 
+  /** y-protocols keeps a clock for every id it ever saw; past MAX_PRESENCE_RECORDS the oldest departed ones go. */
+  private forgetDeparted(): void {
+    const meta = this.awareness.meta;
+    if (meta.size <= MAX_PRESENCE_RECORDS) return;
+    for (const id of meta.keys()) {
+      if (meta.size <= MAX_PRESENCE_RECORDS) break;
+      if (!this.awareness.states.has(id)) meta.delete(id);
+    }
+  }
+
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState = null;
     if (origin === LOADED) return;
+    // Peers' and other nodes' updates alike: the size estimate grows by what each adds at most.
+    this.size += update.byteLength;
+    this.sizeExact = false;
     const frame = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
     // Queued, not written: the store batches every room's updates into one write within its flush window.
-    this.store.append(this.id, update);
+    if (origin !== REMOTE) this.store.append(this.id, update);
+  };
+
+  /** Another node's update: before `ready` it joins the loaded state (nobody is synced yet), after it is relayed. */
+  private readonly onRemote = (update: Uint8Array): void => {
+    if (!this.doc.isDestroyed) Y.applyUpdate(this.doc, update, REMOTE);
   };
 
   private readonly onAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const controlled = this.peers.get(origin as Peer);
-    if (controlled) {
-      for (const id of added) controlled.add(id);
-      for (const id of removed) controlled.delete(id);
-    }
-    // A peer's own frame is passed on as is; removals (a peer left, a state timed out) are encoded here.
+    // A peer's presence goes out as applyPresence encoded it; removals (a peer left, a state timed out) are encoded here.
     const frame = this.incomingAwareness ?? encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
   };

@@ -17,13 +17,20 @@ export class RoomRegistry {
     private readonly store: RoomStore,
     private readonly idleEvictMs: number,
     private readonly log: Logger,
+    /** Per room document size cap (SyncLimits.roomBytes). */
+    private readonly roomBytes: number,
   ) {}
 
-  /** The room, loaded into memory if it was not; cancels a pending eviction. */
+  /** The room if it is in memory; never loads one (an upgrade that has not completed must not pin a room). */
+  peek(id: string): Room | undefined {
+    return this.live.get(id);
+  }
+
+  /** The room, loaded into memory if it was not; cancels a pending eviction. Only for a connection that exists: it must `release` when it closes. */
   acquire(id: string): Room {
     let room = this.live.get(id);
     if (!room) {
-      room = new Room(id, this.store, this.leaving.get(id) ?? Promise.resolve());
+      room = new Room(id, this.store, this.leaving.get(id) ?? Promise.resolve(), this.roomBytes);
       const created = room;
       created.ready.catch((err: Error) => {
         this.log.warn(`room ${id} failed to load: ${err.message}`);

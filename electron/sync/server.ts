@@ -1,37 +1,47 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { newRoomId, type Role } from '../../shared/collab';
-import { adminKey, authorizeUpgrade, newSecret, signToken, verifyAdminKey } from './auth';
-import { type ConnectionCounters, serveConnection } from './connection';
-import { leveldbStore } from './leveldbStore';
+import { isRoomId, newRoomId, type Role } from '../../shared/collab';
+import { adminKey, newSecret, parseSyncPath, signToken, verifyAdminKey, verifyToken } from './auth';
+import { CLOSE_REVOKED, type ConnectionCounters, newCounters, serveConnection } from './connection';
+import { OriginPolicy, SECURITY_HEADERS } from './httpPolicy';
+import { DEFAULT_LIMITS, type SyncLimits } from './limits';
 import { type Logger, silentLogger } from './log';
+import { openStore } from './openStore';
 import type { Room } from './room';
 import { RoomRegistry } from './rooms';
 import { createStaticHandler } from './staticFiles';
-import { memoryStore } from './store';
 
 export interface SyncServerOptions {
   /** Default 127.0.0.1: nothing off this machine can connect unless asked for. */
   readonly host?: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
-  /** Where rooms are stored (y-leveldb, in DIR/rooms). Without it rooms live in memory and a restart loses them. */
+  /** Where rooms are stored (y-leveldb, in DIR/rooms). Without it (or storeUrl) rooms live in memory and a restart loses them. */
   readonly dataDir?: string;
+  /** postgres://… : rooms in PostgreSQL, shared with every node using the same database (takes precedence over dataDir). Nodes must share `secret`. */
+  readonly storeUrl?: string;
+  /** PostgreSQL only: compact a room into one snapshot row after this many rows written by this node (default 200). */
+  readonly compactAt?: number;
   /** How long an edit may wait to be written with others in one batch (default 50 ms): the most a crash can take from the store alone, as peers still hold it. */
   readonly flushMs?: number;
   /** The HMAC key for tokens; random per process when omitted (links then die with the process). */
   readonly secret?: Uint8Array;
-  /** Largest frame a client may send. Default 1 MiB; ws would allow 100 MiB. */
-  readonly maxPayload?: number;
+  /** What one connection (and one room) may cost; each field defaults to DEFAULT_LIMITS (README "Limits"). */
+  readonly limits?: Partial<SyncLimits>;
   /** How long a room with nobody connected stays in memory. Default 30 s. */
   readonly idleEvictMs?: number;
   /** The built renderer (dist/renderer), served so a join link opens the app in a browser. */
   readonly staticDir?: string;
-  /** More connections than this to one room are refused (503). Default 32. */
-  readonly maxConnectionsPerRoom?: number;
+  /** How long links handed out by createRoom/tokenFor/revokeLinks admit anyone (ms); by default they do not expire. */
+  readonly linkTtlMs?: number;
+  /**
+   * The origins browsers reach this server by (`--public-origin`). When given,
+   * WebSockets from any other Origin and requests for any other Host are
+   * refused (see httpPolicy.ts). A function gets the port the server listens on.
+   */
+  readonly publicOrigins?: readonly string[] | ((port: number) => readonly string[]);
   readonly logger?: Logger;
 }
 
@@ -49,6 +59,10 @@ export interface SyncStats {
   readonly uptimeSeconds: number;
   readonly droppedWrites: number;
   readonly malformed: number;
+  readonly overBudget: number;
+  readonly droppedSyncRequests: number;
+  readonly droppedPresence: number;
+  readonly refusedUpdates: number;
 }
 
 export interface SyncServer {
@@ -59,7 +73,10 @@ export interface SyncServer {
   /** Stops accepting, closes every connection, flushes every room and closes the store. */
   close(): Promise<void>;
   createRoom(): RoomTokens;
+  /** A token for the room's current link generation as far as this server knows it (after a revoke, or a connection it checked). */
   tokenFor(roomId: string, role: Role): string;
+  /** Revokes every link to the room (bumps its generation in the store), closes its connections, and returns fresh tokens. */
+  revokeLinks(roomId: string): Promise<RoomTokens>;
   stats(): SyncStats;
   /** The bearer key for POST /rooms. */
   readonly adminKey: string;
@@ -70,6 +87,8 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  421: 'Misdirected Request',
+  405: 'Method Not Allowed',
   503: 'Service Unavailable',
 };
 /** Dead sockets (a laptop lid closed) are found by ping and dropped after one missed pong. */
@@ -87,48 +106,68 @@ function destroySocket(this: Duplex): void {
   this.destroy();
 }
 
-const json = (res: ServerResponse, status: number, value: unknown): void => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+const json = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void => {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(JSON.stringify(value));
 };
+
+const REVOKE_PATH = /^\/rooms\/([^/]+)\/revoke$/;
 
 const peerAddress = (req: IncomingMessage): string => `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
 
 /**
  * Starts the sync server: y-websocket protocol under /sync/<roomId>?token=…,
- * auth before the upgrade, y-leveldb persistence, idle eviction, the built app
- * and a health endpoint. Plain Node: `archdrill serve` and the desktop main
- * process both start it.
+ * auth before the upgrade, per-connection limits, y-leveldb persistence, idle
+ * eviction, the built app and a health endpoint. Plain Node: `archdrill serve`
+ * and the desktop main process both start it.
  */
 export const startSyncServer = async (options: SyncServerOptions = {}): Promise<SyncServer> => {
   const log = options.logger ?? silentLogger;
   const secret = options.secret ?? newSecret();
-  const store = options.dataDir
-    ? leveldbStore(join(options.dataDir, 'rooms'), {
-        flushMs: options.flushMs,
-        onWriteError: (err) =>
-          log.warn(`could not write to ${options.dataDir}: ${err.message}; retrying, peers still hold the edits`),
-      })
-    : memoryStore();
-  const rooms = new RoomRegistry(store, options.idleEvictMs ?? 30_000, log);
-  const maxPerRoom = options.maxConnectionsPerRoom ?? 32;
-  const counters: ConnectionCounters = { droppedWrites: 0, malformed: 0 };
+  const limits: SyncLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { store, where } = await openStore(options, log);
+  const rooms = new RoomRegistry(store, options.idleEvictMs ?? 30_000, log, limits.roomBytes);
+  const counters: ConnectionCounters = newCounters();
   const started = Date.now();
   const serveStatic = options.staticDir ? createStaticHandler(options.staticDir) : null;
+  /** Link generations this server has seen (checked on connect, bumped by revoke), so tokenFor signs for the current one. */
+  const generations = new Map<string, number>();
+  let origins = new OriginPolicy([]);
   let closing = false;
 
-  const tokenFor = (roomId: string, role: Role): string => signToken(secret, roomId, role);
-  const createRoom = (): RoomTokens => {
-    const roomId = newRoomId();
-    return {
-      roomId,
-      tokens: {
-        candidate: tokenFor(roomId, 'candidate'),
-        interviewer: tokenFor(roomId, 'interviewer'),
-        spectator: tokenFor(roomId, 'spectator'),
-      },
-    };
+  const tokenFor = (roomId: string, role: Role): string =>
+    signToken(secret, roomId, role, {
+      generation: generations.get(roomId) ?? 0,
+      ...(options.linkTtlMs !== undefined && { expires: Math.floor((Date.now() + options.linkTtlMs) / 1000) }),
+    });
+  const tokensFor = (roomId: string): RoomTokens => ({
+    roomId,
+    tokens: {
+      candidate: tokenFor(roomId, 'candidate'),
+      interviewer: tokenFor(roomId, 'interviewer'),
+      spectator: tokenFor(roomId, 'spectator'),
+    },
+  });
+  const createRoom = (): RoomTokens => tokensFor(newRoomId());
+  const closeRevoked = (roomId: string, generation: number, by: string): void => {
+    generations.set(roomId, generation);
+    const room = rooms.peek(roomId);
+    for (const peer of room ? [...room.peers.keys()] : []) peer.close(CLOSE_REVOKED, 'the links to this room were revoked');
+    log.info(`room ${roomId}: links revoked ${by} (generation ${generation})`);
   };
+  const revokeLinks = async (roomId: string): Promise<RoomTokens> => {
+    closeRevoked(roomId, await store.bumpGeneration(roomId), 'here');
+    return tokensFor(roomId);
+  };
+  // Another node revoked (shared store): its connections on the old links close here too.
+  store.onRevoked?.((roomId, generation) => {
+    if (generation > (generations.get(roomId) ?? 0)) closeRevoked(roomId, generation, 'by another node');
+  });
   const stats = (): SyncStats => ({
     rooms: rooms.size,
     connections: rooms.connections,
@@ -137,52 +176,107 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
     ...counters,
   });
 
+  /** Only whoever holds the server's secret (the host, a team admin) may mint rooms or revoke links. */
+  const isAdmin = (req: IncomingMessage): 'ok' | 401 | 403 => {
+    const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    if (!auth) return 401;
+    return verifyAdminKey(secret, auth[1]!) ? 'ok' : 403;
+  };
+
   const http = createServer((req, res) => {
+    const hostRefusal = origins.refuseHost(req);
+    if (hostRefusal) {
+      log.warn(`refused ${peerAddress(req)}: ${hostRefusal}`);
+      return json(res, 421, { error: 'this server does not answer for that host' });
+    }
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') return json(res, closing ? 503 : 200, { ok: !closing, ...stats() });
-    if (path === '/rooms' && req.method === 'POST') {
-      // Only whoever holds the server's secret (the host, a team admin) may mint rooms.
-      const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-      if (!auth) return json(res, 401, { error: 'missing bearer key' });
-      if (!verifyAdminKey(secret, auth[1]!)) return json(res, 403, { error: 'wrong key' });
-      const room = createRoom();
-      log.info(`room ${room.roomId} created over HTTP by ${peerAddress(req)}`);
-      return json(res, 201, room);
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return json(res, 405, { error: 'GET or HEAD only' }, { allow: 'GET, HEAD' });
+      return json(res, closing ? 503 : 200, { ok: !closing, ...stats() });
+    }
+    const revoke = path && REVOKE_PATH.exec(path);
+    if (path === '/rooms' || revoke) {
+      const cors = origins.corsOrigin(req);
+      const corsHeaders: Record<string, string> = cors ? { 'access-control-allow-origin': cors, vary: 'Origin' } : {};
+      if (req.method === 'OPTIONS')
+        return json(res, cors ? 204 : 403, cors ? null : { error: 'origin not allowed' }, {
+          ...corsHeaders,
+          ...(cors && {
+            'access-control-allow-methods': 'POST',
+            'access-control-allow-headers': 'authorization',
+            'access-control-max-age': '600',
+          }),
+        });
+      if (req.method !== 'POST') return json(res, 405, { error: 'POST only' }, { ...corsHeaders, allow: 'POST' });
+      const admin = isAdmin(req);
+      if (admin !== 'ok') return json(res, admin, { error: admin === 401 ? 'missing bearer key' : 'wrong key' }, corsHeaders);
+      if (!revoke) {
+        const room = createRoom();
+        log.info(`room ${room.roomId} created over HTTP by ${peerAddress(req)}`);
+        return json(res, 201, room, corsHeaders);
+      }
+      const roomId = revoke[1]!;
+      if (!isRoomId(roomId)) return json(res, 400, { error: 'malformed room id' }, corsHeaders);
+      return void revokeLinks(roomId).then(
+        (room) => json(res, 200, room, corsHeaders),
+        (err: Error) => json(res, 503, { error: `could not revoke: ${err.message}` }, corsHeaders),
+      );
     }
     if (serveStatic) return void serveStatic(req, res);
     json(res, 404, { error: 'not found' });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
   const alive = new WeakSet<WebSocket>();
 
   /** Wires an upgraded socket into its room. Apart from the upgrade handler, so nothing a connection keeps (closures, listeners) holds on to its request. */
-  const accept = (ws: WebSocket, room: Room, role: Role, who: string): void => {
+  const accept = (ws: WebSocket, roomId: string, role: Role, who: string): void => {
+    // Acquired only now that a WebSocket exists: a handshake that fails never pins a room.
+    const room = rooms.acquire(roomId);
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
-    serveConnection(ws, room, role, who, log, counters, () => rooms.release(room));
+    serveConnection(ws, room, role, who, { log, counters, limits, onClosed: () => rooms.release(room) });
+  };
+
+  /** The token's role at the room's current link generation, or the HTTP refusal. */
+  const authorize = async (
+    req: IncomingMessage,
+  ): Promise<{ ok: true; roomId: string; role: Role } | { ok: false; status: number; reason: string }> => {
+    const originRefusal = origins.refuseSocket(req);
+    if (originRefusal) return { ok: false, status: 403, reason: originRefusal };
+    const path = parseSyncPath(req.url);
+    if (!path.ok) return path;
+    const generation = await store.generation(path.roomId);
+    const verdict = verifyToken(secret, path.roomId, path.token, generation);
+    if (!verdict.ok) return { ok: false, status: 403, reason: verdict.reason };
+    if (generation > 0) generations.set(path.roomId, generation);
+    return { ok: true, roomId: path.roomId, role: verdict.role };
   };
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', destroySocket);
-    if (closing) return refuse(socket, 503, 'shutting down');
-    const verdict = authorizeUpgrade(secret, req.url);
-    if (!verdict.ok) {
-      log.warn(`refused ${peerAddress(req)}: ${verdict.status} ${verdict.reason}`);
-      return refuse(socket, verdict.status, verdict.reason);
-    }
-    const room = rooms.acquire(verdict.roomId);
-    if (room.peers.size >= maxPerRoom) {
-      rooms.release(room);
-      return refuse(socket, 503, 'room is full');
-    }
-    const { role } = verdict;
     const who = peerAddress(req);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      // The WebSocket has its own error handling from here.
-      socket.off('error', destroySocket);
-      accept(ws, room, role, who);
-    });
+    authorize(req).then(
+      (verdict) => {
+        if (closing) return refuse(socket, 503, 'shutting down');
+        if (!verdict.ok) {
+          log.warn(`refused ${who}: ${verdict.status} ${verdict.reason}`);
+          return refuse(socket, verdict.status, verdict.reason);
+        }
+        if ((rooms.peek(verdict.roomId)?.peers.size ?? 0) >= limits.maxConnectionsPerRoom)
+          return refuse(socket, 503, 'room is full');
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          // The WebSocket has its own error handling from here.
+          socket.off('error', destroySocket);
+          accept(ws, verdict.roomId, verdict.role, who);
+        });
+      },
+      (err: Error) => {
+        log.warn(`refused ${who}: the store could not say which links are valid: ${err.message}`);
+        refuse(socket, 503, 'links cannot be checked right now');
+      },
+    );
   });
   http.on('clientError', (_err, socket) => socket.destroy());
 
@@ -210,10 +304,17 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
     throw err;
   });
   const port = (http.address() as AddressInfo).port;
+  try {
+    const publicOrigins = typeof options.publicOrigins === 'function' ? options.publicOrigins(port) : options.publicOrigins;
+    origins = new OriginPolicy(publicOrigins ?? []);
+  } catch (err) {
+    await new Promise((r) => http.close(r));
+    clearInterval(keepalive);
+    await store.close();
+    throw err;
+  }
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  log.info(
-    `sync server on http://${urlHost}:${port} (${store.kind === 'leveldb' ? `rooms stored in ${options.dataDir}` : 'rooms in memory only'})`,
-  );
+  log.info(`sync server on http://${urlHost}:${port} (${where})`);
 
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -239,5 +340,15 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
     return closed;
   };
 
-  return { url: `http://${urlHost}:${port}`, host, port, close, createRoom, tokenFor, stats, adminKey: adminKey(secret) };
+  return {
+    url: `http://${urlHost}:${port}`,
+    host,
+    port,
+    close,
+    createRoom,
+    tokenFor,
+    revokeLinks,
+    stats,
+    adminKey: adminKey(secret),
+  };
 };

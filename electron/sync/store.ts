@@ -4,8 +4,12 @@
  * was appended within its flush window (see leveldbStore.ts) and on `flush`.
  */
 export interface RoomStore {
-  /** The room's whole state as one update; null for a room never stored. Rejects when the store cannot be read. */
-  load(roomId: string): Promise<Uint8Array | null>;
+  /**
+   * The room's whole state as one update; null for a room never stored. Rejects when the store cannot be read.
+   * A store shared by several nodes (PostgreSQL) calls `onRemote` with every update another node writes to
+   * the room from the moment `load` is called until `evict`, so no update falls between the read and the watch.
+   */
+  load(roomId: string, onRemote?: RemoteUpdates): Promise<Uint8Array | null>;
   /** Queues an update for the room; cheap and synchronous. */
   append(roomId: string, update: Uint8Array): void;
   /** Writes everything queued so far, for every room; rejects if the write failed (the updates stay queued). */
@@ -14,10 +18,27 @@ export interface RoomStore {
   evict(roomId: string, state: Uint8Array): Promise<void>;
   /** Updates appended but not yet written: what a crash right now could cost the store (peers still hold them). */
   readonly pending: number;
+  /**
+   * The room's link generation (0 for a room never revoked). Tokens are signed
+   * for one generation, so bumping it revokes every link handed out before.
+   * Rejects when the store cannot be read: the caller then refuses the link.
+   */
+  generation(roomId: string): Promise<number>;
+  /** Revokes the room's links: stores and returns generation + 1, durably before it resolves. */
+  bumpGeneration(roomId: string): Promise<number>;
+  /**
+   * A store shared by several nodes calls this with a room's new generation when another node revoked its
+   * links (and, after its notifications reconnect, with the generation of every room held here), so the
+   * connections this node holds on the old links are closed too.
+   */
+  onRevoked?(listener: (roomId: string, generation: number) => void): void;
   /** Flushes, then releases the store. */
   close(): Promise<void>;
-  readonly kind: 'leveldb' | 'memory';
+  readonly kind: 'leveldb' | 'memory' | 'postgres';
 }
+
+/** Receives an update another node wrote to a room this node holds: the room applies it and relays it to its own peers. */
+export type RemoteUpdates = (update: Uint8Array) => void;
 
 /**
  * In-memory store (tests, or `archdrill serve` without --data): a room's
@@ -27,6 +48,7 @@ export interface RoomStore {
  */
 export const memoryStore = (): RoomStore => {
   const rooms = new Map<string, Uint8Array>();
+  const generations = new Map<string, number>();
   return {
     kind: 'memory',
     pending: 0,
@@ -38,6 +60,12 @@ export const memoryStore = (): RoomStore => {
     append: () => {},
     flush: async () => {},
     evict: async (roomId, state) => void rooms.set(roomId, state),
+    generation: async (roomId) => generations.get(roomId) ?? 0,
+    bumpGeneration: async (roomId) => {
+      const next = (generations.get(roomId) ?? 0) + 1;
+      generations.set(roomId, next);
+      return next;
+    },
     close: async () => {},
   };
 };

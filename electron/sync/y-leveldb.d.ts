@@ -9,6 +9,10 @@ declare module 'y-leveldb' {
   /** The abstract-level database with y-leveldb's key encoding (arrays of strings and uint32s). */
   export interface LevelDb {
     batch(ops: { type: 'put'; key: (string | number)[]; value: Uint8Array }[]): Promise<void>;
+    /** Missing keys: undefined (abstract-level 2) or a rejection with `notFound` (1.x). */
+    get(key: (string | number)[]): Promise<Uint8Array | undefined>;
+    get(key: (string | number)[]): Promise<Uint8Array>;
+    put(key: (string | number)[], value: Uint8Array): Promise<void>;
     clear(range: { gte: (string | number)[]; lt: (string | number)[] }): Promise<void>;
   }
   export class LeveldbPersistence {

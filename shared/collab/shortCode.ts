@@ -9,12 +9,14 @@ import { formatToken, parseToken, TOKEN_MAC_BYTES } from './token';
  * reading aloud: case-insensitive, O/0 and I/L/1 interchangeable, dashes
  * ignored, and a CRC-16 so a typo is reported rather than joining nowhere.
  *
- * Bytes: [version<<4 | flags] [host] [port u16] [room 16] [role 1] [mac 16] [crc16]
- *   flags bit0: https; bit1: host is a name (length byte + ASCII) rather than IPv4 (4 bytes).
+ * Bytes: [version<<4 | flags] [host] [port u16] [room 16] [role 1] [mac 16] [expiry u32]? [crc16]
+ *   flags bit0: https; bit1: host is a name (length byte + ASCII) rather than IPv4 (4 bytes);
+ *   bit2: the token expires (Unix seconds follow the MAC), so a code without expiry is as before.
  */
 const VERSION = 1;
 const FLAG_HTTPS = 1;
 const FLAG_NAMED_HOST = 2;
+const FLAG_EXPIRES = 4;
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const GROUP = 5;
 
@@ -75,7 +77,9 @@ export const encodeShortCode = (target: JoinTarget): string => {
   const token = parseToken(target.token);
   const mac = token && decodeBase64url(token.mac);
   if (!room || room.length !== ROOM_ID_BYTES || !token || !mac) throw new Error('malformed room id or token');
-  const flags = (https ? FLAG_HTTPS : 0) | (ip ? 0 : FLAG_NAMED_HOST);
+  const flags = (https ? FLAG_HTTPS : 0) | (ip ? 0 : FLAG_NAMED_HOST) | (token.expires === undefined ? 0 : FLAG_EXPIRES);
+  const e = token.expires ?? 0;
+  const expiry = token.expires === undefined ? [] : [e >>> 24, (e >>> 16) & 255, (e >>> 8) & 255, e & 255];
   const body = Uint8Array.from([
     (VERSION << 4) | flags,
     ...hostBytes,
@@ -84,6 +88,7 @@ export const encodeShortCode = (target: JoinTarget): string => {
     ...room,
     ROLES.indexOf(token.role),
     ...mac,
+    ...expiry,
   ]);
   const crc = crc16(body);
   const code = toBase32(Uint8Array.from([...body, crc >> 8, crc & 255]));
@@ -112,7 +117,8 @@ export const decodeShortCode = (code: string): Parsed<JoinTarget> => {
     host = Array.from(body.subarray(at, at + 4)).join('.');
     at += 4;
   }
-  const need = at + 2 + ROOM_ID_BYTES + 1 + TOKEN_MAC_BYTES;
+  const macAt = at + 3 + ROOM_ID_BYTES;
+  const need = macAt + TOKEN_MAC_BYTES + (flags & FLAG_EXPIRES ? 4 : 0);
   const role = ROLES[body[at + 2 + ROOM_ID_BYTES] ?? -1];
   if (body.length !== need || !role) return { ok: false, error: 'the short code is incomplete' };
   const port = (body[at]! << 8) | body[at + 1]!;
@@ -121,6 +127,10 @@ export const decodeShortCode = (code: string): Parsed<JoinTarget> => {
   const origin = parseOrigin(`${scheme}://${host}${port === defaultPort ? '' : `:${port}`}`);
   if (!origin.ok) return origin;
   const roomId = encodeBase64url(body.subarray(at + 2, at + 2 + ROOM_ID_BYTES));
-  const token = formatToken(role, encodeBase64url(body.subarray(at + 3 + ROOM_ID_BYTES)));
+  const e = macAt + TOKEN_MAC_BYTES;
+  const expires =
+    flags & FLAG_EXPIRES ? ((body[e]! << 24) >>> 0) + (body[e + 1]! << 16) + (body[e + 2]! << 8) + body[e + 3]! : undefined;
+  if (expires === 0) return { ok: false, error: 'the short code is incomplete' };
+  const token = formatToken(role, encodeBase64url(body.subarray(macAt, macAt + TOKEN_MAC_BYTES)), expires);
   return { ok: true, value: { origin: origin.value, roomId, token, role } };
 };

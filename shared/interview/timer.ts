@@ -30,8 +30,6 @@ export interface TimerState {
   /** Epoch ms at which the open running segment began; null unless running. The only moving part. */
   readonly runningSince: number | null;
   readonly startedAt: number | null;
-  /** Epoch ms of the pause, so the UI can say "paused 3 min ago"; null unless paused. */
-  readonly pausedAt: number | null;
   readonly endedAt: number | null;
   /** Test-only: interview seconds per wall-clock second (60 → a 5-minute step lasts 5 s). 1 in real use. */
   readonly timeScale: number;
@@ -51,7 +49,6 @@ export const IDLE_TIMER: TimerState = {
   stepIndex: 0,
   runningSince: null,
   startedAt: null,
-  pausedAt: null,
   endedAt: null,
   timeScale: 1,
   attemptId: null,
@@ -111,10 +108,10 @@ export const startTimer = (
 });
 
 export const pauseTimer = (s: TimerState, now: number): TimerState =>
-  s.status !== 'running' ? s : { ...settle(s, now), status: 'paused', runningSince: null, pausedAt: now };
+  s.status !== 'running' ? s : { ...settle(s, now), status: 'paused', runningSince: null };
 
 export const resumeTimer = (s: TimerState, now: number): TimerState =>
-  s.status !== 'paused' ? s : { ...s, status: 'running', runningSince: now, pausedAt: null };
+  s.status !== 'paused' ? s : { ...s, status: 'running', runningSince: now };
 
 /** Moves to another step; a paused timer stays paused. Time already spent on a step is kept if you come back. */
 const goTo = (s: TimerState, index: number, now: number): TimerState => {
@@ -130,7 +127,7 @@ export const extendStep = (s: TimerState, now: number, seconds = EXTENSION_SEC):
   !isLive(s) || !(seconds > 0) ? s : { ...settle(s, now), extensions: withAt(s.extensions, s.stepIndex, seconds) };
 
 export const endTimer = (s: TimerState, now: number): TimerState =>
-  !isLive(s) ? s : { ...settle(s, now), status: 'ended', runningSince: null, pausedAt: null, endedAt: now };
+  !isLive(s) ? s : { ...settle(s, now), status: 'ended', runningSince: null, endedAt: now };
 
 /** Applies one action. Returns the same object when the action does not apply, so callers can skip the write. */
 export const reduceTimer = (s: TimerState, action: TimerAction, now: number): TimerState => {

@@ -36,7 +36,6 @@ const storedTimerSchema = z
     stepIndex: z.number().int().min(0).max(LAST_STEP),
     runningSince: epochMs,
     startedAt: epochMs,
-    pausedAt: epochMs,
     endedAt: epochMs,
     timeScale: z.number().positive().max(MAX_TIME_SCALE),
     attemptId: z.string().min(1).max(100).nullable(),

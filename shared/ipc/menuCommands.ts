@@ -1,24 +1,10 @@
-/**
- * Commands the native menu sends to the renderer. The browser build has no
- * native menu and raises the same commands from its own shortcuts.
- */
-export const MENU_COMMANDS = [
-  'new',
-  'open',
-  'save',
-  'save-as',
-  'export-png',
-  'export-svg',
-  'export-report',
-  'export-pdf',
-  'undo',
-  'redo',
-  'select-all',
-  'zoom-in',
-  'zoom-out',
-  'zoom-fit',
-  'toggle-theme',
-  'shortcuts',
-] as const;
+import { COMMANDS, type CommandId } from '../commands/commands';
 
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/**
+ * Commands the native menu sends to the renderer: those of the one command
+ * list (shared/commands/commands.ts) that sit in a menu section. The browser
+ * build has no native menu and raises the same commands from its own keys.
+ */
+export const MENU_COMMANDS = COMMANDS.filter((c) => 'menu' in c).map((c) => c.id) as [CommandId, ...CommandId[]];
+
+export type MenuCommand = CommandId;

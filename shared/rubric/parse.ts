@@ -119,6 +119,10 @@ export const parseRubric = (text: string, file: string): RubricParseResult => {
       display: e.expected,
       tolerance: e.tolerance,
       ...(e.how !== undefined && { how: e.how }),
+      ...(e.about && { about: e.about }),
+      ...(e.notAbout && { notAbout: e.notAbout }),
+      ...(e.replication !== undefined && { replication: e.replication }),
+      ...(e.offHint !== undefined && { offHint: e.offHint }),
     });
   });
 
@@ -137,20 +141,43 @@ export const parseRubric = (text: string, file: string): RubricParseResult => {
         const p = issueProblem('', issue);
         at(p.field, p.message);
       }
-    const { condition, problems } = validateCondition(entry.check, 'check');
-    if (entry.check !== undefined) for (const p of problems) at(p.field, p.message);
+    const hasCheck = entry.check !== undefined;
+    const hasFlaw = entry.flaw !== undefined;
+    if (hasCheck === hasFlaw)
+      at(
+        hasCheck ? 'flaw' : 'check',
+        hasCheck ? 'a rule has either check or flaw, not both' : 'is required (or flaw, for an anti-pattern)',
+      );
+    if (entry.severity !== undefined && !hasFlaw) at('severity', 'only a flaw rule has a severity');
+    if (entry.partial !== undefined && entry.explain === undefined)
+      at('partial', 'only a rule with explain gives partial credit');
+    const tree = (field: 'check' | 'flaw' | 'explain' | 'appliesWhen'): Condition | null | undefined => {
+      if (entry[field] === undefined) return undefined;
+      const { condition, problems } = validateCondition(entry[field], field);
+      for (const p of problems) at(p.field, p.message);
+      return condition;
+    };
+    const condition = tree(hasFlaw ? 'flaw' : 'check');
+    const explain = tree('explain');
+    const appliesWhen = tree('appliesWhen');
     if (seen.has(ruleName)) at('id', `duplicate rule id "${ruleName}"`);
     seen.add(ruleName);
-    if (!parsed.success || !condition) return;
-    for (const name of estimateRefs(condition))
-      if (!estimates.some((e) => e.id === name) && !top.data.estimates.some((e) => isObject(e) && e.id === name))
-        at('check.estimate', `unknown estimate "${name}" (declare it under estimates)`);
+    if (!parsed.success || !condition || explain === null || appliesWhen === null) return;
+    for (const tree of [condition, explain, appliesWhen])
+      for (const name of tree ? estimateRefs(tree) : [])
+        if (!estimates.some((e) => e.id === name) && !top.data.estimates.some((e) => isObject(e) && e.id === name))
+          at(`${hasFlaw ? 'flaw' : 'check'}.estimate`, `unknown estimate "${name}" (declare it under estimates)`);
     const r = parsed.data;
     rules.push({
       id: r.id,
       step: r.step,
       weight: r.weight,
       check: condition,
+      ...(hasFlaw && { flaw: true, severity: r.severity ?? 'major' }),
+      ...(explain && { explain }),
+      ...(r.partial !== undefined && { partial: r.partial }),
+      ...(appliesWhen && { appliesWhen }),
+      steps: [r.step, ...(r.steps ?? []).filter((s) => s !== r.step)],
       pass: r.pass,
       hint: r.hint,
       ...(r.concept !== undefined && { concept: r.concept }),
@@ -161,7 +188,17 @@ export const parseRubric = (text: string, file: string): RubricParseResult => {
   const d = top.data;
   return {
     ok: true,
-    rubric: { id: d.id, title: d.title, summary: d.summary, prompt: d.prompt, estimates, followUps: d.followUps, rules },
+    rubric: {
+      id: d.id,
+      title: d.title,
+      summary: d.summary,
+      ...(d.category !== undefined && { category: d.category }),
+      ...(d.difficulty !== undefined && { difficulty: d.difficulty }),
+      prompt: d.prompt,
+      estimates,
+      followUps: d.followUps,
+      rules,
+    },
   };
 };
 

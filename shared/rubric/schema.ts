@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STEP_IDS, type StepId } from '../framework/steps';
 import { QUANTITIES } from '../rules/quantities';
-import type { Condition, ExpectedEstimate } from '../rules/types';
+import { type Condition, type ExpectedEstimate, SEVERITIES, type Severity } from '../rules/types';
 
 /**
  * The rubric file format (rubrics/*.yaml or *.json), version 1. Rules are
@@ -10,6 +10,10 @@ import type { Condition, ExpectedEstimate } from '../rules/types';
  * can name the check's own option at fault.
  */
 export const RUBRIC_FORMAT = 'archdrill.rubric';
+
+/** Difficulty levels, easiest first (the picker's order). */
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
 
 const text = z.string().trim().min(1, 'must not be empty');
 const kebab = z
@@ -32,14 +36,39 @@ export const estimateFileSchema = z.strictObject({
   tolerance: z.number().min(1, 'must be ≥ 1 (a factor: 2 means within 2× either way)'),
   /** How the figure is derived, shown after the mock. */
   how: text.optional(),
+  /** Words that say a figure is about this quantity: [writes, new urls, creates]. Without them any figure of the quantity counts. */
+  about: z.array(text).min(1).optional(),
+  /** Words that say a nearby figure is about something else: [cache, memory, bandwidth]. */
+  notAbout: z.array(text).min(1).optional(),
+  /** Storage: accept a figure the note says includes replication (×2–×5, "RF 3") against expected × that factor. */
+  replication: z.boolean().optional(),
+  /** Appended to the "off by" message: where the derivation usually goes wrong. */
+  offHint: text.optional(),
 });
 
-/** A rule as written in the file; `check` is validated by validateCondition. */
+/**
+ * A rule as written in the file; `check`, `flaw`, `explain` and `appliesWhen`
+ * are condition trees validated by validateCondition. A rule has either a
+ * `check` (what earns it) or a `flaw` (an anti-pattern: the rule passes when
+ * the flaw is absent, and scores nothing when the board lacks what it talks about).
+ */
 export const ruleFileSchema = z.strictObject({
   id: kebab,
   step: stepIdSchema,
   weight: z.number({ error: (i) => (i.input === undefined ? 'is required' : 'must be a number') }).positive('must be > 0'),
-  check: z.unknown().refine((v) => v !== undefined, 'is required'),
+  check: z.unknown().optional(),
+  /** An anti-pattern detector: found = the rule fails. */
+  flaw: z.unknown().optional(),
+  /** For a flaw: minor or major cost their weight; fatal also caps the band. */
+  severity: z.enum(SEVERITIES).optional(),
+  /** What the notes must say besides what `check` finds drawn; only one of the two earns `partial`. */
+  explain: z.unknown().optional(),
+  /** Share of the weight for half of a drawn-and-explained rule (default 0.5). */
+  partial: z.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1').optional(),
+  /** The rule applies only when this holds; otherwise it scores nothing either way. */
+  appliesWhen: z.unknown().optional(),
+  /** Steps whose notes the rule reads besides its own `step`. */
+  steps: z.array(stepIdSchema).min(1).optional(),
   /** Shown when the rule passes: what earned the point. */
   pass: text,
   /** Shown when it fails: why it matters and what a strong answer has. */
@@ -55,6 +84,10 @@ export const rubricFileSchema = z.strictObject({
   title: text,
   /** One line for the question picker. */
   summary: text,
+  /** A shelf in the question picker: "Web basics", "Transactions", … */
+  category: text.optional(),
+  /** How much a candidate must juggle; the picker filters and sorts by it. */
+  difficulty: z.enum(DIFFICULTIES).optional(),
   /** The brief the candidate reads: what to build and at what scale. */
   prompt: text,
   estimates: z.array(z.unknown()).default([]),
@@ -73,7 +106,16 @@ export interface RubricRule {
   readonly id: string;
   readonly step: StepId;
   readonly weight: number;
+  /** What earns the rule; for a flaw rule, the flaw detector (the rule passes when it is not found). */
   readonly check: Condition;
+  /** True for an anti-pattern rule (`flaw:` in the file). */
+  readonly flaw?: boolean;
+  readonly severity?: Severity;
+  readonly explain?: Condition;
+  readonly partial?: number;
+  readonly appliesWhen?: Condition;
+  /** Steps whose notes the rule reads: its own step first, then the extras. */
+  readonly steps?: readonly StepId[];
   readonly pass: string;
   readonly hint: string;
   readonly concept?: string;
@@ -84,6 +126,8 @@ export interface Rubric {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
+  readonly category?: string;
+  readonly difficulty?: Difficulty;
   readonly prompt: string;
   readonly estimates: readonly RubricEstimate[];
   readonly followUps: readonly string[];

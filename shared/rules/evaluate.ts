@@ -6,6 +6,7 @@ import {
   type CheckEnv,
   type Condition,
   type ConditionResult,
+  type EstimateDelta,
   type Evidence,
   isAll,
   isAny,
@@ -37,7 +38,15 @@ export const evaluateCondition = (graph: BoardGraph, condition: Condition, env: 
     const options = optionsOf(check, condition as CheckCall);
     if (!options.ok) return failedLeaf(type, `internal error: invalid options: ${options.message}`);
     const outcome = check.evaluate(graph, options.value, env);
-    return { op: 'check', type, passed: outcome.passed, evidence: outcome.evidence, ...(outcome.note && { note: outcome.note }) };
+    return {
+      op: 'check',
+      type,
+      passed: outcome.passed,
+      evidence: outcome.evidence,
+      ...(outcome.note && { note: outcome.note }),
+      ...(outcome.applicable === false && { applicable: false }),
+      ...(outcome.delta && { delta: outcome.delta }),
+    };
   } catch (err) {
     return failedLeaf(type, `internal error in check "${type}": ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -97,4 +106,18 @@ export const collectEvidence = (result: ConditionResult): Evidence => {
   };
   visit(result, result.passed);
   return { nodeIds: [...nodeIds], edgeIds: [...edgeIds], notes };
+};
+
+/** Whether any leaf of the tree applies to the board (an anti-pattern about databases does not apply to a board with none). */
+export const isApplicable = (result: ConditionResult): boolean => {
+  if (result.op === 'check') return result.applicable !== false;
+  if (result.op === 'not') return isApplicable(result.child);
+  return result.children.some(isApplicable);
+};
+
+/** The estimate comparisons made anywhere in the tree. */
+export const estimateDeltas = (result: ConditionResult): EstimateDelta[] => {
+  if (result.op === 'check') return result.delta ? [result.delta] : [];
+  if (result.op === 'not') return estimateDeltas(result.child);
+  return result.children.flatMap(estimateDeltas);
 };

@@ -3,8 +3,13 @@
  * "4,000 reads/s", "3 TB", "100M", "1.5B", "200 MB/s", "1 Gbps".
  *
  * Conventions (documented because notes are ambiguous):
- * - a multiplier written straight after the number is a count suffix
- *   ("100M", "1.5B", "4k"); "B" after a space is bytes ("500 B");
+ * - a multiplier straight after the number or after one space is a count
+ *   suffix ("100M", "1.5B", "4k", "4 k qps"); "B" is bytes after a space
+ *   ("500 B") or where the context is a size ("500B per record"), else billions;
+ * - "1,5" is a decimal comma, "1,500" a thousands separator; "1e8" and "10^8" are read;
+ * - units may be spelled out ("3 terabytes"); a rate is per second ("/s", "per second",
+ *   "a second", "QPS") or per minute (divided by 60);
+ * - "1-10 TB", "2–3k QPS" and "between 2 and 5 TB" are ranges;
  * - byte units are decimal (1 KB = 1,000 B): estimates are orders of magnitude;
  * - a rate counts only per second ("/s", "per second", "QPS", "RPS", "TPS"),
  *   so restating "100M URLs/month" from the brief is not an estimate of QPS.
@@ -13,10 +18,16 @@
 export const QUANTITIES = ['qps', 'storage', 'bandwidth'] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 
-/** One figure found in text, in base units: per second (qps), bytes (storage) or bytes per second (bandwidth). */
+/**
+ * One figure found in text, in base units: per second (qps), bytes (storage)
+ * or bytes per second (bandwidth). A range ("1-10 TB", "between 2 and 5k/s")
+ * is one figure with `low` < `high`; `value` is then their geometric mean.
+ */
 export interface Figure {
   readonly quantity: Quantity | 'count';
   readonly value: number;
+  readonly low: number;
+  readonly high: number;
   readonly index: number;
   readonly length: number;
   readonly text: string;
@@ -36,22 +47,28 @@ const COUNT_SUFFIX: Readonly<Record<string, number>> = {
   trillion: 1e12,
 };
 const BYTE_PREFIX: Readonly<Record<string, number>> = { '': 1, k: 1e3, m: 1e6, g: 1e9, t: 1e12, p: 1e15, e: 1e18 };
+const SPELLED_PREFIX: Readonly<Record<string, string>> = { kilo: 'k', mega: 'm', giga: 'g', tera: 't', peta: 'p', exa: 'e' };
 
-// number, then optional attached suffix, then optional space + unit words.
+// A number (thousands separators, decimal point or comma, scientific notation), an optional
+// count suffix (attached, or after one space except "B", which is then bytes: "4k", "4 k", "500 B"),
+// an optional spelled-out multiplier.
 const FIGURE =
-  /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(k|m|mn|b|bn|t)(?![\p{L}\p{N}]))?(?:\s*(thousand|million|mil|billion|bn|trillion)(?![\p{L}\p{N}]))?/giu;
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+,\d{1,2}(?![\d])|\d+)(?:e(\d{1,2})|\^(\d{1,2}))?(?:(?:(k|m|mn|b|bn|t)|\s(k|m|mn|bn))(?![\p{L}\p{N}]))?(?:\s*(thousand|million|mil|billion|bn|trillion)(?![\p{L}\p{N}]))?/giu;
 const GLUED = /[\p{L}\p{N}.,]/u;
-const BYTES = /\s*(?:([kmgtpe])i?b|(bytes?))(?![\p{L}\p{N}])/iuy;
+const BYTES = /\s*(?:([kmgtpe])i?b|(kilo|mega|giga|tera|peta|exa)?bytes?)(?![\p{L}\p{N}])/iuy;
 const LONE_BYTE = /\s+B(?![\p{L}\p{N}])/uy;
-const BITS_PER_SECOND = /\s*([kmgt])?bps(?![\p{L}\p{N}])/iuy;
-const PER_SECOND = /\s*(?:\/\s*s(?:ec(?:ond)?)?|per\s+s(?:ec(?:ond)?)?|ps)(?![\p{L}\p{N}])/iuy;
-const RATE_WORD = /\s*(?:qps|rps|tps|ops)(?![\p{L}\p{N}])/iuy;
-// A noun between a count and its rate: "4,000 reads/s", "40 new URLs per second".
+const BITS_PER_SECOND = /\s*([kmgt])?(?:bps|bit\/s|bits per second)(?![\p{L}\p{N}])/iuy;
+const PER = /\s*(?:\/\s*(s|sec|second|min|minute)|(?:per|an?|each|every)\s+(s|sec|second|min|minute)|(p)s)(?![\p{L}\p{N}])/iuy;
+const RATE_WORD = /\s*(?:qps|rps|tps|ops|req\/s|requests\/s|msgs?\/s)(?![\p{L}\p{N}])/iuy;
+// Nouns between a count and its rate: "4,000 reads/s", "40 new URLs per second", "~4,000 redirects a second".
 const NOUN_THEN_RATE =
-  /\s*(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s*(?:\/\s*s(?:ec(?:ond)?)?|per\s+s(?:ec(?:ond)?)?|qps|rps|tps)(?![\p{L}\p{N}])/iuy;
-
+  /\s*(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s*(?:\/\s*(s|sec|second|min|minute)|(?:per|an?|each|every)\s+(s|sec|second|min|minute)|qps|rps|tps)(?![\p{L}\p{N}])/iuy;
 // A rate named before its number: "read QPS ≈ 4,000", "writes per second: 40".
 const RATE_BEFORE = /(?:qps|rps|tps|per\s+second|\/s)\s*(?:[:=≈~]|is|of|about|around|roughly|approx\.?|\s)*$/iu;
+// "500B per record", "record size 500B": bytes; "6B URLs": billions.
+const BYTES_AFTER = /\s*(?:per|each|\/|a|for each)\s+(?:record|row|entry|url|link|message|object|item|key)|\s*(?:per|each)\b/iuy;
+const BYTES_BEFORE = /(?:size|record|row|entry|payload|object|bytes|each|per url|per link)[^.,;\n]{0,20}$/iu;
+const RANGE_JOIN = /^\s*(?:-|–|—|to|and)\s*$/iu;
 
 /** Runs a sticky pattern at `at`; no slicing, so long notes stay linear. */
 const matchAt = (re: RegExp, text: string, at: number): RegExpExecArray | null => {
@@ -59,20 +76,45 @@ const matchAt = (re: RegExp, text: string, at: number): RegExpExecArray | null =
   return re.exec(text);
 };
 
+interface Parsed {
+  quantity: Figure['quantity'];
+  base: number;
+  /** value / base: the multiplier and unit scale a range's bare first number borrows. */
+  scale: number;
+  bare: boolean;
+  index: number;
+  end: number;
+}
+
+const isMinute = (unit: string | undefined): boolean => unit !== undefined && /^min/i.test(unit);
+
 /** Every figure in `text`, in order. */
 export const findFigures = (text: string): Figure[] => {
-  const out: Figure[] = [];
+  const parsed: Parsed[] = [];
   for (const m of text.matchAll(FIGURE)) {
     // Part of a word or version ("abc123", "v1.2"): checked here rather than by a leading lookbehind, which is slow.
     if (m.index > 0 && GLUED.test(text[m.index - 1]!)) continue;
-    const base = Number(m[1]!.replace(/,/g, ''));
-    if (!Number.isFinite(base)) continue;
-    const attached = m[2]?.toLowerCase();
-    const word = m[3]?.toLowerCase();
-    let count = base * (attached ? COUNT_SUFFIX[attached]! : 1) * (word ? COUNT_SUFFIX[word]! : 1);
+    const digits = m[1]!;
+    // "1,5" is a decimal comma; "4,000" a thousands separator.
+    const base =
+      Number(/^\d+,\d{1,2}$/.test(digits) ? digits.replace(',', '.') : digits.replace(/,/g, '')) *
+      (m[2] ? 10 ** Number(m[2]) : 1);
+    const raised = m[3] ? base ** Number(m[3]) : base;
+    if (!Number.isFinite(raised)) continue;
+    let attached = (m[4] ?? m[5])?.toLowerCase();
+    const word = m[6]?.toLowerCase();
     let end = m.index + m[0].length;
+    // "500B per record": a byte size, not 500 billion.
+    if (
+      attached === 'b' &&
+      word === undefined &&
+      (matchAt(BYTES_AFTER, text, end) || BYTES_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)))
+    ) {
+      attached = undefined;
+      end -= 1;
+    }
+    let count = raised * (attached ? COUNT_SUFFIX[attached]! : 1) * (word ? COUNT_SUFFIX[word]! : 1);
     let quantity: Figure['quantity'] = 'count';
-    // "3 TB": the attached-suffix branch cannot have eaten a "T" of a byte unit, because it needs a word boundary.
     const bytes =
       matchAt(BYTES, text, end) ?? (attached === undefined && word === undefined ? matchAt(LONE_BYTE, text, end) : null);
     const bits = matchAt(BITS_PER_SECOND, text, end);
@@ -81,22 +123,73 @@ export const findFigures = (text: string): Figure[] => {
       count = (count * BYTE_PREFIX[(bits[1] ?? '').toLowerCase()]!) / 8;
       end += bits[0].length;
     } else if (bytes) {
-      count *= BYTE_PREFIX[(bytes[1] ?? '').toLowerCase()]!;
+      const prefix = bytes[1] ?? SPELLED_PREFIX[(bytes[2] ?? '').toLowerCase()] ?? '';
+      count *= BYTE_PREFIX[prefix.toLowerCase()]!;
       end += bytes[0].length;
-      const rate = matchAt(PER_SECOND, text, end);
+      const rate = matchAt(PER, text, end);
       quantity = rate ? 'bandwidth' : 'storage';
-      if (rate) end += rate[0].length;
+      if (rate) {
+        end += rate[0].length;
+        if (isMinute(rate[1] ?? rate[2])) count /= 60;
+      }
     } else {
-      const rate = matchAt(PER_SECOND, text, end) ?? matchAt(RATE_WORD, text, end) ?? matchAt(NOUN_THEN_RATE, text, end);
+      const rate = matchAt(PER, text, end) ?? matchAt(RATE_WORD, text, end) ?? matchAt(NOUN_THEN_RATE, text, end);
       if (rate) {
         quantity = 'qps';
         end += rate[0].length;
+        if (isMinute(rate[1] ?? rate[2])) count /= 60;
       } else if (RATE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) quantity = 'qps';
     }
-    out.push({ quantity, value: count, index: m.index, length: end - m.index, text: text.slice(m.index, end) });
+    parsed.push({
+      quantity,
+      base: raised,
+      scale: raised === 0 ? 1 : count / raised,
+      bare: count === raised,
+      index: m.index,
+      end,
+    });
+  }
+  return joinRanges(text, parsed);
+};
+
+/** "1-10 TB", "2–3k QPS", "between 2 and 5 TB": a bare number joined to the figure after it is the range's low end, in its unit. */
+const joinRanges = (text: string, parsed: readonly Parsed[]): Figure[] => {
+  const out: Figure[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    const a = parsed[i]!;
+    const b = parsed[i + 1];
+    const between = b ? text.slice(a.end, b.index) : '';
+    const isAnd = /and/i.test(between);
+    if (
+      b &&
+      b.quantity !== 'count' &&
+      (a.quantity === 'count' ? a.bare : a.quantity === b.quantity) &&
+      RANGE_JOIN.test(between) &&
+      (!isAnd || /between\s*$/i.test(text.slice(Math.max(0, a.index - 9), a.index)))
+    ) {
+      const low = a.quantity === 'count' ? a.base * b.scale : a.base * a.scale;
+      const high = b.base * b.scale;
+      if (low > 0 && low < high) {
+        out.push(figure(text, b.quantity, Math.min(low, high), Math.max(low, high), a.index, b.end));
+        i++;
+        continue;
+      }
+    }
+    const v = a.base * a.scale;
+    out.push(figure(text, a.quantity, v, v, a.index, a.end));
   }
   return out;
 };
+
+const figure = (text: string, quantity: Figure['quantity'], low: number, high: number, index: number, end: number): Figure => ({
+  quantity,
+  value: low === high ? low : Math.sqrt(low * high),
+  low,
+  high,
+  index,
+  length: end - index,
+  text: text.slice(index, end),
+});
 
 /** Parses a rubric's expected figure ("40/s", "3 TB"): exactly one figure of a rate, size or bandwidth. */
 export const parseExpected = (text: string): Figure | null => {

@@ -1,11 +1,15 @@
 import { clientReachesDatabase } from './checks/client-reaches-database';
+import { clientReachesDatastore } from './checks/client-reaches-datastore';
 import { componentExists } from './checks/component-exists';
 import { databaseLacksReplica } from './checks/database-lacks-replica';
 import { edgeExists } from './checks/edge-exists';
 import { estimateWithin } from './checks/estimate-within';
 import { notesMention } from './checks/notes-mention';
+import { notesOrder } from './checks/notes-order';
 import { pathExists } from './checks/path-exists';
+import { singleEntryPoint } from './checks/single-entry-point';
 import { singlePointOfFailure } from './checks/single-point-of-failure';
+import { syncOnlyPath } from './checks/sync-only-path';
 import type { CheckDefinition } from './types';
 
 /** Every check type, sorted by type. To add one: a file in checks/, a line here, a test in test/unit/rules/checks/. */
@@ -13,13 +17,17 @@ import type { CheckDefinition } from './types';
 export const CHECKS: readonly CheckDefinition[] = (
   [
     clientReachesDatabase,
+    clientReachesDatastore,
     componentExists,
     databaseLacksReplica,
     edgeExists,
     estimateWithin,
     notesMention,
+    notesOrder,
     pathExists,
+    singleEntryPoint,
     singlePointOfFailure,
+    syncOnlyPath,
   ] as unknown as CheckDefinition[]
 ).sort((a, b) => a.type.localeCompare(b.type));
 

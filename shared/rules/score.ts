@@ -1,9 +1,19 @@
 import type { Board } from '../board/types';
 import { STEP_IDS } from '../framework/steps';
-import type { Rubric } from '../rubric/schema';
-import { collectEvidence, evaluateCondition, internalErrors } from './evaluate';
-import { buildGraph } from './graph';
-import type { Band, CheckEnv, RuleResult, ScoreResult, StepScore } from './types';
+import type { Rubric, RubricRule } from '../rubric/schema';
+import { collectEvidence, estimateDeltas, evaluateCondition, internalErrors, isApplicable } from './evaluate';
+import { type BoardGraph, buildGraph } from './graph';
+import type {
+  Band,
+  CheckEnv,
+  ConditionResult,
+  EstimateDelta,
+  FatalFlaw,
+  RuleResult,
+  RuleStatus,
+  ScoreResult,
+  StepScore,
+} from './types';
 
 /**
  * Band thresholds in percent of the possible weight, tuned with the built-in
@@ -18,36 +28,88 @@ export const bandOf = (percent: number): Band =>
 
 const percentOf = (earned: number, possible: number): number => (possible > 0 ? Math.round((earned / possible) * 100) : 0);
 
-const envCache = new WeakMap<Rubric, CheckEnv>();
-const envOf = (rubric: Rubric): CheckEnv => {
-  let env = envCache.get(rubric);
+const envCache = new WeakMap<Rubric, Map<string, CheckEnv>>();
+/** The environment of one rule: the rubric's figures, the brief, and the steps the rule reads. Built once per rubric. */
+const envOf = (rubric: Rubric, rule: RubricRule): CheckEnv => {
+  let perRubric = envCache.get(rubric);
+  if (!perRubric) {
+    perRubric = new Map();
+    envCache.set(rubric, perRubric);
+  }
+  const steps = rule.steps ?? [rule.step];
+  const key = steps.join(',');
+  let env = perRubric.get(key);
   if (!env) {
-    env = { estimates: new Map(rubric.estimates.map((e) => [e.id, e])) };
-    envCache.set(rubric, env);
+    env = { estimates: new Map(rubric.estimates.map((e) => [e.id, e])), steps, prompt: rubric.prompt };
+    perRubric.set(key, env);
   }
   return env;
 };
 
+/** A rule's credit and status from its condition (and explanation), before weighting. */
+const judge = (
+  graph: BoardGraph,
+  rule: RubricRule,
+  env: CheckEnv,
+): { condition: ConditionResult; credit: number; status: RuleStatus; mechanism?: RuleResult['mechanism']; prefix?: string } => {
+  if (rule.appliesWhen) {
+    const applies = evaluateCondition(graph, rule.appliesWhen, env);
+    if (!applies.passed) return { condition: applies, credit: 0, status: 'not-applicable' };
+  }
+  const condition = evaluateCondition(graph, rule.check, env);
+  if (rule.flaw) {
+    if (!isApplicable(condition)) return { condition, credit: 0, status: 'not-applicable' };
+    return { condition, credit: condition.passed ? 0 : 1, status: condition.passed ? 'failed' : 'passed' };
+  }
+  if (!rule.explain) return { condition, credit: condition.passed ? 1 : 0, status: condition.passed ? 'passed' : 'failed' };
+  const explained = evaluateCondition(graph, rule.explain, env);
+  const drawn = condition.passed;
+  const both: ConditionResult = { op: 'all', passed: drawn && explained.passed, children: [condition, explained] };
+  const mechanism = { drawn, explained: explained.passed };
+  if (drawn && explained.passed) return { condition: both, credit: 1, status: 'passed', mechanism };
+  if (!drawn && !explained.passed) return { condition: both, credit: 0, status: 'failed', mechanism };
+  return {
+    condition: both,
+    credit: rule.partial ?? 0.5,
+    status: 'partial',
+    mechanism,
+    prefix: drawn ? 'Drawn but not explained in your notes. ' : 'Mentioned in your notes but not drawn. ',
+  };
+};
+
 /**
- * Scores a board against a rubric: each rule passed or failed with its
- * evidence and explanation, per-step and overall scores, and a band.
+ * Scores a board against a rubric: each rule passed, partial, failed or not
+ * applicable, with its evidence and explanation; per-step and overall scores;
+ * a band that a fatal flaw caps (one: at most acceptable; two or more: weak);
+ * the unconnected components; and each estimate against the figure given.
  * Pure, synchronous and deterministic; never throws on a valid board.
  * The board is indexed once per call.
  */
 export const scoreBoard = (board: Board, rubric: Rubric): ScoreResult => {
   const graph = buildGraph(board);
-  const env = envOf(rubric);
+  const deltas = new Map<string, EstimateDelta>();
   const rules: RuleResult[] = rubric.rules.map((rule) => {
-    const condition = evaluateCondition(graph, rule.check, env);
+    const env = envOf(rubric, rule);
+    const { condition, credit, status, mechanism, prefix } = judge(graph, rule, env);
+    for (const d of estimateDeltas(condition)) if (!deltas.has(d.estimate) || d.withinTolerance) deltas.set(d.estimate, d);
     const errors = internalErrors(condition);
-    const explanation = condition.passed ? rule.pass : rule.hint;
+    const text =
+      status === 'passed'
+        ? rule.pass
+        : status === 'not-applicable'
+          ? 'Not applicable: the board has nothing this rule is about, so it scores nothing either way.'
+          : `${prefix ?? ''}${rule.hint}`;
     return {
       id: rule.id,
       step: rule.step,
       weight: rule.weight,
-      passed: condition.passed,
+      passed: status === 'passed',
+      status,
+      credit,
+      ...(rule.flaw && { severity: rule.severity ?? 'major' }),
+      ...(mechanism && { mechanism }),
       evidence: collectEvidence(condition),
-      explanation: errors.length > 0 ? `${explanation} (${errors.join('; ')})` : explanation,
+      explanation: errors.length > 0 ? `${text} (${errors.join('; ')})` : text,
       ...(rule.concept !== undefined && { concept: rule.concept }),
       condition,
     };
@@ -56,14 +118,51 @@ export const scoreBoard = (board: Board, rubric: Rubric): ScoreResult => {
     let earned = 0;
     let possible = 0;
     for (const r of rules) {
-      if (r.step !== step) continue;
+      if (r.step !== step || r.status === 'not-applicable') continue;
       possible += r.weight;
-      if (r.passed) earned += r.weight;
+      earned += r.weight * r.credit;
     }
     return { step, earned, possible, percent: percentOf(earned, possible) };
   });
   const earned = steps.reduce((s, x) => s + x.earned, 0);
   const possible = steps.reduce((s, x) => s + x.possible, 0);
   const percent = percentOf(earned, possible);
-  return { rubricId: rubric.id, rules, steps, earned, possible, percent, band: bandOf(percent) };
+  const fatalFlaws: FatalFlaw[] = rules
+    .filter((r) => r.severity === 'fatal' && r.status === 'failed')
+    .sort((a, b) => b.weight - a.weight)
+    .map((r) => {
+      const rule = rubric.rules.find((x) => x.id === r.id)!;
+      return { ruleId: r.id, ...(r.concept !== undefined && { concept: r.concept }), hint: rule.hint, evidence: r.evidence };
+    });
+  const uncapped = bandOf(percent);
+  const band = capBand(uncapped, fatalFlaws.length);
+  return {
+    rubricId: rubric.id,
+    rules,
+    steps,
+    earned,
+    possible,
+    percent,
+    band,
+    ...(band !== uncapped && { uncappedBand: uncapped }),
+    fatalFlaws,
+    unconnected: graph.unconnected.map((n) => ({ id: n.id, kind: n.kind, ...(n.label && { label: n.label }) })),
+    estimates: rubric.estimates.map(
+      (e) =>
+        deltas.get(e.id) ?? {
+          estimate: e.id,
+          label: e.label,
+          expected: e.display,
+          withinTolerance: false,
+          message: `${e.label}: not estimated (expected about ${e.display})`,
+        },
+    ),
+  };
+};
+
+/** A fatal flaw keeps a design out of the top band; two make it weak. */
+const capBand = (band: Band, fatal: number): Band => {
+  if (fatal >= 2) return 'weak';
+  if (fatal === 1 && band === 'strong') return 'acceptable';
+  return band;
 };

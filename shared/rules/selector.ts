@@ -24,15 +24,22 @@ const keywords = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])
 
 /**
  * Which components a check looks at. Every given field must match:
- * - `kind`: a kind or group, or a list of them (any of);
+ * - `kind`: a role or group, or a list of them (any of). A component's role
+ *   is its kind, or what its label or `tech` names (a `service` labelled
+ *   "Redis" is a `cache`; see shared/catalogue/roles.ts);
  * - `label`: keywords, any of which appears in the label or the `tech` prop
- *   (word boundaries, case-insensitive): `{kind: service, label: [shorten, url]}`;
- * - `props`: exact prop values, e.g. `{tech: redis}` (strings compare case-insensitively).
+ *   (whole words with inflections, case-insensitive): `{kind: service, label: [shorten, url]}`;
+ * - `unless`: keywords that exclude a component (`{kind: cache, unless: [session]}`);
+ * - `props`: exact prop values, e.g. `{tech: redis}` (strings compare case-insensitively);
+ * - `anywhere: true`: also components that take part in no design (unconnected
+ *   ones are otherwise invisible to every check).
  */
 export const selectorSchema = z.strictObject({
   kind: z.union([kindName, z.array(kindName).min(1)]).optional(),
   label: keywords.optional(),
+  unless: keywords.optional(),
   props: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  anywhere: z.boolean().optional(),
 });
 export type Selector = z.infer<typeof selectorSchema>;
 
@@ -53,23 +60,36 @@ export const selectorKinds = (selector: Selector): readonly NodeKind[] | null =>
 const sameValue = (a: unknown, b: string | number | boolean): boolean =>
   typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
 
+const LABEL_MATCH = { allowNegated: true } as const;
+
 /** Whether `node` matches the label and props parts of `selector` (the kind is matched by the index). */
 export const matchesDetails = (node: BoardNode, selector: Selector): boolean => {
   const words = asList(selector.label);
-  if (words.length > 0) {
+  const unless = asList(selector.unless);
+  if (words.length > 0 || unless.length > 0) {
     const tech = node.props?.tech;
     const text = `${node.label ?? ''} ${typeof tech === 'string' ? tech : ''}`;
-    if (findTerm(text, words) === null) return false;
+    if (words.length > 0 && findTerm(text, words, LABEL_MATCH) === null) return false;
+    if (unless.length > 0 && findTerm(text, unless, LABEL_MATCH) !== null) return false;
   }
   for (const [key, want] of Object.entries(selector.props ?? {})) if (!sameValue(node.props?.[key], want)) return false;
   return true;
 };
 
-/** How many instances a node stands for: its `replicas` prop when it is a whole number ≥ 1, else 1. */
+const LABEL_COUNT = /(?:[×x*]\s?(\d{1,3})\b|\((\d{1,3})\)|\b(\d{1,3})\s?[×x]\b)/i;
+
+/**
+ * How many instances a node stands for as drawn: its `replicas` prop when it
+ * is a whole number ≥ 1, or a count in its label ("App ×3", "LB (2)"), else 1.
+ * Redundancy stated in the notes is added by `instancesIn` (redundancy.ts).
+ */
 export const instancesOf = (node: BoardNode): number => {
   const r = node.props?.replicas;
   const n = typeof r === 'number' ? r : typeof r === 'string' ? Number(r) : Number.NaN;
-  return Number.isInteger(n) && n >= 1 ? n : 1;
+  if (Number.isInteger(n) && n >= 1) return n;
+  const m = node.label ? LABEL_COUNT.exec(node.label) : null;
+  const fromLabel = m ? Number(m[1] ?? m[2] ?? m[3]) : 1;
+  return Math.max(fromLabel, 1);
 };
 
 /** Short human text for a selector, used in check notes: "load_balancer", "service “shorten”". */

@@ -1,39 +1,78 @@
+import { z } from 'zod';
+
 /**
- * Term matching for notes and labels: case-insensitive, on word boundaries,
- * and forgiving about spaces and hyphens inside a term, so "fan-out" also
- * finds "fan out" and "fanout", and "read heavy" finds "read-heavy".
+ * Term matching for notes and labels: case-insensitive, on whole words,
+ * forgiving about spaces and hyphens inside a term ("fan-out" = "fan out" =
+ * "fanout") and about inflections ("rate limit" also finds "rate limits",
+ * "rate limiting", "rate-limited", "rate limiter"). In notes, a term in a
+ * negated clause ("we will not use NoSQL", "instead of SQL") does not count,
+ * and unit-like short terms ("ms", "kb") count only straight after a number.
  */
+
+/**
+ * One term of a notes check: a word or phrase, or an object for terms that
+ * need context: `unless` lists phrases that contain the term but mean
+ * something else (`{word: presence, unless: [presence of]}`); `afterNumber`
+ * accepts the term only straight after a number ("200 ms", never "MS SQL").
+ */
+export const termSpecSchema = z.union([
+  z.string().min(1),
+  z.strictObject({
+    word: z.string().min(1),
+    unless: z.array(z.string().min(1)).min(1).optional(),
+    afterNumber: z.boolean().optional(),
+  }),
+]);
+export type TermSpec = z.infer<typeof termSpecSchema>;
+
+/** Unit-like words that are ambiguous alone ("MS SQL", "S3") and count only after a number. */
+const UNIT_WORDS: ReadonlySet<string> = new Set(['ms', 's', 'sec', 'kb', 'mb', 'gb', 'tb', 'pb', 'k', 'm', 'us', 'µs', 'ns']);
+
+/** Phrases that contain a common term in another sense; applied to every term they contain. */
+const OTHER_SENSES: Readonly<Record<string, readonly string[]>> = {
+  presence: ['presence of', 'in the presence'],
+};
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const termBody = (term: string): string =>
+/** One word of a term with its common inflections: limit → limits, limited, limiting, limiter. */
+const inflect = (word: string): string => {
+  const w = escapeRegExp(word);
+  if (!/^[a-z]+$/i.test(word) || word.length < 3) return w;
+  if (word.length === 3) return `${w}(?:s|es|ed|ing|er|ers)?`;
+  if (/e$/i.test(word)) return `${w.slice(0, -1)}(?:e|es|ed|ing|eing|er|ers|ation|ations|y)?`;
+  if (/[^aeiou]y$/i.test(word)) return `${w.slice(0, -1)}(?:y|ies|ied|ying)`;
+  return `${w}(?:s|es|ed|ing|er|ers|ion|ions|ation)?`;
+};
+
+const termBody = (term: string, inflections: boolean): string =>
   term
     .trim()
     .split(/[\s-]+/)
     .filter((p) => p !== '')
-    .map(escapeRegExp)
+    .map((p) => (inflections ? inflect(p) : escapeRegExp(p)))
     .join('[\\s-]*');
 
 const patternCache = new Map<string, RegExp>();
 
 /**
- * One pattern matching any of `synonyms`, compiled once: a single scan of the
- * text instead of one per synonym (notes can be long and rules many). The
- * word-boundary test sits after each term as a lookbehind, not before it:
- * a leading lookbehind makes V8 test every position and is ~10× slower.
+ * One global pattern matching any of `synonyms`, compiled once: a single scan
+ * instead of one per synonym. The word-boundary test sits after each term as
+ * a lookbehind, not before it: a leading lookbehind makes V8 test every
+ * position and is ~10× slower.
  * @example termPattern(['fan-out']).test('We FANOUT on write') // true
  * @example termPattern(['301']).test('HTTP 3010') // false: word boundaries
  */
-export const termPattern = (synonyms: readonly string[]): RegExp => {
-  const key = synonyms.join('\u0000');
+export const termPattern = (synonyms: readonly string[], inflections = true): RegExp => {
+  const key = `${inflections ? 'i' : 'x'}\u0000${synonyms.join('\u0000')}`;
   let re = patternCache.get(key);
   if (!re) {
-    const bodies = synonyms.map(termBody).filter((b) => b !== '');
+    const bodies = synonyms.map((s) => termBody(s, inflections)).filter((b) => b !== '');
     // No usable term (only spaces or dashes) must match nothing, not the empty string.
     re =
       bodies.length === 0
-        ? /(?!)/
-        : new RegExp(`(?:${bodies.map((b) => `${b}(?<![\\p{L}\\p{N}]${b})`).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+        ? /(?!)/g
+        : new RegExp(`(?:${bodies.map((b) => `(?:${b})(?<![\\p{L}\\p{N}](?:${b}))`).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     patternCache.set(key, re);
   }
   return re;
@@ -44,10 +83,112 @@ export interface TermHit {
   readonly length: number;
 }
 
-/** The earliest place `text` mentions any of `synonyms`, or null. */
-export const findTerm = (text: string, synonyms: readonly string[]): TermHit | null => {
-  const m = termPattern(synonyms).exec(text);
-  return m ? { index: m.index, length: m[0].length } : null;
+/** Where a clause containing `index` starts: after sentence punctuation, a comma, a line break, or "but"/"however". */
+export const clauseStart = (text: string, index: number): number => {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '\n' || c === ';' || c === '!' || c === '?' || c === '(' || c === ')') return i + 1;
+    if ((c === '.' || c === ',') && !/\d/.test(text[i + 1] ?? '')) return i + 1;
+    if (c === ' ' && /^ (?:but|however|although|whereas|while|so|because|then)\b/i.test(text.slice(i, i + 10))) return i + 1;
+  }
+  return 0;
+};
+
+/** Where the clause containing `index` ends (exclusive), by the same boundaries as clauseStart. */
+export const clauseEnd = (text: string, index: number): number => {
+  for (let i = index; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' || c === ';' || c === '!' || c === '?' || c === '(' || c === ')') return i;
+    if ((c === '.' || c === ',') && !/\d/.test(text[i + 1] ?? '')) return i;
+    if (c === ' ' && /^ (?:but|however|although|whereas|while|so|because|then)\b/i.test(text.slice(i, i + 10))) return i;
+  }
+  return text.length;
+};
+
+const NEGATION =
+  /(?:^|[^\p{L}])(?:not|no|never|without|nor|neither|avoid|avoids|avoiding|instead of|rather than|won['’]?t|don['’]?t|doesn['’]?t|isn['’]?t|aren['’]?t|can['’]?t|cannot|shouldn['’]?t|wouldn['’]?t|didn['’]?t|skip|skipping|out of scope|non-goals?)(?![\p{L}])/iu;
+// "not only X but also Y" affirms X.
+const NOT_ONLY = /\bnot\s+only\b/i;
+// "Out of scope: A, B, C" negates the whole list up to the end of the line.
+const LIST_NEGATION =
+  /(?:out of scope|not in scope|non-goals?|won['’]?t (?:do|support|build)|not (?:doing|supporting|building))\s*:/iu;
+
+/** Whether the word at `index` sits in a negated clause ("we will not shard", "instead of SQL", "Out of scope: analytics"). */
+export const isNegated = (text: string, index: number): boolean => {
+  const before = text.slice(clauseStart(text, index), index);
+  if (NEGATION.test(before) && !NOT_ONLY.test(before)) return true;
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  return LIST_NEGATION.test(text.slice(lineStart, index));
+};
+
+const NUMBER_BEFORE = /\d\s?$/;
+
+export interface FindOptions {
+  /** Count terms in negated clauses too (labels, or terms that are themselves negative like "no single point of failure"). */
+  readonly allowNegated?: boolean;
+  /** Match exactly, without inflections. */
+  readonly exact?: boolean;
+}
+
+const specWord = (spec: TermSpec): string => (typeof spec === 'string' ? spec : spec.word);
+
+/** Whether a hit of `spec` at `index` is in the sense meant: after a number for units, not inside an `unless` phrase. */
+const inSense = (text: string, index: number, length: number, spec: TermSpec): boolean => {
+  const word = specWord(spec).toLowerCase();
+  const afterNumber = typeof spec === 'string' ? UNIT_WORDS.has(word) : (spec.afterNumber ?? UNIT_WORDS.has(word));
+  if (afterNumber && !NUMBER_BEFORE.test(text.slice(Math.max(0, index - 2), index))) return false;
+  const unless = [...(typeof spec === 'string' ? [] : (spec.unless ?? [])), ...(OTHER_SENSES[word] ?? [])];
+  for (const phrase of unless) {
+    const re = termPattern([phrase], false);
+    re.lastIndex = Math.max(0, index - phrase.length - 2);
+    for (let m = re.exec(text); m && m.index <= index; m = re.exec(text))
+      if (m.index <= index && m.index + m[0].length >= index + length) return false;
+  }
+  return true;
+};
+
+/**
+ * The earliest place `text` mentions any of `synonyms` in the sense meant and
+ * not negated (unless allowed), or null.
+ */
+export const findTerm = (text: string, synonyms: readonly TermSpec[], options: FindOptions = {}): TermHit | null => {
+  if (text === '') return null;
+  const re = termPattern(synonyms.map(specWord), !options.exact);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const spec = synonymFor(m[0], synonyms);
+    if (!inSense(text, m.index, m[0].length, spec)) continue;
+    if (!options.allowNegated && isNegated(text, m.index)) continue;
+    return { index: m.index, length: m[0].length };
+  }
+  return null;
+};
+
+/** Which synonym a match came from (for its context rules): the one whose letters start the match, else the first. */
+const synonymFor = (matched: string, synonyms: readonly TermSpec[]): TermSpec => {
+  if (synonyms.length === 1) return synonyms[0]!;
+  const flat = matched.toLowerCase().replace(/[\s-]+/g, '');
+  let best: TermSpec = synonyms[0]!;
+  let bestLength = -1;
+  for (const s of synonyms) {
+    const w = specWord(s)
+      .toLowerCase()
+      .replace(/[\s-]+/g, '');
+    const stem = w.length > 3 ? w.slice(0, -1) : w;
+    if (flat.startsWith(stem) && w.length > bestLength) {
+      best = s;
+      bestLength = w.length;
+    }
+  }
+  return best;
+};
+
+/** A line that is a bare list of keywords ("cache, sharding, base62, 301, fan-out"), not prose that explains. */
+export const isKeywordList = (line: string): boolean => {
+  const parts = line.split(/[,;/|·•]+/).filter((p) => p.trim() !== '');
+  if (parts.length < 4) return false;
+  const words = parts.map((p) => p.trim().split(/\s+/).length).sort((a, b) => a - b);
+  return words[Math.floor(words.length / 2)]! <= 2;
 };
 
 /** Up to `radius` characters either side of a match, on one line, with ellipses where cut. */

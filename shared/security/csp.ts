@@ -5,8 +5,10 @@
  * preview is covered too.
  *
  * Why each source is there: styles 'unsafe-inline' because React Flow
- * positions nodes with inline style attributes; ws:/wss: and loopback http for
- * y-websocket and the session host; data:/blob: images, fonts and fetches
+ * positions nodes with inline style attributes; ws:/wss: for y-websocket to
+ * any host a join link names, and http:/https: for the session host and for
+ * creating a room on a team server (its CORS admits only the origins it is
+ * configured with, and the admin key decides); data:/blob: images, fonts and fetches
  * because the PNG/SVG export draws the board as an SVG image with
  * inlined styles and reads it back through a canvas.
  */
@@ -15,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss: http://127.0.0.1:* http://localhost:* data: blob:",
+  "connect-src 'self' ws: wss: http: https: data: blob:",
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'none'",

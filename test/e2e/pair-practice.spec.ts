@@ -17,7 +17,8 @@ const joinAs = async (browser: Browser, link: string, name: string, role?: 'cand
   const page = await context.newPage();
   await page.goto(link);
   await page.getByTestId('join-name').fill(name);
-  if (role) await page.getByTestId(`join-role-${role}`).check();
+  // The link decides the role, and the join screen says which.
+  if (role) await expect(page.getByTestId('join-role')).toHaveAttribute('data-role', role);
   await page.getByTestId('join-submit').click();
   await expect(page.locator('.react-flow')).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
@@ -32,6 +33,14 @@ const flowPos = async (page: Page, kind: string) => {
   const m = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(t);
   if (!m) throw new Error(`unexpected transform ${t}`);
   return { x: Number(m[1]), y: Number(m[2]) };
+};
+
+/** Where `page` draws the pointer of the partner called `name`, in flow coordinates; null while it draws none. */
+const cursorOf = async (page: Page, name: string) => {
+  const cursor = page.getByTestId('remote-cursor').filter({ hasText: name });
+  if ((await cursor.count()) === 0) return null;
+  const m = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(await cursor.evaluate((el) => (el as HTMLElement).style.transform));
+  return m ? { x: Number(m[1]), y: Number(m[2]) } : null;
 };
 
 const linkFor = (roomId: string, token: string) => `${server.url}/#/join/${roomId}?token=${encodeURIComponent(token)}`;
@@ -115,7 +124,16 @@ test('two people on one live board: live drag, cursors, roles, shared timer, fol
   await eve.mouse.down();
   await eve.mouse.move(c.x + 200, c.y + 150, { steps: 10 });
   await eve.mouse.up();
-  await eve.waitForTimeout(500);
+  // A later message from Eve proves the drag's were delivered (one socket, relayed in order): her pointer,
+  // parked on the node's corner, reaches Ada's canvas there.
+  const corner = (await eve.locator('.react-flow__node:has([data-kind="cache"])').boundingBox())!;
+  await eve.mouse.move(corner.x + 2, corner.y + 2);
+  await expect
+    .poll(async () => {
+      const at = await cursorOf(ada, 'Eve');
+      return at !== null && Math.abs(at.x - before.x) < 6 && Math.abs(at.y - before.y) < 6;
+    })
+    .toBe(true);
   await expect(flowNodes(ada)).toHaveCount(1);
   expect(await flowPos(eve, 'cache')).toEqual(before);
   expect(await flowPos(ada, 'cache')).toEqual(before);

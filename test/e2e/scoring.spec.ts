@@ -1,6 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { dragFromPalette, drawReadPath, openApp, shot } from './support/board';
+
+/** How many nodes an example board in rubrics/examples has. */
+const exampleNodes = (name: string): number =>
+  (
+    JSON.parse(readFileSync(resolve(import.meta.dirname, `../../rubrics/examples/${name}.archdrill.json`), 'utf8')) as {
+      nodes: unknown[];
+    }
+  ).nodes.length;
 
 const overall = async (page: Page) => Number(((await page.getByTestId('score-overall').textContent()) ?? '').replace('%', ''));
 const rule = (page: Page, id: string) => page.getByTestId(`rule-${id}`);
@@ -87,7 +96,8 @@ test('after an attempt, the textbook diagram scores in the middle band and a str
   await page.getByTestId('example-textbook').click();
   // The board has the candidate's work on it: replacing it asks first.
   await page.getByTestId('example-confirm').click();
-  await expect(page.locator('.react-flow__node')).not.toHaveCount(1);
+  // Exactly the example's components, frames and notes: the candidate's client is gone, nothing merged in.
+  await expect(page.locator('.react-flow__node')).toHaveCount(exampleNodes('url-shortener.textbook'));
   await page.getByTestId('tab-score').click();
   await expect(page.getByTestId('score-band')).toHaveAttribute('data-band', 'acceptable');
   await page.getByTestId('tab-brief').click();

@@ -97,6 +97,35 @@ describe('atomic save', () => {
     expect(readFileSync(target, 'utf8')).toBe(board(2));
   });
 
+  it('flushes the new version to disk before it replaces the file, and the folder after', async () => {
+    const { dir, target } = setup();
+    writeFileSync(target, board(1));
+    // Real fs that records, in order, each fsync (with the path it was opened at) and each rename.
+    const log: string[] = [];
+    const recording: AtomicFs = {
+      ...nodeFs,
+      open: (async (path: string, flags: string, mode?: number) => {
+        const handle = await nodeFs.open(path, flags, mode);
+        return Object.assign(Object.create(handle) as typeof handle, {
+          writeFile: (data: string | Uint8Array) => handle.writeFile(data),
+          sync: async () => {
+            await handle.sync();
+            log.push(`sync ${path === dir ? 'folder' : path.endsWith('.tmp') ? 'temp' : path}`);
+          },
+          close: () => handle.close(),
+        });
+      }) as AtomicFs['open'],
+      rename: async (from, to) => {
+        await nodeFs.rename(from, to);
+        log.push(`rename ${String(from).endsWith('.tmp') && to === target ? 'temp → target' : 'backup'}`);
+      },
+    };
+    await atomicWrite(target, board(2), { fs: recording });
+    expect(readFileSync(target, 'utf8')).toBe(board(2));
+    // Without the first sync a crash after the rename can leave an empty file; without the last the rename can be lost.
+    expect(log.filter((l) => l !== 'rename backup')).toEqual(['sync temp', 'rename temp → target', 'sync folder']);
+  });
+
   it('keeps the file’s permissions', async () => {
     const { target } = setup();
     writeFileSync(target, board(1), { mode: 0o600 });

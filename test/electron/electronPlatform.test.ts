@@ -30,7 +30,6 @@ const fakeApi = (pending: OpenedFile[] = []) => {
 };
 
 const file = (name: string): OpenedFile => ({ name, path: `/boards/${name}`, bytes: new Uint8Array([123, 125]) });
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the desktop Platform over window.archdrill', () => {
   it('saves in place when the file has a path, and through the dialog otherwise', async () => {
@@ -65,9 +64,8 @@ describe('the desktop Platform over window.archdrill', () => {
     unsubscribe();
     const second = vi.fn();
     platform.onOpenFile(second);
-    await flush();
+    await vi.waitFor(() => expect(second).toHaveBeenCalledWith(file('argv.archdrill.json')));
     expect(first).not.toHaveBeenCalled();
-    expect(second).toHaveBeenCalledWith(file('argv.archdrill.json'));
     send(file('later.archdrill.json'));
     expect(second).toHaveBeenLastCalledWith(file('later.archdrill.json'));
   });
@@ -81,14 +79,18 @@ describe('the desktop Platform over window.archdrill', () => {
     expect(api.onOpenFile).toHaveBeenCalledTimes(1);
   });
 
-  it('copies a PNG blob as bytes and reports the title', async () => {
+  it('copies a PNG blob as bytes, reports the title and prints the report through main', async () => {
     const { api, typed } = fakeApi();
     const platform = createElectronPlatform(typed);
     await platform.copyImage(new Blob([new Uint8Array([0x89, 0x50])], { type: 'image/png' }));
     expect(api.copyImage).toHaveBeenCalledWith(new Uint8Array([0x89, 0x50]));
     platform.setTitle('a.archdrill.json', true);
     expect(api.setTitle).toHaveBeenCalledWith('a.archdrill.json', true);
-    expect(platform.kind).toBe('electron');
-    expect(platform.printToPdf).toBeTypeOf('function');
+    api.printToPdf.mockResolvedValueOnce({ name: 'report.pdf', path: '/boards/report.pdf' } as never);
+    await expect(platform.printToPdf!('<h1>Report</h1>', 'report.pdf')).resolves.toEqual({
+      name: 'report.pdf',
+      path: '/boards/report.pdf',
+    });
+    expect(api.printToPdf).toHaveBeenCalledWith('<h1>Report</h1>', 'report.pdf');
   });
 });

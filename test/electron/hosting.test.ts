@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { hostingFromSync, listUserRubrics, unavailableHosting } from '../../electron/main/services';
+import { describe, expect, it } from 'vitest';
+import { hostingFromSync, listUserRubrics } from '../../electron/main/services';
 import * as syncHost from '../../electron/sync/hostSession';
 import { parseJoinLink } from '../../shared/collab/joinLink';
 import { tempDir } from './setup/launchShell';
@@ -26,27 +26,16 @@ describe('hosting a session from the desktop app', () => {
   });
 
   it('stops the running session before starting another', async () => {
-    const stop = vi.fn(async () => undefined);
-    const fake = {
-      hostSession: vi.fn(async () => ({
-        port: 1234,
-        roomId: 'room',
-        localOrigin: 'http://127.0.0.1:1234',
-        shortCode: 'ABCD',
-        joinLink: (role: string) => `http://127.0.0.1:1234/#/join/room?token=${role}`,
-        shortCodeFor: (role: string) => role.toUpperCase(),
-        stop,
-      })),
-    };
-    const hosting = hostingFromSync(fake, { dataDir: '/data', rendererRoot: '/renderer' });
-    await hosting.start({ lan: true, port: 1234 });
-    expect(fake.hostSession).toHaveBeenCalledWith({ lan: true, port: 1234, dataDir: '/data', staticDir: '/renderer' });
-    await hosting.start({});
-    expect(stop).toHaveBeenCalledTimes(1);
-  });
-
-  it('says so when hosting is not part of the build', async () => {
-    await expect(unavailableHosting.start({})).rejects.toThrow('Hosting a session is not available in this build of Archdrill.');
+    const hosting = hostingFromSync(syncHost, { dataDir: tempDir(), rendererRoot: tempDir() });
+    const first = await hosting.start({ port: 0 });
+    const second = await hosting.start({ port: 0 });
+    try {
+      await expect(fetch(`${first.localOrigin}/healthz`)).rejects.toThrow();
+      expect((await fetch(`${second.localOrigin}/healthz`)).status).toBe(200);
+      expect(second.roomId).not.toBe(first.roomId);
+    } finally {
+      await hosting.stop();
+    }
   });
 });
 

@@ -21,7 +21,7 @@ describe('every IPC message is checked before it is handled', () => {
     const { invoke, win } = await launchShell();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stranger = new FakeWebContents(session.defaultSession);
-    stranger.mainFrame.url = 'app://archdrill/index.html';
+    await stranger.loadURL('app://archdrill/index.html');
     expect(await invoke('setTitle', ['pwned', false], stranger)).toEqual(REFUSED);
     expect(win.title).not.toContain('pwned');
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/refused setTitle: sender \d+ is not the main window/));
@@ -36,18 +36,33 @@ describe('every IPC message is checked before it is handled', () => {
     expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
-  it('refuses our window once it shows a page that is not ours, and a sub-frame', async () => {
+  it('keeps answering after the page tried to navigate away, which is blocked', async () => {
+    const { invoke, contents } = await launchShell();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(contents.navigate('https://evil.example/')).toBe(false);
+    expect(contents.redirect('https://evil.example/')).toBe(false);
+    expect(await invoke('recentFiles', [])).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses our window once it shows a page that is not ours', async () => {
+    const { invoke, contents } = await launchShell();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // Main itself loading another page is the one way past the navigation lockdown.
+    await contents.loadURL('https://evil.example/');
+    expect(await invoke('recentFiles', [])).toEqual(REFUSED);
+    expect(warn).toHaveBeenLastCalledWith(expect.stringContaining('is not on app://archdrill'));
+    await contents.loadURL('app://archdrill/index.html');
+    expect(await invoke('recentFiles', [])).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses an iframe of our own page, whatever it shows', async () => {
     const { contents } = await launchShell();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    contents.mainFrame.url = 'https://evil.example/';
-    expect(await ipcMain.invoke(invokeChannel('recentFiles'), contents)).toEqual(REFUSED);
-    expect(warn).toHaveBeenLastCalledWith(expect.stringContaining('is not on app://archdrill'));
-
-    contents.mainFrame.url = 'app://archdrill/index.html';
-    const handler = ipcMain.handlers.get(invokeChannel('recentFiles'))!;
-    const iframe = { url: 'app://archdrill/index.html' };
-    expect(await handler({ sender: contents, senderFrame: iframe })).toEqual(REFUSED);
-    expect(warn).toHaveBeenLastCalledWith(expect.stringContaining('sub-frame'));
+    for (const url of ['app://archdrill/index.html', 'https://evil.example/']) {
+      const iframe = contents.mainFrame.addFrame(url);
+      expect(await ipcMain.invoke(invokeChannel('recentFiles'), iframe), url).toEqual(REFUSED);
+      expect(warn).toHaveBeenLastCalledWith(expect.stringContaining('sub-frame'));
+    }
   });
 
   it('refuses malformed arguments with a sentence naming the argument', async () => {

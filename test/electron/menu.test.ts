@@ -66,10 +66,10 @@ describe('the native menu', () => {
     expect(byId('undo').accelerator).toBe('CmdOrCtrl+Z');
     expect(byId('redo').accelerator).toBe('Ctrl+Y');
     expect(flatten(buildMenuTemplate(context({ platform: 'darwin' }))).find((i) => i.id === 'redo')!.accelerator).toBe(
-      'Cmd+Shift+Z',
+      'CmdOrCtrl+Shift+Z',
     );
-    expect(byId('export-png')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+E' });
-    expect(byId('export-png').registerAccelerator).toBeUndefined();
+    // Once a native accelerator and a page shortcut, Ctrl+Shift+E ran twice: now the page alone handles it.
+    expect(byId('export-png')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+E', registerAccelerator: false });
     for (const role of ['cut', 'copy', 'paste'])
       expect(
         items.some((i) => i.role === role),

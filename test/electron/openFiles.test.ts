@@ -16,7 +16,13 @@ const boardFile = (name = 'design.archdrill.json') => {
 
 type Opened = { name: string; path?: string; bytes: Uint8Array };
 const text = (file: Opened) => new TextDecoder().decode(file.bytes);
-const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** The last openFile event the page received, once one arrived. */
+const lastOpened = async (contents: { sent: [string, unknown][] }) =>
+  vi.waitFor(() => {
+    const last = contents.sent.filter(([channel]) => channel === eventChannel('openFile')).at(-1);
+    if (!last) throw new Error('no openFile event yet');
+    return last[1];
+  });
 
 describe('finding the board file on a command line', () => {
   it('takes the first .archdrill.json argument, resolved against the working folder', () => {
@@ -50,12 +56,22 @@ describe('opening files the OS hands over', () => {
     win.minimized = true;
     const path = boardFile('second.archdrill.json');
     app.emit('second-instance', new FakeEvent(), ['/opt/Archdrill/archdrill', 'second.archdrill.json'], join(path, '..'));
-    await flush();
     expect(win.restore).toHaveBeenCalled();
     expect(win.focus).toHaveBeenCalled();
-    const [channel, payload] = contents.sent.at(-1)!;
-    expect(channel).toBe(eventChannel('openFile'));
-    expect(payload).toMatchObject({ name: 'second.archdrill.json', path });
+    expect(await lastOpened(contents)).toMatchObject({ name: 'second.archdrill.json', path });
+  });
+
+  it('keeps a file that arrives while the page reloads until the reloaded page asks for it', async () => {
+    const { invoke, win, contents } = await launchShell();
+    await invoke('takePendingOpenFiles', []);
+    contents.reload();
+    const path = boardFile('during-reload.archdrill.json');
+    app.emit('second-instance', new FakeEvent(), ['archdrill', path], '/');
+    // The file has been read and queued once Open Recent lists it.
+    await vi.waitFor(async () => expect(await invoke('recentFiles', [])).toMatchObject({ value: [{ path }] }));
+    expect(contents.sent.filter(([channel]) => channel === eventChannel('openFile'))).toEqual([]);
+    const pending = (await invoke('takePendingOpenFiles', [], win.webContents)) as { ok: true; value: Opened[] };
+    expect(pending.value.map((f) => f.path)).toEqual([path]);
   });
 
   it('hands the lock over and quits when another instance already runs', async () => {
@@ -79,7 +95,8 @@ describe('opening files the OS hands over', () => {
     const event = new FakeEvent();
     const { invoke } = await launchShell({ beforeReady: () => app.emit('open-file', event, path) });
     expect(event.defaultPrevented).toBe(true);
-    await flush();
+    // The file has been read and queued once Open Recent lists it.
+    await vi.waitFor(async () => expect(await invoke('recentFiles', [])).toMatchObject({ value: [{ path }] }));
     const pending = (await invoke('takePendingOpenFiles', [])) as { ok: true; value: Opened[] };
     expect(pending.value.map((f) => f.path)).toEqual([path]);
   });
@@ -187,5 +204,17 @@ describe('saving', () => {
     expect(dialog.showOpenDialog.mock.calls[0]![1]).toMatchObject({
       filters: [{ extensions: ['json', 'png'] }, { extensions: ['*'] }],
     });
+  });
+
+  it('lets plain Save write back to a file opened through the Open dialog', async () => {
+    const path = boardFile();
+    const { invoke } = await launchShell();
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    await invoke('openFileDialog', [{ title: 'Open a board', extensions: ['.archdrill.json'] }]);
+    expect(await invoke('saveFile', [{ path, data: '{"v":2}', mime: 'application/json' }])).toEqual({
+      ok: true,
+      value: { name: 'design.archdrill.json', path },
+    });
+    expect(readFileSync(path, 'utf8')).toBe('{"v":2}');
   });
 });

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../electron/main/printToPdf';
-import { dialog, FakeBrowserWindow, session } from './setup/fakeElectron';
+import { app, dialog, FakeBrowserWindow, session } from './setup/fakeElectron';
 import { launchShell } from './setup/launchShell';
 
 describe('printing a report to PDF', () => {
   it('renders in a hidden, script-less, sandboxed window that may load nothing from the network', async () => {
+    app.makeReady();
     const pdf = await renderPdf('<h1>Report</h1>');
     expect(new TextDecoder().decode(pdf)).toContain('%PDF');
     const printer = FakeBrowserWindow.windows.at(-1)!;

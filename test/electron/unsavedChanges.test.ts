@@ -1,13 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DocumentState, windowTitle } from '../../electron/main/unsavedChanges';
 import { eventChannel } from '../../shared/ipc/api';
-import { dialog, FakeBrowserWindow } from './setup/fakeElectron';
+import { app, dialog, FakeBrowserWindow } from './setup/fakeElectron';
 import { launchShell } from './setup/launchShell';
 
 const SAVE = 0;
 const DONT_SAVE = 1;
 const CANCEL = 2;
-const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
+/** The renderer was asked to save (the Save answer reached it). */
+const saveRequested = (contents: { sent: [string, unknown][] }) =>
+  vi.waitFor(() => expect(contents.sent).toContainEqual([eventChannel('menuCommand'), 'save']));
 
 /** A shell whose renderer reported unsaved changes to design.archdrill.json. */
 async function dirtyShell() {
@@ -28,6 +30,7 @@ describe('the window title', () => {
   });
 
   it('marks the document edited on macOS', () => {
+    app.makeReady();
     const win = new FakeBrowserWindow({});
     const state = new DocumentState(win as never, {
       ask: async () => 'cancel',
@@ -53,14 +56,15 @@ describe('closing with unsaved changes', () => {
   it('asks Save / Don’t Save / Cancel, naming the file', async () => {
     const { win } = await dirtyShell();
     win.close();
-    await flush();
-    expect(dialog.showMessageBox).toHaveBeenCalledWith(
-      win,
-      expect.objectContaining({
-        buttons: ['Save', "Don't Save", 'Cancel'],
-        cancelId: CANCEL,
-        message: 'Do you want to save the changes you made to design.archdrill.json?',
-      }),
+    await vi.waitFor(() =>
+      expect(dialog.showMessageBox).toHaveBeenCalledWith(
+        win,
+        expect.objectContaining({
+          buttons: ['Save', "Don't Save", 'Cancel'],
+          cancelId: CANCEL,
+          message: 'Do you want to save the changes you made to design.archdrill.json?',
+        }),
+      ),
     );
   });
 
@@ -68,7 +72,11 @@ describe('closing with unsaved changes', () => {
     const { win } = await dirtyShell();
     dialog.showMessageBox.mockResolvedValue({ response: CANCEL, checkboxChecked: false });
     win.close();
-    await flush();
+    // Once Cancel has been handled, pressing close again asks again (and is cancelled again).
+    await vi.waitFor(() => {
+      win.close();
+      expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
+    });
     expect(win.destroyed).toBe(false);
   });
 
@@ -76,8 +84,7 @@ describe('closing with unsaved changes', () => {
     const { win, contents } = await dirtyShell();
     dialog.showMessageBox.mockResolvedValue({ response: DONT_SAVE, checkboxChecked: false });
     win.close();
-    await flush();
-    expect(win.destroyed).toBe(true);
+    await vi.waitFor(() => expect(win.destroyed).toBe(true));
     expect(contents.sent.filter(([, p]) => p === 'save')).toEqual([]);
   });
 
@@ -85,18 +92,17 @@ describe('closing with unsaved changes', () => {
     const { win, contents, invoke } = await dirtyShell();
     dialog.showMessageBox.mockResolvedValue({ response: SAVE, checkboxChecked: false });
     win.close();
-    await flush();
-    expect(contents.sent).toContainEqual([eventChannel('menuCommand'), 'save']);
+    await saveRequested(contents);
     expect(win.destroyed).toBe(false);
     await invoke('setTitle', ['design.archdrill.json', false]);
     expect(win.destroyed).toBe(true);
   });
 
   it('stays open when that save is cancelled, and does not close on a later save', async () => {
-    const { win, invoke } = await dirtyShell();
+    const { win, invoke, contents } = await dirtyShell();
     dialog.showMessageBox.mockResolvedValue({ response: SAVE, checkboxChecked: false });
     win.close();
-    await flush();
+    await saveRequested(contents);
     // The board was untitled: the renderer asks for Save As, and the user cancels it.
     expect(
       await invoke('saveFileAs', [{ suggestedName: 'design.archdrill.json', data: '{}', mime: 'application/json' }]),
@@ -112,8 +118,10 @@ describe('closing with unsaved changes', () => {
     const { win } = await dirtyShell();
     dialog.showMessageBox.mockReturnValue(new Promise(() => undefined));
     win.close();
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1));
     win.close();
-    await flush();
+    win.close();
     expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(win.destroyed).toBe(false);
   });
 });

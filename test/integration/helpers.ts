@@ -50,10 +50,10 @@ export const connect = (
 export const join = (server: SyncServer, roomId: string, role: Role, doc?: Y.Doc): Client =>
   connect(server.url, roomId, server.tokenFor(roomId, role), { doc });
 
-/** Polls until `check` holds; fails with `what` after `ms`. */
-export const waitFor = async (what: string, check: () => boolean, ms = 5000): Promise<void> => {
+/** Polls until `check` holds (it may ask a server); fails with `what` after `ms`, generous for a busy machine. */
+export const waitFor = async (what: string, check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> => {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
@@ -75,6 +75,23 @@ export const upgradeStatus = (url: string): Promise<number> =>
     });
     ws.on('error', reject);
   });
+
+/** A raw socket into a room, for sending what no real client would. */
+export const rawSocket = (url: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> =>
+  new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, options);
+    ws.on('open', () => resolve(ws));
+    ws.on('error', reject);
+    onCleanup(() => ws.terminate());
+  });
+
+/** The close code a socket gets (-1 when it was already closed). */
+export const closed = (ws: WebSocket): Promise<number> =>
+  new Promise((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve(-1) : ws.once('close', (code) => resolve(code))));
+
+/** The WebSocket URL of a room for a token. */
+export const roomUrl = (server: SyncServer, roomId: string, token: string): string =>
+  `${server.url.replace(/^http/, 'ws')}/sync/${roomId}?token=${encodeURIComponent(token)}`;
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

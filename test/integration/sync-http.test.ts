@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,20 @@ describe('the HTTP side', () => {
       expect(res.body, evil).not.toContain('TOP SECRET');
       expect([400, 404], evil).toContain(res.status);
     }
+  });
+
+  it('does not follow a symlink out of the app folder, but serves one that stays inside', async () => {
+    const app = appDir();
+    symlinkSync(join(app, '..', 'secret.txt'), join(app, 'assets', 'leak.txt'));
+    symlinkSync(join(app, '..'), join(app, 'parent'));
+    symlinkSync(join(app, 'assets', 'main.js'), join(app, 'alias.js'));
+    const server = await startServer({ staticDir: app });
+    for (const path of ['/assets/leak.txt', '/parent/secret.txt']) {
+      const res = await rawGet(server.url, path);
+      expect(res.body, path).not.toContain('TOP SECRET');
+      expect(res.status, path).toBe(404);
+    }
+    expect(await rawGet(server.url, '/alias.js')).toMatchObject({ status: 200, body: 'console.log(1)' });
   });
 
   it('mints rooms over HTTP only for the holder of the admin key', async () => {

@@ -4,7 +4,7 @@ import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
-import { startSyncServer } from '../../electron/sync/server';
+import { type SyncServer, startSyncServer } from '../../electron/sync/server';
 import { addNodes, readBoard, setNotes } from '../../shared/board/doc';
 import { newRoomId } from '../../shared/collab';
 import { connect, join, onCleanup, spawnServe, startServer, synced, waitFor } from './helpers';
@@ -17,6 +17,13 @@ const tempDir = (): string => {
 
 const ROOM = newRoomId();
 
+/** Waits until the server's copy of the room holds what `check` looks for, seen through a spectator that then leaves. */
+const serverHas = async (server: SyncServer, roomId: string, what: string, check: (doc: Y.Doc) => boolean) => {
+  const watcher = join(server, roomId, 'spectator');
+  await waitFor(`the server has ${what}`, () => watcher.provider.synced && check(watcher.doc));
+  watcher.provider.destroy();
+};
+
 describe('rooms survive', () => {
   it('a restart on the same data dir mid-session: the room comes back whole and the client reconnects', async () => {
     const dataDir = tempDir();
@@ -27,7 +34,7 @@ describe('rooms survive', () => {
     await synced(alice);
     addNodes(alice.doc, [{ id: 'lb', kind: 'load_balancer', position: { x: 0, y: 0 } }], 'a');
     setNotes(alice.doc, 'scope', '100M URLs a month', 'a');
-    await new Promise((r) => setTimeout(r, 100));
+    await serverHas(first, roomId, 'the notes', (d) => readBoard(d).notes.scope === '100M URLs a month');
     await first.close();
     await waitFor('alice notices', () => !alice.provider.wsconnected);
 
@@ -63,7 +70,7 @@ describe('rooms survive', () => {
     // 1. Edits the server reports as written survive the kill in the store alone (no client helps).
     addBatch(0);
     await waitFor('bob received every edit', () => nodeIds(bob.doc) === 20);
-    for (let h = await health(); h.pendingWrites > 0; h = await health()) await new Promise((r) => setTimeout(r, 10));
+    await waitFor('the store has written every edit', async () => (await health()).pendingWrites === 0);
     server.kill('SIGKILL');
     await waitFor('clients notice', () => !alice.provider.wsconnected && !bob.provider.wsconnected);
     alice.provider.disconnect();
@@ -93,7 +100,7 @@ describe('rooms survive', () => {
     const alice = join(server, roomId, 'candidate');
     await synced(alice);
     addNodes(alice.doc, [{ id: 'cache', kind: 'cache', position: { x: 0, y: 0 } }], 'a');
-    await new Promise((r) => setTimeout(r, 50));
+    await serverHas(server, roomId, 'the edit', (d) => readBoard(d).nodes.length === 1);
     alice.provider.destroy();
     await waitFor('the room is evicted', () => server.stats().rooms === 0);
 
@@ -109,7 +116,7 @@ describe('rooms survive', () => {
     const alice = join(server, roomId, 'candidate');
     await synced(alice);
     addNodes(alice.doc, [{ id: 'q', kind: 'message_queue', position: { x: 0, y: 0 } }], 'a');
-    await new Promise((r) => setTimeout(r, 50));
+    await serverHas(server, roomId, 'the edit', (d) => readBoard(d).nodes.length === 1);
     alice.provider.destroy();
     await waitFor('the room is evicted', () => server.stats().rooms === 0);
     const bob = join(server, roomId, 'interviewer');

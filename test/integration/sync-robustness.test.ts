@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { addNodes, readBoard } from '../../shared/board/doc';
-import { join, onCleanup, startServer, synced, waitFor } from './helpers';
-
-/** A raw socket into a room, for sending what no real client would. */
-const rawSocket = (url: string): Promise<WebSocket> =>
-  new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.on('open', () => resolve(ws));
-    ws.on('error', reject);
-    onCleanup(() => ws.terminate());
-  });
-
-const closed = (ws: WebSocket): Promise<number> =>
-  new Promise((resolve) => (ws.readyState === WebSocket.CLOSED ? resolve(-1) : ws.once('close', (code) => resolve(code))));
+import { closed, join, rawSocket, startServer, synced, waitFor } from './helpers';
 
 /** A deterministic PRNG, so a failing frame can be reproduced. */
 const prng = (seed: number) => () => {

@@ -1,7 +1,6 @@
 import { readBoard, readQuestion } from '@shared/board/doc';
-import { kindForKey } from '@shared/catalogue/catalogue';
+import { commandSpec } from '@shared/commands/commands';
 import type { AttemptRecord } from '@shared/interview/history';
-import { applyTimer } from '@shared/interview/timerDoc';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
@@ -10,6 +9,7 @@ import { useBoardSession, useDocValue } from '../board/context';
 import { useQuietDocValue } from '../board/useQuietDocValue';
 import { Canvas } from '../canvas/Canvas';
 import { useEditorCommands } from '../canvas/useEditorCommands';
+import { leaveRoom } from '../collab/enterRoom';
 import { JoinDialog } from '../collab/JoinDialog';
 import { PresenceBar } from '../collab/PresenceBar';
 import { ShareDialog } from '../collab/ShareDialog';
@@ -22,14 +22,16 @@ import { useFileCommands } from '../files/useFileCommands';
 import { AttemptScorecard, ProgressPage, ReplayDialog, Scorecard, scorerFor, TimerBar } from '../interview';
 import { useAttemptActions } from '../interview/useAttemptActions';
 import { Palette } from '../palette/Palette';
+import type { OpenedFile } from '../platform/types';
 import { findRubric, QuestionPicker } from '../score';
 import { useUserRubrics } from '../score/useUserRubrics';
 import { Toasts } from '../ui/Toasts';
 import { ShortcutSheet } from './ShortcutSheet';
 import { Sidebar } from './Sidebar';
-import { handleShortcut } from './shortcuts';
 import { Toolbar } from './Toolbar';
-import { usePrefs } from './theme';
+import { usePanels, usePrefs } from './theme';
+import { UnsavedChangesDialog } from './UnsavedChangesDialog';
+import { type CommandTable, useKeyboard } from './useKeyboard';
 
 export function App() {
   return (
@@ -49,24 +51,13 @@ function Editor() {
   const { theme, snap, toggleSnap, toggleTheme } = usePrefs();
   const [sheet, setSheet] = useState(false);
   const [dialog, setDialog] = useState<'share' | 'join' | 'question' | 'history' | 'scorecard' | null>(null);
-  const readOnly = session.collab?.room.readOnly ?? false;
+  const readOnly = session.editor.readOnly;
   const question = useDocValue(readQuestion);
   const user = useUserRubrics(platform);
   const rubric = useMemo(() => findRubric(question, user.rubrics), [question, user.rubrics]);
   const reportSource = useMemo(() => liveReportSource(session.doc, rubric), [session.doc, rubric]);
   const exporter = useExport(file.name, reportSource);
   const score = useMemo(() => (rubric ? scorerFor(rubric) : undefined), [rubric]);
-  const rubricFor = useCallback((q: string) => findRubric(q, user.rubrics), [user.rubrics]);
-  const attempts = useAttemptActions(files.newBoard);
-  // An attempt from History shown as its scorecard or its replay (over the live board, which it never touches).
-  const [attempt, setAttempt] = useState<{
-    view: 'scorecard' | 'replay';
-    id: string;
-    title: string;
-    record?: AttemptRecord;
-  } | null>(null);
-  const openAttemptBoard = (record: AttemptRecord) =>
-    files.openFile({ name: `${record.question || 'attempt'}.archdrill.json`, bytes: new TextEncoder().encode(record.boardFile) });
   const reloadUserRubrics = user.reload;
   const pickQuestion = useCallback(() => {
     void reloadUserRubrics();
@@ -89,65 +80,97 @@ function Editor() {
   const dirty = file.savedHash !== null ? hash !== file.savedHash : hash !== EMPTY_HASH;
   useEffect(() => platform.setTitle(file.name, dirty), [platform, file.name, dirty]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]') && e.key !== '?') return;
-      const edit = <T,>(fn: T): T | (() => void) => (readOnly ? () => {} : fn);
-      handleShortcut(e, {
-        ...commands,
-        undo: edit(commands.undo),
-        redo: edit(commands.redo),
-        cut: edit(commands.cut),
-        paste: edit(commands.paste),
-        duplicate: edit(commands.duplicate),
-        save: files.save,
-        saveAs: files.saveAs,
-        open: files.open,
-        newBoard: edit(pickQuestion),
-        toggleSnap,
-        toggleTheme,
-        showShortcuts: () => setSheet((s) => !s),
-        exportImage: () => openExportDialog(),
-        copyImage: () => void exporter.copyImage(),
-        clearSelection: () => store.getState().select({}),
-        addByKey: (key) => {
-          const kind = readOnly ? undefined : kindForKey(key);
-          if (!kind) return false;
-          commands.add(kind);
-          return true;
-        },
-      });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [commands, files, pickQuestion, store, toggleSnap, toggleTheme, readOnly, exporter]);
+  // New and Open ask first when the board has unsaved changes, as closing the desktop window does.
+  const [unsaved, setUnsaved] = useState<{ action: string; then: () => unknown } | null>(null);
+  // Asked now, not from the quiet hash: that lags the last edit (and a New) by its delay.
+  const isDirty = useCallback(() => {
+    const saved = fileStore.getState().savedHash;
+    const now = hashDoc(session.doc);
+    return saved !== null ? now !== saved : now !== EMPTY_HASH;
+  }, [fileStore, session.doc]);
+  const guarded = useCallback(
+    (action: string, then: () => unknown) => () => {
+      if (isDirty()) setUnsaved({ action, then });
+      else void then();
+    },
+    [isDirty],
+  );
+  const newBoard = useMemo(() => guarded('start a new board', pickQuestion), [guarded, pickQuestion]);
+  const openBoard = useMemo(() => guarded('open another board', files.open), [guarded, files]);
+  const openFile = useCallback(
+    (f: OpenedFile) => new Promise<boolean>((done) => guarded('open another board', () => files.openFile(f).then(done))()),
+    [guarded, files],
+  );
+  const panels = usePanels();
+  const rubricFor = useCallback((q: string) => findRubric(q, user.rubrics), [user.rubrics]);
+  // Try again and Drill start on a fresh board of the question, asking first when there is unsaved work.
+  const freshBoard = useCallback(
+    (q: string) =>
+      new Promise<void>((done) =>
+        guarded('start a new board', () => {
+          session.editor.batch(() => {
+            files.newBoard(q || undefined);
+            session.editor.timer({ type: 'reset' });
+          });
+          done();
+        })(),
+      ),
+    [guarded, files, session.editor],
+  );
+  const attempts = useAttemptActions(freshBoard);
+  // An attempt from History shown as its scorecard or its replay (the replay never touches the live board).
+  const [attempt, setAttempt] = useState<{
+    view: 'scorecard' | 'replay';
+    id: string;
+    title: string;
+    record?: AttemptRecord;
+  } | null>(null);
+  const openAttemptBoard = (record: AttemptRecord) =>
+    openFile({ name: `${record.question || 'attempt'}.archdrill.json`, bytes: new TextEncoder().encode(record.boardFile) });
 
+  const table: CommandTable = useMemo(
+    () => ({
+      new: newBoard,
+      open: openBoard,
+      save: files.save,
+      'save-as': files.saveAs,
+      'export-png': () => openExportDialog('png'),
+      'export-svg': () => openExportDialog('svg'),
+      'export-report': () => exporter.exportReport('html'),
+      'export-pdf': () => (exporter.canPdf ? exporter.exportReport('pdf') : false),
+      undo: commands.undo,
+      redo: commands.redo,
+      cut: commands.cut,
+      copy: () => void commands.copy(),
+      paste: commands.paste,
+      duplicate: commands.duplicate,
+      delete: commands.deleteSelection,
+      rename: commands.rename,
+      'select-all': commands.selectAll,
+      'copy-image': () => void exporter.copyImage(),
+      'zoom-in': commands.zoomIn,
+      'zoom-out': commands.zoomOut,
+      'zoom-fit': commands.fit,
+      'toggle-snap': toggleSnap,
+      'toggle-minimap': panels.toggleMinimap,
+      'toggle-palette': panels.togglePalette,
+      'toggle-sidebar': panels.toggleSidebar,
+      'toggle-theme': toggleTheme,
+      shortcuts: () => setSheet((s) => !s),
+      'clear-selection': () => store.getState().select({}),
+    }),
+    [newBoard, openBoard, files, exporter, commands, toggleSnap, toggleTheme, panels, store],
+  );
+  useKeyboard(table, commands.add);
   useEffect(
     () =>
       platform.onMenuCommand((cmd) => {
-        const table: Record<string, () => unknown> = {
-          new: pickQuestion,
-          open: files.open,
-          save: files.save,
-          'save-as': files.saveAs,
-          undo: commands.undo,
-          redo: commands.redo,
-          'select-all': commands.selectAll,
-          'zoom-in': commands.zoomIn,
-          'zoom-out': commands.zoomOut,
-          'zoom-fit': commands.fit,
-          'toggle-theme': toggleTheme,
-          shortcuts: () => setSheet(true),
-          'export-png': () => openExportDialog('png'),
-          'export-svg': () => openExportDialog('svg'),
-          'export-report': () => exporter.exportReport('html'),
-          'export-pdf': () => exporter.exportReport('pdf'),
-        };
-        table[cmd]?.();
+        if (readOnly && commandSpec(cmd).edits) return;
+        void table[cmd]();
       }),
-    [platform, files, commands, pickQuestion, toggleTheme, exporter],
+    [platform, table, readOnly],
   );
-  useEffect(() => platform.onOpenFile((f) => void files.openFile(f)), [platform, files]);
+  useEffect(() => platform.onOpenFile((f) => void openFile(f)), [platform, openFile]);
 
   return (
     <div className="app">
@@ -157,7 +180,8 @@ function Editor() {
         title={rubric?.title ?? question ?? 'Free design'}
         fileName={file.name}
         dirty={dirty}
-        onNew={pickQuestion}
+        onNew={newBoard}
+        onOpen={openBoard}
         onShortcuts={() => setSheet(true)}
       >
         <button type="button" className="secondary" data-testid="btn-history" onClick={() => setDialog('history')}>
@@ -168,21 +192,28 @@ function Editor() {
         <button type="button" className="secondary" data-testid="btn-share" onClick={() => setDialog('share')}>
           {session.collab ? 'Invite' : 'Host a session'}
         </button>
-        {!session.collab && (
+        {session.collab ? (
+          <button type="button" className="secondary" data-testid="btn-leave" onClick={leaveRoom} title="Back to your own board">
+            Leave
+          </button>
+        ) : (
           <button type="button" className="secondary" data-testid="btn-join" onClick={() => setDialog('join')}>
             Join
           </button>
         )}
       </Toolbar>
       <TimerBar score={score} onShowScorecard={() => setDialog('scorecard')} startRequest={attempts.startRequest} />
-      <main className={`workspace${readOnly ? ' read-only' : ''}`} {...(!readOnly && fileDropHandlers(files.openFile))}>
-        {!readOnly && <Palette commands={commands} />}
-        <Canvas snapToGrid={snap} colorMode={theme} readOnly={readOnly} />
-        <Sidebar
-          rubric={rubric}
-          readOnly={readOnly}
-          onOpenExample={(name, text) => void files.openFile({ name, bytes: new TextEncoder().encode(text) })}
-        />
+      <main className={`workspace${readOnly ? ' read-only' : ''}`} {...(!readOnly && fileDropHandlers(openFile))}>
+        {!readOnly && panels.palette && <Palette commands={commands} />}
+        <Canvas snapToGrid={snap} colorMode={theme} showMinimap={panels.minimap} />
+        {panels.sidebar && (
+          <Sidebar
+            rubric={rubric}
+            readOnly={readOnly}
+            // The brief asks before an example replaces a board with work on it.
+            onOpenExample={(name, text) => void files.openFile({ name, bytes: new TextEncoder().encode(text) })}
+          />
+        )}
       </main>
       {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
@@ -190,10 +221,10 @@ function Editor() {
       {dialog === 'question' && (
         <QuestionPicker
           onPick={(id) => {
-            session.doc.transact(() => {
+            session.editor.batch(() => {
               files.newBoard(id);
-              applyTimer(session.doc, { type: 'reset' }, Date.now(), session.origin);
-            }, session.origin);
+              session.editor.timer({ type: 'reset' });
+            });
             setDialog(null);
           }}
           onClose={() => setDialog(null)}
@@ -214,9 +245,10 @@ function Editor() {
         <ProgressPage
           rubricFor={rubricFor}
           onOpenBoard={(record) => {
-            void openAttemptBoard(record);
             setDialog(null);
-            setAttempt({ view: 'scorecard', id: record.id, title: record.title, record });
+            void openAttemptBoard(record).then(
+              (opened) => opened && setAttempt({ view: 'scorecard', id: record.id, title: record.title, record }),
+            );
           }}
           onShowScorecard={(record) => {
             setDialog(null);
@@ -256,7 +288,7 @@ function Editor() {
           onClose={() => setAttempt(null)}
           onReplay={(record) => setAttempt({ view: 'replay', id: record.id, title: record.title, record })}
           onExportReport={(record) => {
-            void openAttemptBoard(record).then(() => exporter.exportReport('html'));
+            void openAttemptBoard(record).then((opened) => opened && exporter.exportReport('html'));
           }}
           onTryAgain={(record) => {
             setAttempt(null);
@@ -270,6 +302,18 @@ function Editor() {
           title={attempt.title}
           rubric={rubricFor(attempt.record?.question ?? question ?? '')}
           onClose={() => setAttempt(null)}
+        />
+      )}
+      {unsaved && (
+        <UnsavedChangesDialog
+          fileName={file.name}
+          action={unsaved.action}
+          onChoose={async (choice) => {
+            setUnsaved(null);
+            if (choice === 'cancel') return;
+            if (choice === 'save' && !(await files.save())) return;
+            await unsaved.then();
+          }}
         />
       )}
       <Toasts />

@@ -2,7 +2,7 @@ import { boardRoots } from '@shared/board/doc';
 import { readTimer } from '@shared/interview/timerDoc';
 import type { Rubric } from '@shared/rubric/schema';
 import { scoreVisible } from '@shared/session/policy';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDocValue } from '../board/context';
 import { InterviewerPanel } from '../collab/InterviewerPanel';
 import { useRole } from '../collab/useRole';
@@ -35,10 +35,15 @@ export function Sidebar({ rubric, readOnly, onOpenExample }: SidebarProps) {
   const setHintsHidden = usePrefs((s) => s.setHintsHidden);
   // One scoring, when edits pause, for both panels that show it.
   const score = useScore(rubric);
+  // Only a change of role moves the tab (becoming the interviewer opens their tools; losing the role closes them):
+  // the interviewer is free to read the candidate's notes, score and brief.
+  const lastRole = useRef(role);
   useEffect(() => {
+    if (lastRole.current === role) return;
+    lastRole.current = role;
     if (role === 'interviewer') setTab('interviewer');
-    else if (tab === 'interviewer') setTab('design');
-  }, [role, tab]);
+    else setTab((t) => (t === 'interviewer' ? 'design' : t));
+  }, [role]);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'design', label: 'Design' },
     { id: 'notes', label: 'Notes' },

@@ -1,8 +1,24 @@
-import { FilePlus, FolderOpen, Grid3x3, Keyboard, Maximize, Moon, Redo2, Save, Sun, Undo2 } from 'lucide-react';
+import { type CommandId, commandSpec, formatChord, keysOf } from '@shared/commands/commands';
+import {
+  FilePlus,
+  FolderOpen,
+  Grid3x3,
+  Keyboard,
+  Map as MapIcon,
+  Maximize,
+  Moon,
+  PanelLeft,
+  PanelRight,
+  Redo2,
+  Save,
+  Sun,
+  Undo2,
+} from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { EditorCommands } from '../canvas/useEditorCommands';
 import type { FileCommands } from '../files/useFileCommands';
-import { usePrefs } from './theme';
+import { keyPlatform } from './shortcuts';
+import { usePanels, usePrefs } from './theme';
 
 interface ToolbarProps {
   readonly commands: EditorCommands;
@@ -11,53 +27,64 @@ interface ToolbarProps {
   readonly fileName: string | null;
   readonly dirty: boolean;
   readonly onNew: () => void;
+  readonly onOpen: () => void;
   readonly onShortcuts: () => void;
   /** Feature buttons (interview, share, export) slotted in by the app. */
   readonly children?: ReactNode;
 }
 
-export function Toolbar({ commands, files, title, fileName, dirty, onNew, onShortcuts, children }: ToolbarProps) {
+export function Toolbar({ commands, files, title, fileName, dirty, onNew, onOpen, onShortcuts, children }: ToolbarProps) {
   const { theme, snap, toggleTheme, toggleSnap } = usePrefs();
+  const panels = usePanels();
   return (
     <header className="toolbar">
       <div className="brand">
         <strong>Archdrill</strong>
-        <span className="question" data-testid="question-title">
+        <span className="question" data-testid="question-title" title={title}>
           {title}
         </span>
-        <span className="file" data-testid="file-name">
+        <span className="file" data-testid="file-name" title={fileName ?? 'Untitled'}>
           {fileName ?? 'Untitled'}
           {dirty && <span title="Unsaved changes in the file (the board itself is autosaved)"> •</span>}
         </span>
       </div>
       <div className="tools" role="toolbar" aria-label="Board">
-        <Btn label="New board (Alt+N)" onClick={onNew} testId="btn-new">
+        <Btn command="new" onClick={onNew}>
           <FilePlus size={16} />
         </Btn>
-        <Btn label="Open… (Ctrl+O)" onClick={files.open} testId="btn-open">
+        <Btn command="open" onClick={onOpen}>
           <FolderOpen size={16} />
         </Btn>
-        <Btn label="Save (Ctrl+S)" onClick={files.save} testId="btn-save">
+        <Btn command="save" onClick={files.save}>
           <Save size={16} />
         </Btn>
         <span className="sep" />
-        <Btn label="Undo (Ctrl+Z)" onClick={commands.undo} testId="btn-undo">
+        <Btn command="undo" onClick={commands.undo}>
           <Undo2 size={16} />
         </Btn>
-        <Btn label="Redo (Ctrl+Shift+Z)" onClick={commands.redo} testId="btn-redo">
+        <Btn command="redo" onClick={commands.redo}>
           <Redo2 size={16} />
         </Btn>
         <span className="sep" />
-        <Btn label={`Snap to grid: ${snap ? 'on' : 'off'} (Shift+G)`} onClick={toggleSnap} pressed={snap} testId="btn-snap">
+        <Btn command="toggle-snap" label={`Snap to grid: ${snap ? 'on' : 'off'}`} onClick={toggleSnap} pressed={snap}>
           <Grid3x3 size={16} />
         </Btn>
-        <Btn label="Zoom to fit (Shift+1)" onClick={commands.fit} testId="btn-fit">
+        <Btn command="zoom-fit" onClick={commands.fit}>
           <Maximize size={16} />
         </Btn>
-        <Btn label={`${theme === 'dark' ? 'Light' : 'Dark'} theme (Shift+D)`} onClick={toggleTheme} testId="btn-theme">
+        <Btn command="toggle-palette" label="Components panel" onClick={panels.togglePalette} pressed={panels.palette}>
+          <PanelLeft size={16} />
+        </Btn>
+        <Btn command="toggle-sidebar" label="Side panel" onClick={panels.toggleSidebar} pressed={panels.sidebar}>
+          <PanelRight size={16} />
+        </Btn>
+        <Btn command="toggle-minimap" label="Minimap" onClick={panels.toggleMinimap} pressed={panels.minimap}>
+          <MapIcon size={16} />
+        </Btn>
+        <Btn command="toggle-theme" label={`${theme === 'dark' ? 'Light' : 'Dark'} theme`} onClick={toggleTheme}>
           {theme === 'dark' ? <Sun size={16} /> : <Moon size={16} />}
         </Btn>
-        <Btn label="Keyboard shortcuts (?)" onClick={onShortcuts} testId="btn-shortcuts">
+        <Btn command="shortcuts" onClick={onShortcuts}>
           <Keyboard size={16} />
         </Btn>
         {children && <span className="sep" />}
@@ -67,18 +94,29 @@ export function Toolbar({ commands, files, title, fileName, dirty, onNew, onShor
   );
 }
 
-function Btn(props: { label: string; onClick: () => void; children: ReactNode; pressed?: boolean; testId: string }) {
+/** A toolbar button for a command of the one list: its tooltip names the command's first key. */
+export const commandTitle = (id: CommandId, label?: string) => {
+  const spec = commandSpec(id);
+  const key = keysOf(spec, keyPlatform())[0];
+  return `${label ?? spec.label.replace(/…$/, '')}${key ? ` (${formatChord(key, keyPlatform())})` : ''}`;
+};
+
+function Btn(props: { command: CommandId; label?: string; onClick: () => void; children: ReactNode; pressed?: boolean }) {
+  const title = commandTitle(props.command, props.label);
   return (
     <button
       type="button"
       className="icon"
-      title={props.label}
-      aria-label={props.label}
+      title={title}
+      aria-label={title}
       aria-pressed={props.pressed}
       onClick={props.onClick}
-      data-testid={props.testId}
+      data-testid={`btn-${TEST_IDS[props.command] ?? props.command}`}
     >
       {props.children}
     </button>
   );
 }
+
+/** Test ids the browser tests already use. */
+const TEST_IDS: Partial<Record<CommandId, string>> = { 'toggle-snap': 'snap', 'zoom-fit': 'fit', 'toggle-theme': 'theme' };

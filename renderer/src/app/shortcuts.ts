@@ -1,94 +1,97 @@
-/** The shortcut sheet's content and the single source of what each key does. */
-export const SHORTCUTS: readonly { readonly keys: string; readonly action: string }[] = [
-  { keys: 'Drag from palette, click, or its letter key', action: 'Add a component at the centre' },
-  { keys: 'Drag from a dot on a component', action: 'Connect to another component' },
-  { keys: 'Double-click / F2', action: 'Rename a component in place' },
-  { keys: 'Shift + drag, Shift/Ctrl + click', action: 'Select several' },
-  { keys: 'Delete / Backspace', action: 'Delete the selection' },
-  { keys: 'Ctrl/Cmd + C, X, V', action: 'Copy, cut, paste' },
-  { keys: 'Ctrl/Cmd + D', action: 'Duplicate' },
-  { keys: 'Ctrl/Cmd + A', action: 'Select all' },
-  { keys: 'Ctrl/Cmd + Z', action: 'Undo (your own edits only)' },
-  { keys: 'Ctrl/Cmd + Shift + Z, Ctrl + Y', action: 'Redo' },
-  { keys: 'Ctrl/Cmd + S, Ctrl/Cmd + Shift + S', action: 'Save, Save as' },
-  { keys: 'Ctrl/Cmd + O', action: 'Open a board (or an exported PNG/SVG)' },
-  { keys: 'Ctrl/Cmd + Shift + E', action: 'Export: PNG, SVG or a report' },
-  { keys: 'Ctrl/Cmd + Shift + C', action: 'Copy the board as an image' },
-  { keys: 'Alt + N', action: 'New board' },
-  { keys: 'Shift + 1', action: 'Zoom to fit' },
-  { keys: '+ / -', action: 'Zoom in / out' },
-  { keys: 'Shift + G', action: 'Snap to grid on/off' },
-  { keys: 'Shift + D', action: 'Light / dark theme' },
-  { keys: '?', action: 'This sheet' },
-  { keys: 'Escape', action: 'Clear the selection, close a dialog' },
-];
+import { COMMANDS, type CommandId, type CommandSpec, type KeyPlatform, keysOf, parseChord } from '@shared/commands/commands';
 
-const isTyping = (t: EventTarget | null) =>
+/** The platform whose modifier names the sheet shows (Cmd on macOS). */
+export const keyPlatform = (): KeyPlatform =>
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'mac' : 'other';
+
+/** True when a key typed at `t` belongs to a text field, not to the board. */
+export const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-export interface ShortcutHandlers {
-  undo(): void;
-  redo(): void;
-  copy(): void;
-  cut(): void;
-  paste(): void;
-  duplicate(): void;
-  selectAll(): void;
-  save(): void;
-  saveAs(): void;
-  open(): void;
-  newBoard(): void;
-  fit(): void;
-  zoomIn(): void;
-  zoomOut(): void;
-  toggleSnap(): void;
-  toggleTheme(): void;
-  showShortcuts(): void;
-  clearSelection(): void;
-  addByKey(key: string): boolean;
-  /** Opens the export dialog. */
-  exportImage?(): void;
-  /** Copies the whole board to the clipboard as a PNG. */
-  copyImage?(): void;
-}
+const isActivatable = (t: EventTarget | null) => t instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(t.tagName);
 
-/** Maps a keydown to a handler; returns true when it handled the key. Ignores keys typed into fields. */
-export const handleShortcut = (e: KeyboardEvent, h: ShortcutHandlers): boolean => {
+type Key = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>;
+
+const SYMBOLS = new Set(['?', '+', '=', '-', '!']);
+
+/** Whether a keydown is `chord`. Letters also match by physical key, for non-Latin layouts. */
+export const matchesChord = (e: Key, chord: string, platform: KeyPlatform): boolean => {
+  const c = parseChord(chord);
+  const wantCtrl = platform === 'mac' ? c.ctrl : c.mod || c.ctrl;
+  const wantMeta = platform === 'mac' && c.mod;
+  if (e.ctrlKey !== wantCtrl || e.metaKey !== wantMeta || e.altKey !== c.alt) return false;
+  if (SYMBOLS.has(c.key)) return e.key === c.key;
+  if (c.shift !== e.shiftKey) return false;
+  if (/^[A-Z]$/i.test(c.key)) return e.key.toLowerCase() === c.key.toLowerCase() || e.code === `Key${c.key.toUpperCase()}`;
+  if (/^\d$/.test(c.key)) return e.code === `Digit${c.key}` || e.key === c.key;
+  // Enter on a focused button presses the button, not Rename.
+  if (c.key === 'Enter' && isActivatable(e.target)) return false;
+  return e.key === c.key;
+};
+
+/** The command a keydown means, if any (keys typed into a field mean nothing, but Save and Open still work). */
+export const commandForKey = (e: Key, platform: KeyPlatform = keyPlatform()): CommandId | null => {
   // Chrome's autofill dispatches keydown events without a key.
-  if (typeof e.key !== 'string') return false;
-  const mod = e.ctrlKey || e.metaKey;
-  const k = e.key.toLowerCase();
-  if (mod && k === 's') return run(e, e.shiftKey ? h.saveAs : h.save);
-  if (mod && k === 'o') return run(e, h.open);
-  if (mod && e.shiftKey && k === 'e' && h.exportImage) return run(e, h.exportImage);
-  if (isTyping(e.target)) return false;
-  if (mod && k === 'z') return run(e, e.shiftKey ? h.redo : h.undo);
-  if (mod && k === 'y') return run(e, h.redo);
-  if (mod && e.shiftKey && k === 'c' && h.copyImage) return run(e, h.copyImage);
-  if (mod && k === 'c') return run(e, h.copy);
-  if (mod && k === 'x') return run(e, h.cut);
-  if (mod && k === 'v') return run(e, h.paste);
-  if (mod && k === 'd') return run(e, h.duplicate);
-  if (mod && k === 'a') return run(e, h.selectAll);
-  if (mod) return false;
-  if (e.altKey && k === 'n') return run(e, h.newBoard);
-  if (e.altKey) return false;
-  if (e.key === '?') return run(e, h.showShortcuts);
-  if (e.key === '!' || (e.shiftKey && e.code === 'Digit1')) return run(e, h.fit);
-  if (e.key === '+' || e.key === '=') return run(e, h.zoomIn);
-  if (e.key === '-') return run(e, h.zoomOut);
-  if (e.shiftKey && k === 'g') return run(e, h.toggleSnap);
-  if (e.shiftKey && k === 'd') return run(e, h.toggleTheme);
-  if (e.key === 'Escape') return run(e, h.clearSelection);
-  if (!e.shiftKey && k.length === 1 && h.addByKey(k)) {
-    e.preventDefault();
+  if (typeof e.key !== 'string') return null;
+  const typing = isTyping(e.target);
+  for (const spec of COMMANDS as readonly CommandSpec[]) {
+    if (typing && !spec.inFields) continue;
+    if (keysOf(spec, platform).some((chord) => matchesChord(e, chord, platform))) return spec.id as CommandId;
+  }
+  return null;
+};
+
+/** A plain letter with no modifier: the key that adds a component of its kind. */
+export const letterKey = (e: Key): string | null =>
+  !e.ctrlKey &&
+  !e.metaKey &&
+  !e.altKey &&
+  !e.shiftKey &&
+  typeof e.key === 'string' &&
+  /^[a-z]$/i.test(e.key) &&
+  !isTyping(e.target)
+    ? e.key.toLowerCase()
+    : null;
+
+/** Three letters within this long, with nothing being edited, is typing: no component per letter. */
+const BURST_MS = 1000;
+const BURST_KEYS = 3;
+
+/**
+ * Tells a deliberate letter key (L adds a load balancer) from typing that
+ * missed its field ("Redirect service" with nothing in edit). `press` says
+ * whether this letter may add a component; once a burst is detected, `burst`
+ * returns the ids added by the burst's earlier letters, to take back.
+ */
+export class LetterBurst {
+  private presses: { at: number; added: string | null }[] = [];
+  private typingUntil = 0;
+
+  /** A letter at `now`: false once the letters come too fast to be commands. */
+  press(now: number): boolean {
+    this.presses = this.presses.filter((p) => now - p.at < BURST_MS);
+    if (now < this.typingUntil || this.presses.length + 1 >= BURST_KEYS) {
+      this.typingUntil = now + BURST_MS;
+      return false;
+    }
     return true;
   }
-  return false;
-};
 
-const run = (e: KeyboardEvent, fn: () => void) => {
-  e.preventDefault();
-  fn();
-  return true;
-};
+  /** Records what the last allowed letter added. */
+  added(now: number, id: string | null): void {
+    this.presses.push({ at: now, added: id });
+  }
+
+  /** The components the burst's first letters added (then forgets them). */
+  takeBack(): string[] {
+    const ids = this.presses.flatMap((p) => (p.added ? [p.added] : []));
+    this.presses = [];
+    return ids;
+  }
+
+  /** Anything else (a click, another key) ends a burst. */
+  reset(): void {
+    this.presses = [];
+    this.typingUntil = 0;
+  }
+}

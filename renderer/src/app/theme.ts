@@ -37,3 +37,33 @@ export const usePrefs = create<{
     set({ snap });
   },
 }));
+
+const flag = (key: string, fallback: boolean) => {
+  const v = localStorage.getItem(key);
+  return v === null ? fallback : v === 'true';
+};
+
+/** Which panels are shown (collapsible for small windows), remembered per machine. */
+export const usePanels = create<{
+  palette: boolean;
+  sidebar: boolean;
+  minimap: boolean;
+  togglePalette(): void;
+  toggleSidebar(): void;
+  toggleMinimap(): void;
+}>()((set, get) => {
+  const toggle = (key: 'palette' | 'sidebar' | 'minimap') => () => {
+    const next = !get()[key];
+    localStorage.setItem(`archdrill.panel.${key}`, String(next));
+    set({ [key]: next });
+  };
+  return {
+    palette: flag('archdrill.panel.palette', true),
+    sidebar: flag('archdrill.panel.sidebar', true),
+    // A small window keeps its canvas for the design: the minimap starts hidden there.
+    minimap: flag('archdrill.panel.minimap', typeof window === 'undefined' || window.innerWidth >= 1200),
+    togglePalette: toggle('palette'),
+    toggleSidebar: toggle('sidebar'),
+    toggleMinimap: toggle('minimap'),
+  };
+});

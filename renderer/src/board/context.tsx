@@ -1,4 +1,3 @@
-import type { LocalOrigin } from '@shared/board/doc';
 import { observeBoard } from '@shared/board/doc';
 import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
@@ -6,16 +5,18 @@ import type { StoreApi } from 'zustand';
 import type { PresenceHandle } from '../collab/presence';
 import type { Room } from '../collab/room';
 import type { Platform } from '../platform/types';
+import type { BoardEditor } from './editor';
 import type { EditorState } from './editorStore';
 
-/** One open board: its doc, this user's write origin and undo, the platform and the local UI store. */
+/** One open board: its doc (read it), its editor (the only way to change it), the platform and the local UI store. */
 export interface BoardSession {
+  /** For reading; every write goes through `editor`. */
   readonly doc: Y.Doc;
-  /** Pass as the origin of every local write, so undo and observers can tell it from remote ones. */
-  readonly origin: LocalOrigin;
-  readonly undo: Y.UndoManager;
+  readonly editor: BoardEditor;
   readonly platform: Platform;
   readonly store: StoreApi<EditorState>;
+  /** Ends the session when another one opens in its place (leaving or entering a room). */
+  close(): void;
   /** Set when the board is a live shared room. */
   readonly collab?: { readonly room: Room; readonly presence: PresenceHandle };
 }

@@ -15,6 +15,10 @@ export interface EditorState {
   /** Asks the canvas to fit the whole board (after New or Open); the number changes each time. */
   readonly fitRequest: number;
   requestFit(): void;
+  /** The node whose label is being edited in place (F2, Enter, double-click), if any. */
+  readonly editingId: string | null;
+  startEditing(id: string): void;
+  stopEditing(): void;
 }
 
 export const createEditorStore = () =>
@@ -25,6 +29,9 @@ export const createEditorStore = () =>
     revealRequest: null,
     fitRequest: 0,
     requestFit: () => set({ fitRequest: get().fitRequest + 1 }),
+    editingId: null,
+    startEditing: (id) => set({ editingId: id }),
+    stopEditing: () => set({ editingId: null }),
     select: (ids, reveal) =>
       set({
         selectedNodeIds: new Set(ids.nodeIds ?? []),

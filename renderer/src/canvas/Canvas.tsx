@@ -1,4 +1,4 @@
-import { addEdges, newId } from '@shared/board/doc';
+import { newId } from '@shared/board/doc';
 import { isNodeKind } from '@shared/board/kinds';
 import {
   Background,
@@ -8,7 +8,6 @@ import {
   type DefaultEdgeOptions,
   type FitViewOptions,
   type OnConnect,
-  type OnDelete,
   type OnNodeDrag,
   ReactFlow,
   useStore as useFlowStore,
@@ -25,6 +24,7 @@ import { FlowBinding } from './flowBinding';
 import { GroupNode } from './GroupNode';
 import { type FrameDrag, passengerPositions, startFrameDrag } from './groups';
 import { ProtocolEdge } from './ProtocolEdge';
+import { canvasPointer } from './pointer';
 import { TextNode } from './TextNode';
 import type { FlowEdge, FlowNode } from './toFlow';
 import { useEditorCommands } from './useEditorCommands';
@@ -42,7 +42,6 @@ const SNAP: [number, number] = [16, 16];
  * keep their identity across renders.
  */
 const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
-const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /**
  * Below this zoom, labels are a few pixels tall and unreadable: components
@@ -57,29 +56,32 @@ export const PALETTE_MIME = 'application/x-archdrill-kind';
 interface CanvasProps {
   readonly snapToGrid: boolean;
   readonly colorMode: 'light' | 'dark';
-  /** Spectators look but do not touch (the server drops their writes as well). */
-  readonly readOnly?: boolean;
+  readonly showMinimap?: boolean;
   /** Extra layers (remote cursors) rendered inside React Flow. */
   readonly children?: React.ReactNode;
+  /** Simplify components when zoomed out (SIMPLIFY_BELOW_ZOOM); the canvas bench turns it off to measure full detail. */
+  readonly levelOfDetail?: boolean;
 }
 
 /** The board canvas: React Flow bound to the session's Y.Doc through FlowBinding. */
-export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: CanvasProps) {
-  const { doc, origin, undo, store, collab } = useBoardSession();
+export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, levelOfDetail = true }: CanvasProps) {
+  const { doc, editor, store, collab } = useBoardSession();
+  // Spectators look but do not touch (the editor refuses their writes; the server drops them as well).
+  const readOnly = editor.readOnly;
   const flow = useReactFlow();
   const commands = useEditorCommands();
   const binding = useMemo(
     () =>
-      new FlowBinding(doc, origin, (sel) => {
+      new FlowBinding(doc, editor, (sel) => {
         const s = store.getState();
         if (!sameSet(s.selectedNodeIds, sel.nodeIds) || !sameSet(s.selectedEdgeIds, sel.edgeIds))
           store.setState({ selectedNodeIds: sel.nodeIds, selectedEdgeIds: sel.edgeIds });
       }),
-    [doc, origin, store],
+    [doc, editor, store],
   );
   const nodes = useSyncExternalStore(binding.subscribe, binding.getNodes);
   const live = useCollabCanvas(binding);
-  const simplified = useFlowStore(zoomedOut);
+  const simplified = useFlowStore(zoomedOut) && levelOfDetail;
   // Components inside a dragged frame travel with it.
   const frameDrag = useRef<FrameDrag | null>(null);
   const withPassengers = useCallback(
@@ -125,29 +127,17 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
     (c) => {
       if (!c.source || !c.target || c.source === c.target) return;
       const id = newId('e');
-      undo.stopCapturing();
-      addEdges(doc, [{ id, source: c.source, target: c.target }], origin);
-      store.getState().select({ edgeIds: [id] });
+      editor.addEdges([{ id, source: c.source, target: c.target }]);
+      if (!editor.readOnly) store.getState().select({ edgeIds: [id] });
     },
-    [doc, origin, undo, store],
+    [editor, store],
   );
 
-  const onDelete: OnDelete<FlowNode, FlowEdge> = useCallback(
-    ({ nodes: ns, edges: es }) => {
-      undo.stopCapturing();
-      binding.remove(
-        ns.map((n) => n.id),
-        es.map((e) => e.id),
-      );
-    },
-    [undo, binding],
-  );
   const onNodeDragStart: OnNodeDrag<FlowNode> = useCallback(
     (_e, _n, dragged) => {
-      undo.stopCapturing();
       frameDrag.current = startFrameDrag(dragged, binding.getNodes());
     },
-    [undo, binding],
+    [binding],
   );
   const onNodeDrag: OnNodeDrag<FlowNode> = useCallback(
     (_e, _n, dragged) => live.onNodeDrag(withPassengers(dragged)),
@@ -183,8 +173,14 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
       className={simplified ? 'canvas zoomed-out' : 'canvas'}
       onDragOver={onDragOver}
       onDrop={onDrop}
-      onPointerMove={live.onPointerMove}
-      onPointerLeave={live.onPointerLeave}
+      onPointerMove={(e) => {
+        canvasPointer.current = { x: e.clientX, y: e.clientY };
+        live.onPointerMove(e);
+      }}
+      onPointerLeave={() => {
+        canvasPointer.current = null;
+        live.onPointerLeave();
+      }}
       data-testid="canvas"
     >
       <ReactFlow<FlowNode, FlowEdge>
@@ -195,7 +191,6 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
         defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={binding.onNodesChange}
         onEdgesChange={binding.onEdgesChange}
-        onDelete={onDelete}
         onNodeDragStart={onNodeDragStart}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
@@ -206,9 +201,12 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         colorMode={colorMode}
-        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        // Delete and Backspace are commands of the page (shortcuts.ts), like every other key.
+        deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
+        // A selected frame raised above its components would cover them (and their clicks).
+        elevateNodesOnSelect={false}
         minZoom={0.1}
         maxZoom={3}
         fitView={fitOnOpen}
@@ -217,7 +215,7 @@ export function Canvas({ snapToGrid, colorMode, readOnly = false, children }: Ca
         onlyRenderVisibleElements={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        <BoardMinimap colorMode={colorMode} />
+        {showMinimap && <BoardMinimap colorMode={colorMode} />}
         <Controls showInteractive={false} />
         {collab && <RemoteCursors presence={collab.presence} />}
         {children}

@@ -1,16 +1,14 @@
-import { updateNode } from '@shared/board/doc';
 import { kindInfo } from '@shared/catalogue/catalogue';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo, useState } from 'react';
-import { useBoardSession } from '../board/context';
+import { memo } from 'react';
 import { InlineLabel } from './InlineLabel';
 import { iconFor } from './icons';
 import type { FlowNode } from './toFlow';
+import { useInlineEditing } from './useInlineEditing';
 
 /** A typed component: icon, label (double-click to rename), kind, replicas and technology. */
 export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
-  const { doc, origin } = useBoardSession();
-  const [editing, setEditing] = useState(false);
+  const label = useInlineEditing(id);
   const { node } = data;
   const info = kindInfo(node.kind);
   const Icon = iconFor(info.icon);
@@ -24,10 +22,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
       data-testid={`node-${id}`}
       data-kind={node.kind}
       title={info.description}
-      onDoubleClick={() => setEditing(true)}
-      onKeyDown={(e) => {
-        if (e.key === 'F2' || (e.key === 'Enter' && !editing)) setEditing(true);
-      }}
+      onDoubleClick={label.start}
     >
       <div className="component-icon">
         <Icon size={20} strokeWidth={1.8} aria-hidden />
@@ -37,9 +32,9 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
           value={node.label ?? ''}
           placeholder={info.label}
           placeholderIsName
-          editing={editing}
-          onCommit={(label) => updateNode(doc, id, { label }, origin)}
-          onDone={() => setEditing(false)}
+          editing={label.editing}
+          onCommit={label.commit}
+          onDone={label.done}
         />
         {(named || tech) && (
           <span className="kind">

@@ -1,8 +1,9 @@
-import { boardRoots, deleteElements, moveNodes, readEdge, readNode, updateNode } from '@shared/board/doc';
+import { boardRoots, readEdge, readNode } from '@shared/board/doc';
 import type { Point } from '@shared/board/types';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { CSSProperties } from 'react';
 import type * as Y from 'yjs';
+import type { BoardEditor } from '../board/editor';
 import { type FlowEdge, type FlowNode, toFlowEdge, toFlowNode } from './toFlow';
 
 export interface Selection {
@@ -31,8 +32,9 @@ export class FlowBinding {
   private remoteSelection: ReadonlyMap<string, string> = new Map();
 
   constructor(
-    private readonly doc: Y.Doc,
-    private readonly origin: unknown,
+    doc: Y.Doc,
+    /** Every write goes through it; in read-only mode it refuses them, and the binding keeps nothing local either. */
+    private readonly editor: Pick<BoardEditor, 'readOnly' | 'updateNode' | 'moveNodes' | 'deleteElements'>,
     private readonly onSelectionChange: (selection: Selection) => void,
   ) {
     this.roots = boardRoots(doc);
@@ -179,7 +181,7 @@ export class FlowBinding {
 
   /** React Flow's node changes: local ones applied here; removals go through `remove`. */
   readonly onNodesChange = (changes: NodeChange<FlowNode>[]): void => {
-    const local = changes.filter((c) => c.type !== 'remove' && c.type !== 'add' && c.type !== 'replace');
+    const local = changes.filter((c) => c.type !== 'remove' && c.type !== 'add' && c.type !== 'replace' && this.allowed(c));
     if (local.length === 0) return;
     const hadSelect = local.some((c) => c.type === 'select');
     this.nodes = applyNodeChanges(local, this.nodes);
@@ -190,16 +192,25 @@ export class FlowBinding {
     for (const c of resized) {
       const n = this.nodes.find((x) => x.id === c.id);
       if (n && c.dimensions)
-        updateNode(
-          this.doc,
-          c.id,
-          { size: { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) }, position: n.position },
-          this.origin,
-        );
+        this.editor.updateNode(c.id, {
+          size: { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) },
+          position: n.position,
+        });
     }
     this.emit();
     if (hadSelect) this.onSelectionChange(this.selection());
   };
+
+  /**
+   * Read-only: no local move or resize either, or a spectator's canvas would
+   * drift from the doc everyone else sees. Measurements (no `resizing` flag)
+   * and selection still apply.
+   */
+  private allowed(c: NodeChange<FlowNode>): boolean {
+    if (!this.editor.readOnly) return true;
+    if (c.type === 'position') return false;
+    return !(c.type === 'dimensions' && c.resizing !== undefined);
+  }
 
   readonly onEdgesChange = (changes: EdgeChange<FlowEdge>[]): void => {
     const local = changes.filter((c) => c.type === 'select');
@@ -211,11 +222,16 @@ export class FlowBinding {
 
   /** Drag end: the final positions of every dragged node, in one transaction. */
   commitPositions(nodes: readonly { id: string; position: Point }[]): void {
+    if (this.editor.readOnly) {
+      this.rebuildAll();
+      this.emit();
+      return;
+    }
     const positions = new Map(nodes.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
     this.nodes = this.nodes.map((n) =>
       positions.has(n.id) && n.dragging ? { ...n, position: positions.get(n.id)!, dragging: false } : n,
     );
-    moveNodes(this.doc, positions, this.origin);
+    this.editor.moveNodes(positions);
     this.emit();
   }
 
@@ -230,7 +246,7 @@ export class FlowBinding {
   }
 
   remove(nodeIds: readonly string[], edgeIds: readonly string[]): void {
-    deleteElements(this.doc, { nodeIds, edgeIds }, this.origin);
+    this.editor.deleteElements({ nodeIds, edgeIds });
   }
 
   selection(): Selection {

@@ -1,10 +1,12 @@
-import { addEdges, addNodes, newId, readBoard } from '@shared/board/doc';
+import { newId, readBoard } from '@shared/board/doc';
 import type { NodeKind } from '@shared/board/kinds';
 import type { BoardNode } from '@shared/board/types';
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useBoardSession } from '../board/context';
 import { cloneFragment, type Fragment, fragmentOf } from './clipboard';
+import { type Box, freeSpot } from './placement';
+import { canvasPointer } from './pointer';
 import { DEFAULT_SIZE } from './toFlow';
 
 /** The last copied fragment; module-level so copy in one board pastes into the next. */
@@ -14,7 +16,7 @@ let pasteCount = 0;
 const COMPONENT_SIZE = { width: 176, height: 56 };
 
 export const newNode = (kind: NodeKind, center: { x: number; y: number }): BoardNode => {
-  const size = kind === 'text' || kind === 'group' ? DEFAULT_SIZE[kind] : COMPONENT_SIZE;
+  const size = sizeOf(kind);
   return {
     id: newId(kind === 'text' || kind === 'group' ? kind : 'n'),
     kind,
@@ -24,21 +26,34 @@ export const newNode = (kind: NodeKind, center: { x: number; y: number }): Board
   };
 };
 
-/** Editing commands shared by the palette, keyboard shortcuts, menus and toolbar. */
+/** Editing commands shared by the palette, keyboard shortcuts, menus and toolbar; every write goes through the editor. */
 export function useEditorCommands() {
-  const { doc, origin, undo, store } = useBoardSession();
+  const { doc, editor, store } = useBoardSession();
   const flow = useReactFlow();
   return useMemo(() => {
     const viewportCenter = () => {
       const el = document.querySelector('.react-flow');
       const rect = el?.getBoundingClientRect() ?? { left: 0, top: 0, width: window.innerWidth, height: window.innerHeight };
-      return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     };
+    /** Boxes a new node of `kind` must keep clear of: components never land inside a frame's title or on a note. */
+    const obstacles = (kind: NodeKind): Box[] =>
+      flow
+        .getNodes()
+        .filter((n) => kind === 'group' || kind === 'text' || n.type !== 'group')
+        .map((n) => ({
+          x: n.position.x,
+          y: n.position.y,
+          width: n.measured?.width ?? n.width ?? COMPONENT_SIZE.width,
+          height: n.measured?.height ?? n.height ?? COMPONENT_SIZE.height,
+        }));
     const selectOnly = (nodeIds: string[], edgeIds: string[] = []) => store.getState().select({ nodeIds, edgeIds });
+    /** With `at` (a drop), exactly there; else at the pointer over the canvas or the centre, nudged to the nearest free spot. */
     const add = (kind: NodeKind, at?: { x: number; y: number }) => {
-      const node = newNode(kind, at ?? viewportCenter());
-      undo.stopCapturing();
-      addNodes(doc, [node], origin);
+      if (editor.readOnly) return null;
+      let node = newNode(kind, at ?? flow.screenToFlowPosition(canvasPointer.current ?? viewportCenter()));
+      if (!at) node = { ...node, position: freeSpot(centreOf(node), sizeOf(kind), obstacles(kind)) };
+      editor.addNodes([node]);
       selectOnly([node.id]);
       return node.id;
     };
@@ -47,18 +62,21 @@ export function useEditorCommands() {
       return fragmentOf(board.nodes, board.edges, store.getState().selectedNodeIds);
     };
     const paste = (fragment: Fragment | null) => {
-      if (!fragment || fragment.nodes.length === 0) return;
+      if (editor.readOnly || !fragment || fragment.nodes.length === 0) return;
       pasteCount++;
       const copy = cloneFragment(fragment, { x: 32 * pasteCount, y: 32 * pasteCount });
-      undo.stopCapturing();
-      doc.transact(() => {
-        addNodes(doc, copy.nodes, origin);
-        addEdges(doc, copy.edges, origin);
-      }, origin);
+      editor.batch(() => {
+        editor.addNodes(copy.nodes);
+        editor.addEdges(copy.edges);
+      });
       selectOnly(
         copy.nodes.map((n) => n.id),
         copy.edges.map((e) => e.id),
       );
+    };
+    const deleteSelection = () => {
+      const { selectedNodeIds, selectedEdgeIds } = store.getState();
+      editor.deleteElements({ nodeIds: [...selectedNodeIds], edgeIds: [...selectedEdgeIds] });
     };
     return {
       add,
@@ -68,13 +86,10 @@ export function useEditorCommands() {
         return clipboard.nodes.length;
       },
       cut: () => {
+        if (editor.readOnly) return;
         clipboard = selectedFragment();
         pasteCount = 0;
-        const { selectedNodeIds, selectedEdgeIds } = store.getState();
-        flow.deleteElements({
-          nodes: [...selectedNodeIds].map((id) => ({ id })),
-          edges: [...selectedEdgeIds].map((id) => ({ id })),
-        });
+        deleteSelection();
       },
       paste: () => paste(clipboard),
       duplicate: () => {
@@ -88,20 +103,27 @@ export function useEditorCommands() {
           board.edges.map((e) => e.id),
         );
       },
-      deleteSelection: () => {
-        const { selectedNodeIds, selectedEdgeIds } = store.getState();
-        flow.deleteElements({
-          nodes: [...selectedNodeIds].map((id) => ({ id })),
-          edges: [...selectedEdgeIds].map((id) => ({ id })),
-        });
+      deleteSelection,
+      /** Starts renaming the one selected node in place (F2, Enter). */
+      rename: () => {
+        const { selectedNodeIds } = store.getState();
+        if (editor.readOnly || selectedNodeIds.size !== 1) return false;
+        store.getState().startEditing([...selectedNodeIds][0]!);
+        return true;
       },
-      undo: () => undo.undo(),
-      redo: () => undo.redo(),
+      undo: () => editor.undo(),
+      redo: () => editor.redo(),
       zoomIn: () => flow.zoomIn({ duration: 150 }),
       zoomOut: () => flow.zoomOut({ duration: 150 }),
       fit: () => flow.fitView({ padding: 0.15, duration: 200 }),
     };
-  }, [doc, origin, undo, store, flow]);
+  }, [doc, editor, store, flow]);
 }
+
+const sizeOf = (kind: NodeKind) => (kind === 'text' || kind === 'group' ? DEFAULT_SIZE[kind] : COMPONENT_SIZE);
+const centreOf = (n: BoardNode) => {
+  const size = sizeOf(n.kind);
+  return { x: n.position.x + size.width / 2, y: n.position.y + size.height / 2 };
+};
 
 export type EditorCommands = ReturnType<typeof useEditorCommands>;

@@ -1,17 +1,8 @@
 import { STEPS } from '@shared/framework/steps';
-import { applyTimer } from '@shared/interview/timerDoc';
 import type { Rubric } from '@shared/rubric/schema';
 import type { ScoreResult } from '@shared/rules/types';
-import {
-  clearFeedback,
-  FEEDBACK_KEYS,
-  type FeedbackKey,
-  RATING_LABELS,
-  RATINGS,
-  readFeedback,
-  writeFeedback,
-} from '@shared/session/feedback';
-import { type Policy, writePolicy } from '@shared/session/policy';
+import { FEEDBACK_KEYS, type FeedbackKey, RATING_LABELS, RATINGS, readFeedback } from '@shared/session/feedback';
+import type { Policy } from '@shared/session/policy';
 import { useState } from 'react';
 import { useBoardSession, useDocValue } from '../board/context';
 
@@ -30,7 +21,7 @@ interface InterviewerPanelProps {
  * to the rubric's steps that lands in the candidate's report.
  */
 export function InterviewerPanel({ rubric, score, policy }: InterviewerPanelProps) {
-  const { doc, origin, collab } = useBoardSession();
+  const { editor, collab } = useBoardSession();
   const feedback = useDocValue(readFeedback, sameJson);
   const [confirmSwap, setConfirmSwap] = useState(false);
   const author = collab?.presence.self.getState().name;
@@ -62,7 +53,7 @@ export function InterviewerPanel({ rubric, score, policy }: InterviewerPanelProp
         <input
           type="checkbox"
           checked={policy.candidateSeesScore}
-          onChange={(e) => writePolicy(doc, { candidateSeesScore: e.target.checked }, origin)}
+          onChange={(e) => editor.setPolicy({ candidateSeesScore: e.target.checked })}
           data-testid="policy-candidate-score"
         />
         Candidate sees the live score and hints
@@ -71,7 +62,7 @@ export function InterviewerPanel({ rubric, score, policy }: InterviewerPanelProp
         <input
           type="checkbox"
           checked={policy.anyoneControlsTimer}
-          onChange={(e) => writePolicy(doc, { anyoneControlsTimer: e.target.checked }, origin)}
+          onChange={(e) => editor.setPolicy({ anyoneControlsTimer: e.target.checked })}
         />
         Candidate may pause and advance the timer
       </label>
@@ -91,7 +82,7 @@ export function InterviewerPanel({ rubric, score, policy }: InterviewerPanelProp
                   aria-pressed={entry?.rating === n}
                   title={`${n}: ${RATING_LABELS[n]}`}
                   aria-label={`Rate ${stepTitle(key)} ${n} of 5 (${RATING_LABELS[n]})`}
-                  onClick={() => writeFeedback(doc, key, { rating: entry?.rating === n ? null : n }, author, origin)}
+                  onClick={() => editor.setFeedback(key, { rating: entry?.rating === n ? null : n }, author)}
                 >
                   {n}
                 </button>
@@ -101,7 +92,7 @@ export function InterviewerPanel({ rubric, score, policy }: InterviewerPanelProp
               aria-label={`Comment on ${stepTitle(key)}`}
               value={entry?.comment ?? ''}
               placeholder="What went well, what to work on"
-              onChange={(e) => writeFeedback(doc, key, { comment: e.target.value }, author, origin)}
+              onChange={(e) => editor.setFeedback(key, { comment: e.target.value }, author)}
             />
           </fieldset>
         );
@@ -125,11 +116,11 @@ export function InterviewerPanel({ rubric, score, policy }: InterviewerPanelProp
                 className="primary"
                 data-testid="swap-confirm"
                 onClick={() => {
-                  doc.transact(() => {
-                    applyTimer(doc, { type: 'reset' }, Date.now(), origin);
-                    clearFeedback(doc, origin);
-                    writePolicy(doc, { round: policy.round + 1 }, origin);
-                  }, origin);
+                  editor.batch(() => {
+                    editor.timer({ type: 'reset' });
+                    editor.clearFeedback();
+                    editor.setPolicy({ round: policy.round + 1 });
+                  });
                   setConfirmSwap(false);
                 }}
               >

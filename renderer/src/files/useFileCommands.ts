@@ -1,5 +1,5 @@
 import { BOARD_FILE_EXTENSION, encodeBoard } from '@shared/board/codec';
-import { readBoard, replaceBoard } from '@shared/board/doc';
+import { readBoard } from '@shared/board/doc';
 import { type Board, emptyBoard } from '@shared/board/types';
 import { useMemo } from 'react';
 import { useBoardSession } from '../board/context';
@@ -12,17 +12,20 @@ const baseName = (name: string) => name.replace(/\.archdrill\.json$|\.json$|\.pn
 
 /** New / Open / Save / Save As over the Platform; the current board is untouched by a failed open. */
 export function useFileCommands(files: FileStore) {
-  const { doc, origin, undo, platform, store } = useBoardSession();
+  const { doc, editor, platform, store } = useBoardSession();
   return useMemo(() => {
     const load = (board: Board, name: string | null, path: string | null) => {
-      replaceBoard(doc, board, origin);
-      // Opening is not an edit the user can undo into a half-state.
-      undo.clear();
+      // Opening is not an edit the user can undo into a half-state: the editor starts a fresh history.
+      editor.replaceBoard(board);
       store.getState().select({});
       store.getState().requestFit();
       files.setState({ name, path, savedHash: boardHash(readBoard(doc)), dirty: false });
     };
     const openFile = async (file: OpenedFile) => {
+      if (editor.readOnly) {
+        toast.info('You are watching this session: opening a board here would replace it for everyone, so it is off.');
+        return false;
+      }
       const result = await decodeOpened(file);
       if (!result.ok) {
         toast.error(`Could not open ${file.name}: ${result.error.replace(`${file.name}: `, '')}. Your board was not changed.`);
@@ -67,7 +70,7 @@ export function useFileCommands(files: FileStore) {
       save: () => save(false),
       saveAs: () => save(true),
     };
-  }, [doc, origin, undo, platform, store, files]);
+  }, [doc, editor, platform, store, files]);
 }
 
 export type FileCommands = ReturnType<typeof useFileCommands>;

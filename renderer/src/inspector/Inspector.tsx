@@ -1,4 +1,4 @@
-import { boardRoots, readEdge, readNode, setNodeProp, updateEdge, updateNode } from '@shared/board/doc';
+import { boardRoots, readEdge, readNode } from '@shared/board/doc';
 import { PROTOCOLS, type Protocol } from '@shared/board/kinds';
 import type { BoardEdge, BoardNode, PropValue } from '@shared/board/types';
 import { kindInfo } from '@shared/catalogue/catalogue';
@@ -61,9 +61,9 @@ export function Inspector({ readOnly = false }: { readonly readOnly?: boolean })
 }
 
 function NodeInspector({ node }: { readonly node: BoardNode }) {
-  const { doc, origin } = useBoardSession();
+  const { editor } = useBoardSession();
   const info = kindInfo(node.kind);
-  const set = (k: string, v: PropValue | undefined) => setNodeProp(doc, node.id, k, v, origin);
+  const set = (k: string, v: PropValue | undefined) => editor.setNodeProp(node.id, k, v);
   const extraProps = Object.entries(node.props ?? {}).filter(([k]) => !RESERVED.has(k));
   const [newKey, setNewKey] = useState('');
   const isComponent = node.kind !== 'text' && node.kind !== 'group';
@@ -76,7 +76,7 @@ function NodeInspector({ node }: { readonly node: BoardNode }) {
         <input
           data-testid="inspector-label"
           value={node.label ?? ''}
-          onChange={(e) => updateNode(doc, node.id, { label: e.target.value }, origin)}
+          onChange={(e) => editor.updateNode(node.id, { label: e.target.value })}
         />
       </label>
       {isComponent && (
@@ -149,7 +149,7 @@ const parsePropValue = (s: string): PropValue => {
 };
 
 function EdgeInspector({ edge }: { readonly edge: BoardEdge }) {
-  const { doc, origin } = useBoardSession();
+  const { editor } = useBoardSession();
   return (
     <>
       <h2>Connection</h2>
@@ -159,7 +159,7 @@ function EdgeInspector({ edge }: { readonly edge: BoardEdge }) {
           data-testid="inspector-edge-label"
           value={edge.label ?? ''}
           placeholder="e.g. GET /{code}"
-          onChange={(e) => updateEdge(doc, edge.id, { label: e.target.value }, origin)}
+          onChange={(e) => editor.updateEdge(edge.id, { label: e.target.value })}
         />
       </label>
       <label>
@@ -167,7 +167,7 @@ function EdgeInspector({ edge }: { readonly edge: BoardEdge }) {
         <select
           data-testid="inspector-protocol"
           value={edge.protocol ?? ''}
-          onChange={(e) => updateEdge(doc, edge.id, { protocol: (e.target.value || null) as Protocol | null }, origin)}
+          onChange={(e) => editor.updateEdge(edge.id, { protocol: (e.target.value || null) as Protocol | null })}
         >
           <option value="">(unspecified)</option>
           {PROTOCOLS.map((p) => (

@@ -1,4 +1,4 @@
-import { boardRoots, setNotes } from '@shared/board/doc';
+import { boardRoots } from '@shared/board/doc';
 import {
   DEFAULT_ESTIMATE_INPUT,
   type EstimateInput,
@@ -55,7 +55,7 @@ const LABELS: Readonly<Record<string, string>> = {
  * the wording the rubric's estimate rules read ("Read QPS ≈ 3.9K/s").
  */
 export function EstimateCalculator({ readOnly }: { readOnly?: boolean }) {
-  const { doc, origin } = useBoardSession();
+  const { doc, editor } = useBoardSession();
   const [mode, setMode] = useState<EstimateMode>(remembered.mode);
   const [fields, setFields] = useState<Fields>(remembered.fields);
   const [unit, setUnit] = useState<ByteUnit>(remembered.unit);
@@ -98,7 +98,7 @@ export function EstimateCalculator({ readOnly }: { readOnly?: boolean }) {
     if (!result.ok) return;
     const prev = boardRoots(doc).notes.get('scope')?.toString() ?? '';
     const sep = prev === '' ? '' : prev.endsWith('\n\n') ? '' : prev.endsWith('\n') ? '\n' : '\n\n';
-    setNotes(doc, 'scope', `${prev}${sep}${estimatesToNotes(result.result)}\n`, origin);
+    editor.setNotes('scope', `${prev}${sep}${estimatesToNotes(result.result)}\n`);
   };
 
   const error = result.ok ? null : result.error.replace(/^(\w+)/, (k) => LABELS[k] ?? k);

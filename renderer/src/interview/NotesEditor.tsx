@@ -1,4 +1,4 @@
-import { boardRoots, setNotes } from '@shared/board/doc';
+import { boardRoots } from '@shared/board/doc';
 import type { StepId } from '@shared/framework/steps';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type * as Y from 'yjs';
@@ -13,7 +13,7 @@ const notesOf = (step: string) => (doc: Y.Doc) => boardRoots(doc).notes.get(step
  * and their edits keep this user's caret where it was.
  */
 export function NotesEditor({ step, label, readOnly }: { step: StepId; label: string; readOnly?: boolean }) {
-  const { doc, origin } = useBoardSession();
+  const { editor } = useBoardSession();
   const select = useMemo(() => notesOf(step), [step]);
   const text = useDocValue(select);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -52,7 +52,7 @@ export function NotesEditor({ step, label, readOnly }: { step: StepId; label: st
       onSelect={(e) => remember(e.currentTarget)}
       onChange={(e) => {
         remember(e.currentTarget);
-        setNotes(doc, step, e.currentTarget.value, origin);
+        editor.setNotes(step, e.currentTarget.value);
       }}
     />
   );

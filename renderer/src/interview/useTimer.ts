@@ -1,7 +1,7 @@
 import { newId } from '@shared/board/doc';
 import type { StepDurations } from '@shared/interview/durations';
 import type { TimerAction, TimerState } from '@shared/interview/timer';
-import { applyTimer, readTimer } from '@shared/interview/timerDoc';
+import { readTimer } from '@shared/interview/timerDoc';
 import { type TimerView, timerView } from '@shared/interview/timerView';
 import { useCallback } from 'react';
 import { useBoardSession, useDocValue } from '../board/context';
@@ -29,18 +29,15 @@ export interface TimerControls {
  * step keeps a snapshot of the board with its score from `score`.
  */
 export function useTimer(score?: ScoreFn): TimerControls {
-  const { doc, origin, collab } = useBoardSession();
+  const { editor } = useBoardSession();
   const state = useTimerState();
   const now = useNow(state.status === 'running');
-  const canControl = !(collab?.room.readOnly ?? false);
+  const canControl = !editor.readOnly;
   const act = useCallback(
     (action: TimerAction) => {
-      if (!canControl) return;
-      applyTimer(doc, action, Date.now(), origin, {
-        score: score ? (board) => score(board)?.percent ?? null : undefined,
-      });
+      editor.timer(action, { score: score ? (board) => score(board)?.percent ?? null : undefined });
     },
-    [doc, origin, score, canControl],
+    [editor, score],
   );
   const start = useCallback(
     (durations: StepDurations, timeScale?: number) =>

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { selectNodes } from '../graph';
-import { describeSelector, instancesOf, selectorSchema } from '../selector';
+import { instancesIn } from '../redundancy';
+import { describeSelector, selectorSchema } from '../selector';
 import { defineCheck } from '../types';
 
 /**
  * Passes when enough components match `select`. `min` counts drawn nodes;
  * `minReplicas` counts only nodes whose `replicas` prop is at least that;
  * `minInstances` sums instances (a node with `replicas: 3` counts 3), so
- * three drawn app servers and one marked ×3 both satisfy "≥ 3 instances".
+ * three drawn app servers and one marked ×3 both satisfy "≥ 3 instances";
+ * instances stated in the notes ("three app servers") count too. Only
+ * components that take part in the design count (selector `anywhere` aside),
+ * and roles come from labels: a `service` labelled "Redis" is a cache.
  */
 export const componentExists = defineCheck({
   type: 'component-exists',
@@ -22,8 +26,8 @@ export const componentExists = defineCheck({
   },
   evaluate: (graph, { select, min, minReplicas, minInstances }) => {
     let nodes = selectNodes(graph, select);
-    if (minReplicas !== undefined) nodes = nodes.filter((n) => instancesOf(n) >= minReplicas);
-    const instances = nodes.reduce((sum, n) => sum + instancesOf(n), 0);
+    if (minReplicas !== undefined) nodes = nodes.filter((n) => instancesIn(graph, n) >= minReplicas);
+    const instances = nodes.reduce((sum, n) => sum + instancesIn(graph, n), 0);
     const passed = nodes.length >= min && (minInstances === undefined || instances >= minInstances);
     const what = describeSelector(select);
     return {

@@ -1,39 +1,26 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../../framework/steps';
-import type { BoardGraph } from '../graph';
+import { type BoundFigure, boundFigures, offMessage, ratioOf, withinTolerance } from '../estimates';
 import { noteSources } from '../notes';
-import { type Figure, findFigures, formatFigure } from '../quantities';
 import { excerptAround } from '../text';
-import { defineCheck } from '../types';
+import { defineCheck, NO_EVIDENCE } from '../types';
 
 const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
 
-// Several estimate rules read the same notes; parse each text once per scoring call.
-const figureCache = new WeakMap<BoardGraph, Map<string, Figure[]>>();
-const figuresOf = (graph: BoardGraph, text: string): Figure[] => {
-  let perGraph = figureCache.get(graph);
-  if (!perGraph) {
-    perGraph = new Map();
-    figureCache.set(graph, perGraph);
-  }
-  let figures = perGraph.get(text);
-  if (!figures) {
-    figures = findFigures(text);
-    perGraph.set(text, figures);
-  }
-  return figures;
-};
-
 /**
- * Passes when the notes state a figure of the estimate's quantity (a rate per
- * second, a size, or a bandwidth) within the rubric's tolerance factor of the
- * expected value: "4k QPS" and "4,000 reads/s" both match an expected 4,000/s.
- * `estimate` names an entry of the rubric's `estimates`.
+ * Passes when the notes state a figure about the estimate's subject (see
+ * estimates.ts: the nearest subject words decide) within the rubric's
+ * tolerance: "4k QPS of redirects" and "~4,000 redirects a second" both match
+ * an expected 4,000/s of reads; a range passes when it overlaps the band; a
+ * storage figure stated with replication counts against expected × factor.
+ * Reads the rule's steps (or `steps`). The outcome carries the delta, so the
+ * UI can say "your 40,000/s is 1,000× the ≈40/s the brief implies".
  */
 export const estimateWithin = defineCheck({
   type: 'estimate-within',
   meta: {
-    description: 'The notes state a figure (e.g. 4k QPS, 3 TB) within the tolerance of one of the rubric’s expected estimates.',
+    description:
+      'The notes state a figure about the estimate’s subject (e.g. 4k redirects/s, 3 TB) within the tolerance of the rubric’s expected value.',
     options: z.strictObject({
       estimate: z.string().min(1),
       steps: z.union([stepId, z.array(stepId).min(1)]).optional(),
@@ -41,14 +28,13 @@ export const estimateWithin = defineCheck({
   },
   evaluate: (graph, { estimate, steps }, env) => {
     const expected = env.estimates.get(estimate);
-    if (!expected) return { passed: false, evidence: { nodeIds: [], edgeIds: [], notes: [] }, note: `no estimate "${estimate}"` };
-    const low = expected.value / expected.tolerance;
-    const high = expected.value * expected.tolerance;
-    let closest: { value: number; ratio: number } | null = null;
-    for (const src of noteSources(graph, steps === undefined ? undefined : [steps].flat())) {
-      for (const f of figuresOf(graph, src.text)) {
-        if (f.quantity !== expected.quantity) continue;
-        if (f.value >= low && f.value <= high)
+    if (!expected) return { passed: false, evidence: NO_EVIDENCE, note: `no estimate "${estimate}"` };
+    let closest: { b: BoundFigure; off: number } | null = null;
+    for (const src of noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt)) {
+      for (const b of boundFigures(graph, src.text, env.estimates)) {
+        if (b.estimate !== estimate) continue;
+        const f = b.figure;
+        if (withinTolerance(b, expected))
           return {
             passed: true,
             evidence: {
@@ -57,17 +43,48 @@ export const estimateWithin = defineCheck({
               notes: [{ step: src.step, excerpt: excerptAround(src.text, f.index, f.length) }],
             },
             note: `estimated ${f.text.trim()} (expected about ${expected.display})`,
+            delta: {
+              estimate,
+              label: expected.label,
+              expected: expected.display,
+              found: f.text.trim(),
+              ratio: ratioOf(b, expected),
+              withinTolerance: true,
+              message: `${expected.label}: your ${f.text.trim()} is in range (≈${expected.display}).`,
+            },
           };
-        const ratio = Math.max(f.value / expected.value, expected.value / f.value);
-        if (closest === null || ratio < closest.ratio) closest = { value: f.value, ratio };
+        const r = ratioOf(b, expected);
+        const off = Math.max(r, 1 / r);
+        if (closest === null || off < closest.off) closest = { b, off };
       }
     }
+    if (!closest)
+      return {
+        passed: false,
+        evidence: NO_EVIDENCE,
+        note: `no figure about ${expected.label.toLowerCase()} in the notes (expected about ${expected.display})`,
+        delta: {
+          estimate,
+          label: expected.label,
+          expected: expected.display,
+          withinTolerance: false,
+          message: `${expected.label}: not estimated (expected about ${expected.display}).`,
+        },
+      };
+    const message = offMessage(closest.b, expected);
     return {
       passed: false,
-      evidence: { nodeIds: [], edgeIds: [], notes: [] },
-      note: closest
-        ? `closest figure ${formatFigure(expected.quantity, closest.value)} is off by ${closest.ratio.toFixed(1)}× (expected about ${expected.display}, within ${expected.tolerance}×)`
-        : `no ${expected.quantity} figure in the notes (expected about ${expected.display})`,
+      evidence: NO_EVIDENCE,
+      note: message,
+      delta: {
+        estimate,
+        label: expected.label,
+        expected: expected.display,
+        found: closest.b.figure.text.trim(),
+        ratio: ratioOf(closest.b, expected),
+        withinTolerance: false,
+        message,
+      },
     };
   },
 });

@@ -4,6 +4,12 @@
  * lifecycle are plain objects that record what the code under test did and
  * let a test drive them (emit app events, invoke IPC, pick dialog answers).
  * Installed once for every test/electron file by ./setup.ts.
+ *
+ * Strict where Electron is, so code that works here works there: windows,
+ * sessions and protocol handlers exist only once the app is ready, and
+ * privileged schemes only before; IPC carries the frame that sent it (a
+ * sub-frame is not the main frame); a page changes URL by navigating, which
+ * emits will-navigate / will-redirect and honours preventDefault.
  */
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
@@ -45,10 +51,28 @@ export class FakeSession {
 
 let nextContentsId = 1;
 
+/** Electron's WebFrameMain: the page's top frame or an iframe in it. */
+export class FakeFrame {
+  readonly frames: FakeFrame[] = [];
+  constructor(
+    readonly webContents: FakeWebContents,
+    public url: string,
+    readonly parent: FakeFrame | null,
+  ) {}
+  /** Test helper: the page embeds an iframe showing `url`. */
+  addFrame(url: string): FakeFrame {
+    const child = new FakeFrame(this.webContents, url, this);
+    this.frames.push(child);
+    return child;
+  }
+}
+
+const notReady = (what: string) => new Error(`${what} before the app is ready`);
+
 export class FakeWebContents extends EventEmitter {
   readonly id = nextContentsId++;
-  /** The top frame; IPC events carry it as `senderFrame`. */
-  readonly mainFrame = { url: '' };
+  /** The top frame; IPC from the page's own script carries it as `senderFrame`. */
+  readonly mainFrame: FakeFrame = new FakeFrame(this, '', null);
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly sent: [channel: string, payload: unknown][] = [];
   destroyed = false;
@@ -63,9 +87,40 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);
   }
+  /** Main loads a page: no will-navigate (Electron fires it only for navigations the page starts). */
   async loadURL(url: string): Promise<void> {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.load(url);
+  }
+  /** Like Electron: the page starts loading again at the same URL. */
+  reload(): void {
+    this.load(this.mainFrame.url);
+  }
+  /**
+   * Test helper: the page navigates itself (a link, `location = …`). Returns
+   * whether it got there: a will-navigate listener may prevent it.
+   */
+  navigate(url: string): boolean {
+    if (!this.allowed('will-navigate', url)) return false;
+    this.load(url);
+    return true;
+  }
+  /** Test helper: the server answered the page's navigation with a redirect to `url`. */
+  redirect(url: string): boolean {
+    if (!this.allowed('will-redirect', url)) return false;
+    this.load(url);
+    return true;
+  }
+  private allowed(event: 'will-navigate' | 'will-redirect', url: string): boolean {
+    const e = Object.assign(new FakeEvent(), { url, isMainFrame: true });
+    this.emit(event, e, url);
+    return !e.defaultPrevented;
+  }
+  private load(url: string): void {
     this.emit('did-start-loading');
+    this.mainFrame.frames.length = 0;
     this.mainFrame.url = url;
+    this.emit('did-navigate', new FakeEvent(), url);
   }
   isDestroyed(): boolean {
     return this.destroyed;
@@ -94,6 +149,7 @@ export class FakeBrowserWindow extends EventEmitter {
 
   constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
     super();
+    if (!app.isReady()) throw notReady('Cannot create BrowserWindow');
     const s = options.webPreferences?.session;
     this.webContents = new FakeWebContents(s instanceof FakeSession ? s : session.defaultSession);
     FakeBrowserWindow.windows.push(this);
@@ -140,8 +196,34 @@ class FakeApp extends EventEmitter {
   private readyPromise: Promise<void> = Promise.resolve();
   paths: Record<string, string> = {};
   requestSingleInstanceLock = vi.fn(() => true);
-  quit = vi.fn();
+  quit = vi.fn(() => this.quitLikeElectron());
   addRecentDocument = vi.fn();
+  /** Set once the app has quit (`will-quit` ran and nothing cancelled it). */
+  quitted = false;
+  private quitting = false;
+
+  /**
+   * Electron's order: a cancellable before-quit, then every window is asked to
+   * close (a window that cancels its close cancels the quit), then will-quit and quit.
+   */
+  private quitLikeElectron(): void {
+    if (this.quitting || this.quitted) return;
+    this.quitting = true;
+    try {
+      const before = new FakeEvent();
+      this.emit('before-quit', before);
+      if (before.defaultPrevented) return;
+      for (const w of FakeBrowserWindow.getAllWindows()) w.close();
+      if (FakeBrowserWindow.getAllWindows().length > 0) return;
+      const will = new FakeEvent();
+      this.emit('will-quit', will);
+      if (will.defaultPrevented) return;
+      this.quitted = true;
+      this.emit('quit', new FakeEvent(), 0);
+    } finally {
+      this.quitting = false;
+    }
+  }
 
   reset(): void {
     this.removeAllListeners();
@@ -152,7 +234,9 @@ class FakeApp extends EventEmitter {
     this.paths = {};
     this.isPackaged = false;
     this.requestSingleInstanceLock = vi.fn(() => true);
-    this.quit = vi.fn();
+    this.quit = vi.fn(() => this.quitLikeElectron());
+    this.quitted = false;
+    this.quitting = false;
     this.addRecentDocument = vi.fn();
   }
   whenReady(): Promise<void> {
@@ -165,6 +249,9 @@ class FakeApp extends EventEmitter {
     const path = this.paths[name];
     if (!path) throw new Error(`fake app.getPath: no path set for "${name}"`);
     return path;
+  }
+  setPath(name: string, path: string): void {
+    this.paths[name] = path;
   }
   /** Test helper: Electron finished launching. */
   makeReady(): void {
@@ -185,16 +272,34 @@ class FakeIpcMain {
   removeHandler(channel: string): void {
     this.handlers.delete(channel);
   }
-  /** Test helper: what ipcRenderer.invoke from `sender` would produce. */
-  async invoke(channel: string, sender: FakeWebContents, ...args: unknown[]): Promise<unknown> {
+  /**
+   * Test helper: what ipcRenderer.invoke would produce when called by the
+   * script of `from`: a page (its top frame) or one frame of it.
+   */
+  async invoke(channel: string, from: FakeWebContents | FakeFrame, ...args: unknown[]): Promise<unknown> {
+    const frame = from instanceof FakeFrame ? from : from.mainFrame;
+    if (frame.webContents.isDestroyed()) throw new Error('the sending page is gone');
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler({ sender, senderFrame: sender.mainFrame }, ...args);
+    // Electron clones arguments with the structured-clone algorithm, so the handler never shares the caller's objects.
+    return handler({ sender: frame.webContents, senderFrame: frame }, ...structuredClone(args));
   }
 }
 
 class FakeIpcRenderer extends EventEmitter {
   invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => ({ ok: true, value: undefined }));
+}
+
+/** An ipcRenderer wired to `contents`: invoke reaches ipcMain as the page's top frame, send() arrives as events. */
+export function ipcRendererOf(contents: FakeWebContents): FakeIpcRenderer {
+  const renderer = new FakeIpcRenderer();
+  renderer.invoke = vi.fn((channel: string, ...args: unknown[]) => ipcMain.invoke(channel, contents, ...args));
+  const send = contents.send.bind(contents);
+  contents.send = (channel: string, payload: unknown) => {
+    send(channel, payload);
+    renderer.emit(channel, {}, structuredClone(payload));
+  };
+  return renderer;
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -203,10 +308,18 @@ export const app = new FakeApp();
 export const ipcMain = new FakeIpcMain();
 export const ipcRenderer = new FakeIpcRenderer();
 export const BrowserWindow = FakeBrowserWindow;
+let defaultSession = new FakeSession();
 export const session = {
-  defaultSession: new FakeSession(),
+  get defaultSession(): FakeSession {
+    if (!app.isReady()) throw notReady('session.defaultSession');
+    return defaultSession;
+  },
+  set defaultSession(s: FakeSession) {
+    defaultSession = s;
+  },
   partitions: new Map<string, FakeSession>(),
   fromPartition(name: string): FakeSession {
+    if (!app.isReady()) throw notReady('session.fromPartition');
     const existing = session.partitions.get(name);
     if (existing) return existing;
     const created = new FakeSession();
@@ -214,7 +327,15 @@ export const session = {
     return created;
   },
 };
-export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
+const strictProtocol = () => ({
+  registerSchemesAsPrivileged: vi.fn((_schemes: unknown) => {
+    if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before the app is ready');
+  }),
+  handle: vi.fn((_scheme: string, _handler: (request: Request) => Promise<Response>) => {
+    if (!app.isReady()) throw notReady('protocol.handle');
+  }),
+});
+export const protocol = strictProtocol();
 export const dialog = {
   showOpenDialog: vi.fn(),
   showSaveDialog: vi.fn(),
@@ -238,8 +359,7 @@ export function resetFakeElectron(): void {
   FakeBrowserWindow.windows = [];
   session.defaultSession = new FakeSession();
   session.partitions.clear();
-  protocol.registerSchemesAsPrivileged = vi.fn();
-  protocol.handle = vi.fn();
+  Object.assign(protocol, strictProtocol());
   dialog.showOpenDialog = vi.fn(async () => ({ canceled: true, filePaths: [] }));
   dialog.showSaveDialog = vi.fn(async () => ({ canceled: true }));
   // Cancel, unless a test answers otherwise.

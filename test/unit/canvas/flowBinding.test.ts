@@ -11,6 +11,7 @@ import {
 import type { NodeChange } from '@xyflow/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { createBoardEditor } from '../../../renderer/src/board/editor';
 import { FlowBinding, type Selection } from '../../../renderer/src/canvas/flowBinding';
 import type { FlowNode } from '../../../renderer/src/canvas/toFlow';
 import { board, chain, edge, node } from '../../fixtures/boards/builders';
@@ -20,7 +21,7 @@ const me = createLocalOrigin('me');
 const partner = createLocalOrigin('partner');
 
 /** A local doc bound to React Flow state, and a partner's doc whose edits arrive as remote updates. */
-const setup = () => {
+const setup = ({ readOnly = false } = {}) => {
   const doc = new Y.Doc();
   replaceBoard(
     doc,
@@ -42,7 +43,8 @@ const setup = () => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, sv), 'network');
   };
   const onSelection = vi.fn<(s: Selection) => void>();
-  const binding = new FlowBinding(doc, me, onSelection);
+  const editor = createBoardEditor(doc, { user: 'me', readOnly });
+  const binding = new FlowBinding(doc, editor, onSelection);
   const listener = vi.fn();
   const unsubscribe = binding.subscribe(listener);
   return { doc, binding, listener, unsubscribe, onSelection, fromPartner };
@@ -234,6 +236,25 @@ describe('FlowBinding', () => {
     expect(updatesDuring(doc, () => binding.onNodesChange([resize(true)]))).toBe(0);
     binding.onNodesChange([resize(false)]);
     expect(readBoard(doc).nodes[0]?.size).toEqual({ width: 180, height: 71 });
+  });
+
+  it('read-only: a resize or drag changes neither the doc nor the local canvas; selection still works', () => {
+    const { doc, binding } = setup({ readOnly: true });
+    current = binding;
+    const before = Y.encodeStateAsUpdate(doc);
+    const sizeBefore = byId(binding.getNodes(), 'a')?.width;
+    for (const resizing of [true, false])
+      binding.onNodesChange([
+        { type: 'dimensions', id: 'a', dimensions: { width: 504, height: 352 }, resizing, setAttributes: true },
+      ]);
+    binding.onNodesChange([{ type: 'position', id: 'a', position: { x: 300, y: 300 }, dragging: true }]);
+    binding.commitPositions([{ id: 'a', position: { x: 300, y: 300 } }]);
+    binding.remove(['b'], []);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+    expect(byId(binding.getNodes(), 'a')?.position).toEqual({ x: 0, y: 0 });
+    expect(byId(binding.getNodes(), 'a')?.width).toBe(sizeBefore);
+    binding.onNodesChange([{ type: 'select', id: 'b', selected: true }]);
+    expect(byId(binding.getNodes(), 'b')?.selected).toBe(true);
   });
 
   it('stops observing when the last listener leaves and catches up when one subscribes again', () => {

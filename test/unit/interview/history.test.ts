@@ -101,6 +101,9 @@ describe('attempt history', () => {
       possible: 2,
       percent: 50,
       band: 'weak',
+      fatalFlaws: [],
+      unconnected: [],
+      estimates: [],
     } as const satisfies ScoreResult;
 
     it('carries the per-step plan, time spent and scores, and validates', () => {

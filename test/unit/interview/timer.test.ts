@@ -47,6 +47,8 @@ describe('timer state machine', () => {
     const resumed = reduceTimer(paused, { type: 'resume' }, T0 + 30 * MIN);
     expect(timerView(resumed, T0 + 31 * MIN).remainingSec).toBe(180);
     expect(timerView(resumed, T0 + 31 * MIN).totalSpentSec).toBe(120);
+    // Nothing of the pause lingers: the resumed timer is the running one with a minute spent, reopened now.
+    expect(resumed).toEqual({ ...drive([[0, start()]]), spent: [60, 0, 0, 0, 0], runningSince: T0 + 30 * MIN });
   });
 
   it('next and back keep each step’s spent time, and a step revisited keeps counting', () => {

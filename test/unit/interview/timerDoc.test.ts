@@ -36,6 +36,15 @@ describe('timer in the doc', () => {
     expect(readTimer(doc)).toEqual(s);
   });
 
+  it('reads a paused timer written by an earlier version, which also stored pausedAt', () => {
+    const doc = new Y.Doc();
+    applyTimer(doc, start, T0, me);
+    const paused = applyTimer(doc, { type: 'pause' }, T0 + MIN, me);
+    boardRoots(doc).session.set(TIMER_KEY, { v: 1, ...paused, pausedAt: T0 + MIN });
+    expect(readTimer(doc)).toEqual(paused);
+    expect(applyTimer(doc, { type: 'resume' }, T0 + 2 * MIN, me).status).toBe('running');
+  });
+
   it.each([
     ['a string', 'running'],
     ['a wrong status', { v: 1, ...IDLE_TIMER, status: 'sprinting' }],

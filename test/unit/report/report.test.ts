@@ -28,6 +28,8 @@ const rule = (id: string, step: RuleResult['step'], passed: boolean, explanation
   step,
   weight: 2,
   passed,
+  status: passed ? 'passed' : 'failed',
+  credit: passed ? 1 : 0,
   explanation,
   ...(concept && { concept }),
   evidence: { nodeIds: [], edgeIds: [], notes: [] },
@@ -36,6 +38,9 @@ const rule = (id: string, step: RuleResult['step'], passed: boolean, explanation
 
 const score: ScoreResult = {
   rubricId: 'url-shortener',
+  fatalFlaws: [],
+  unconnected: [],
+  estimates: [],
   rules: [
     rule('read-write-ratio', 'understand', true, 'You sized reads against writes.'),
     rule(

@@ -3,25 +3,17 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type BoardSession, BoardSessionContext } from '../../../renderer/src/board/context';
-import { createEditorStore } from '../../../renderer/src/board/editorStore';
+import { sessionFor } from '../../../renderer/src/board/openSession';
 import type { Platform } from '../../../renderer/src/platform/types';
 import { findRubric } from '../../../renderer/src/score/builtinRubrics';
 import { ScorePanel } from '../../../renderer/src/score/ScorePanel';
-import { createLocalOrigin, createUndoManager, replaceBoard } from '../../../shared/board/doc';
 import { loadSample } from '../../fixtures/boards/builders';
 
 /** Server-renders the panel over a doc holding `board`: enough to check what a user would read, without a DOM. */
 const render = (sample: string, props: { hintsHidden?: boolean } = {}) => {
   const doc = new Y.Doc();
-  const origin = createLocalOrigin();
-  replaceBoard(doc, loadSample(sample), origin);
-  const session: BoardSession = {
-    doc,
-    origin,
-    undo: createUndoManager(doc, origin),
-    platform: {} as Platform,
-    store: createEditorStore(),
-  };
+  const session: BoardSession = sessionFor(doc, {} as Platform);
+  session.editor.replaceBoard(loadSample(sample));
   const rubric = findRubric('url-shortener');
   return renderToStaticMarkup(
     createElement(BoardSessionContext.Provider, { value: session }, createElement(ScorePanel, { rubric, ...props })),

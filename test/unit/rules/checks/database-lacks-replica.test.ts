@@ -36,8 +36,13 @@ describe('database-lacks-replica', () => {
         board: board([app, node('db', 'nosql_db', { label: 'Cassandra cluster' })], chain('app', 'db')),
         options: {},
       },
-      { name: 'a database nothing writes to', board: board([node('db', 'sql_db')]), options: {} },
-      { name: 'an empty board', board: board([]), options: {} },
+      {
+        name: 'a database nothing writes to (not applicable)',
+        board: board([node('db', 'sql_db')]),
+        options: {},
+        applicable: false,
+      },
+      { name: 'an empty board (not applicable)', board: board([]), options: {}, applicable: false },
     ],
   });
 });

@@ -3,6 +3,7 @@ import { board, edge, node } from '../../../fixtures/boards/builders';
 import { testCheck } from '../checkTester';
 
 const appAndCache = [node('app', 'service'), node('c', 'cache')];
+const queueAndWorker = [node('q', 'message_queue'), node('w', 'worker')];
 
 describe('edge-exists', () => {
   testCheck('edge-exists', {
@@ -23,12 +24,37 @@ describe('edge-exists', () => {
         board: board(appAndCache, [edge('app', 'c', 'tcp')]),
         options: { from: { kind: 'service' }, to: { kind: 'cache' }, protocol: ['grpc', 'tcp'] },
       },
+      {
+        name: 'a response arrow from a store reads as the service calling it',
+        board: board(appAndCache, [edge('c', 'app')]),
+        options: { from: { kind: 'service' }, to: { kind: 'cache' } },
+      },
+      {
+        name: 'a worker → queue edge labelled "consumes" is the queue feeding the worker',
+        board: board(queueAndWorker, [edge('w', 'q', { label: 'consumes' })]),
+        options: { from: { kind: 'queue' }, to: { kind: 'worker' } },
+      },
+      {
+        name: 'an async worker → queue edge is the queue feeding the worker',
+        board: board(queueAndWorker, [edge('w', 'q', 'async')]),
+        options: { from: { kind: 'queue' }, to: { kind: 'worker' } },
+      },
+      {
+        name: 'a generic box labelled "Redis" is a cache',
+        board: board([node('app', 'service'), node('r', 'service', { label: 'Redis' })], [edge('app', 'r')]),
+        options: { from: { kind: 'service' }, to: { kind: 'cache' } },
+      },
     ],
     invalid: [
       { name: 'no edge', board: board(appAndCache), options: { from: { kind: 'service' }, to: { kind: 'cache' } } },
       {
-        name: 'the wrong direction',
-        board: board(appAndCache, [edge('c', 'app')]),
+        name: 'a worker → queue edge that neither consumes nor is async (the worker publishes)',
+        board: board(queueAndWorker, [edge('w', 'q', 'http')]),
+        options: { from: { kind: 'queue' }, to: { kind: 'worker' } },
+      },
+      {
+        name: 'an unconnected pair beside the design',
+        board: board([node('u', 'client'), node('lb', 'load_balancer'), ...appAndCache], [edge('u', 'lb'), edge('app', 'c')]),
         options: { from: { kind: 'service' }, to: { kind: 'cache' } },
       },
       {

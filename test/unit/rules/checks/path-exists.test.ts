@@ -38,8 +38,8 @@ describe('path-exists', () => {
       { name: 'a missing stage', board: board(readPath, chain('u', 'app', 'c')), options: { through } },
       { name: 'stages out of order', board: board(readPath, chain('u', 'app', 'lb', 'c')), options: { through } },
       {
-        name: 'an edge against the flow',
-        board: board(readPath, [...chain('u', 'lb', 'app'), edge('c', 'app')]),
+        name: 'an edge against the flow (server → load balancer)',
+        board: board(readPath, [edge('u', 'lb'), edge('app', 'lb'), edge('app', 'c')]),
         options: { through },
       },
       {

@@ -1,0 +1,131 @@
+import {
+  addEdges,
+  addNodes,
+  createLocalOrigin,
+  createUndoManager,
+  deleteElements,
+  type EdgePatch,
+  type LocalOrigin,
+  moveNodes,
+  type NodePatch,
+  replaceBoard,
+  setNodeProp,
+  setNotes,
+  updateEdge,
+  updateNode,
+} from '@shared/board/doc';
+import type { Board, BoardEdge, BoardNode, Point, PropValue } from '@shared/board/types';
+import type { TimerAction } from '@shared/interview/timer';
+import { type ApplyTimerOptions, applyTimer } from '@shared/interview/timerDoc';
+import { clearFeedback, type FeedbackEntry, type FeedbackKey, writeFeedback } from '@shared/session/feedback';
+import { type Policy, writePolicy } from '@shared/session/policy';
+import type * as Y from 'yjs';
+
+/**
+ * The one gate every change to the board's doc goes through. Made where a
+ * board session is opened, it owns this user's transaction origin (so undo
+ * and observers tell local writes from a partner's), the undo history, and
+ * the read-only decision: a spectator's editor changes nothing, whatever a
+ * widget asks. Nothing else in the renderer writes to the doc (enforced by
+ * the lint rule in biome.json and test/unit/board/writeGate.test.ts).
+ *
+ * Discrete edits (add, delete, connect, move, replace) each start a new undo
+ * step; typing (labels, notes) merges within the undo manager's capture time.
+ */
+export interface BoardEditor {
+  /** True for a spectator: every write below is refused. */
+  readonly readOnly: boolean;
+  /** Runs several writes as one transaction: one update on the wire, one undo step. */
+  batch(fn: () => void): void;
+  addNodes(nodes: readonly BoardNode[]): void;
+  addEdges(edges: readonly BoardEdge[]): void;
+  updateNode(id: string, patch: NodePatch): void;
+  /** A drag's end: every moved node in one step. */
+  moveNodes(positions: ReadonlyMap<string, Point>): void;
+  setNodeProp(id: string, key: string, value: PropValue | undefined): void;
+  updateEdge(id: string, patch: EdgePatch): void;
+  deleteElements(ids: { readonly nodeIds?: readonly string[]; readonly edgeIds?: readonly string[] }): void;
+  setNotes(step: string, text: string): void;
+  /** New, Open, a room's seed: the whole board, and an empty undo history once the write is done. */
+  replaceBoard(board: Board): void;
+  timer(action: TimerAction, options?: ApplyTimerOptions): void;
+  setPolicy(patch: Partial<Policy>): void;
+  setFeedback(key: FeedbackKey, patch: Partial<FeedbackEntry>, author: string | undefined): void;
+  clearFeedback(): void;
+  undo(): void;
+  redo(): void;
+  /** Subscribes to refused writes (a spectator tried to edit); returns the unsubscribe function. */
+  onRefused(listener: () => void): () => void;
+  /** For observers that must tell this user's transactions from a partner's. */
+  isLocal(origin: unknown): boolean;
+  /** Frees the undo manager's listeners on the doc. */
+  destroy(): void;
+}
+
+export interface EditorOptions {
+  /** Names this user's origin (the doc's client id is unique per peer). */
+  readonly user: string;
+  readonly readOnly: boolean;
+}
+
+export const createBoardEditor = (doc: Y.Doc, { user, readOnly }: EditorOptions): BoardEditor => {
+  const origin: LocalOrigin = createLocalOrigin(user);
+  const history = createUndoManager(doc, origin);
+  const refusedListeners = new Set<() => void>();
+  let depth = 0;
+  let clearHistoryAfter = false;
+
+  /** Every write ends up here: refused when read-only, else one transaction with our origin. */
+  const write = (fn: () => void, newStep = false): void => {
+    if (readOnly) {
+      for (const l of refusedListeners) l();
+      return;
+    }
+    if (newStep && depth === 0) history.stopCapturing();
+    depth++;
+    try {
+      doc.transact(fn, origin);
+    } finally {
+      depth--;
+    }
+    // The undo manager records a transaction when it ends: clearing inside a batch would keep it.
+    if (depth === 0 && clearHistoryAfter) {
+      clearHistoryAfter = false;
+      history.clear();
+    }
+  };
+
+  return {
+    readOnly,
+    batch: (fn) => write(fn, true),
+    addNodes: (nodes) => write(() => addNodes(doc, nodes, origin), true),
+    addEdges: (edges) => write(() => addEdges(doc, edges, origin), true),
+    updateNode: (id, patch) => write(() => updateNode(doc, id, patch, origin), patch.label === undefined),
+    moveNodes: (positions) => write(() => moveNodes(doc, positions, origin), true),
+    setNodeProp: (id, key, value) => write(() => setNodeProp(doc, id, key, value, origin)),
+    updateEdge: (id, patch) => write(() => updateEdge(doc, id, patch, origin), patch.label === undefined),
+    deleteElements: (ids) => write(() => deleteElements(doc, ids, origin), true),
+    setNotes: (step, text) => write(() => setNotes(doc, step, text, origin)),
+    replaceBoard: (board) =>
+      write(() => {
+        replaceBoard(doc, board, origin);
+        clearHistoryAfter = true;
+      }, true),
+    timer: (action, options) => write(() => void applyTimer(doc, action, Date.now(), origin, options)),
+    setPolicy: (patch) => write(() => writePolicy(doc, patch, origin)),
+    setFeedback: (key, patch, author) => write(() => writeFeedback(doc, key, patch, author, origin)),
+    clearFeedback: () => write(() => clearFeedback(doc, origin)),
+    undo: () => {
+      if (!readOnly) history.undo();
+    },
+    redo: () => {
+      if (!readOnly) history.redo();
+    },
+    onRefused: (listener) => {
+      refusedListeners.add(listener);
+      return () => refusedListeners.delete(listener);
+    },
+    isLocal: (o) => o === origin,
+    destroy: () => history.destroy(),
+  };
+};

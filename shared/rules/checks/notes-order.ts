@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { STEP_IDS } from '../../framework/steps';
+import { noteSources } from '../notes';
+import { excerptAround, findTerm, type TermSpec, termSpecSchema } from '../text';
+import { defineCheck, NO_EVIDENCE } from '../types';
+
+const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
+const termsSchema = z.array(termSpecSchema).min(1);
+
+// Between two events: "A before B", "A, then B", "A → B" put A first; "A after B", "A once B" put B first.
+const FORWARD = /\b(?:before|then|prior to|followed by|first|and then|until)\b|->|→/i;
+const BACKWARD = /\b(?:after|once|only after|when|as soon as)\b/i;
+// In front of the earlier event: "Before B, A" / "After B, A".
+const LEAD_BACKWARD = /\b(?:before|prior to)\s+$/i;
+const LEAD_FORWARD = /\b(?:after|once|when|as soon as)\s+$/i;
+
+type Order = 'forward' | 'backward' | null;
+
+/** Which of two events a sentence says comes first. */
+const orderIn = (sentence: string, a: number, aEnd: number, b: number): Order => {
+  const [lo, loEnd, hi] = a < b ? [a, aEnd, b] : [b, b, a];
+  const lead = sentence.slice(Math.max(0, lo - 16), lo);
+  const between = sentence.slice(loEnd, hi);
+  let earlierFirst: boolean | null = null;
+  if (LEAD_BACKWARD.test(lead)) earlierFirst = false;
+  else if (LEAD_FORWARD.test(lead)) earlierFirst = true;
+  else if (BACKWARD.test(between)) earlierFirst = false;
+  else if (FORWARD.test(between)) earlierFirst = true;
+  if (earlierFirst === null) return null;
+  const aFirst = a < b ? earlierFirst : !earlierFirst;
+  return aFirst ? 'forward' : 'backward';
+};
+
+/**
+ * Passes when a sentence of the notes says `first` happens before `next`:
+ * "persist the message, then ack", "ack only after the write is durable",
+ * "before acking we write to Cassandra". As a `flaw` it finds the reverse
+ * claim ("we ack before persisting"). Not applicable when no sentence names
+ * both events. Negated sentences ("we never ack before …") say nothing.
+ */
+export const notesOrder = defineCheck({
+  type: 'notes-order',
+  meta: {
+    description: 'A sentence of the notes says the `first` event happens before the `next` event (before/after/then/once).',
+    options: z.strictObject({
+      first: termsSchema,
+      next: termsSchema,
+      steps: z.union([stepId, z.array(stepId).min(1)]).optional(),
+    }),
+  },
+  evaluate: (graph, { first, next, steps }, env) => {
+    let mentioned = false;
+    for (const src of noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt))
+      for (const s of src.text.matchAll(/[^\n.!?;]+/g)) {
+        const sentence = s[0];
+        const a = findTerm(sentence, first as TermSpec[], { allowNegated: true });
+        const b = a && findTerm(sentence, next as TermSpec[], { allowNegated: true });
+        if (!a || !b || a.index === b.index) continue;
+        mentioned = true;
+        if (/\b(?:never|not|no|don['’]?t|won['’]?t)\b/i.test(sentence)) continue;
+        if (orderIn(sentence, a.index, a.index + a.length, b.index) === 'forward')
+          return {
+            passed: true,
+            evidence: {
+              nodeIds: src.nodeId ? [src.nodeId] : [],
+              edgeIds: [],
+              notes: [
+                {
+                  step: src.step,
+                  excerpt: excerptAround(src.text, s.index + Math.min(a.index, b.index), Math.abs(a.index - b.index) + 4),
+                },
+              ],
+            },
+            note: 'the notes put them in this order',
+          };
+      }
+    return {
+      passed: false,
+      ...(!mentioned && { applicable: false }),
+      evidence: NO_EVIDENCE,
+      note: mentioned ? 'the notes do not put them in this order' : 'no sentence names both',
+    };
+  },
+});

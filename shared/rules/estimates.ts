@@ -1,0 +1,147 @@
+import type { BoardGraph } from './graph';
+import { perGraph } from './memo';
+import { type Figure, findFigures, formatFigure } from './quantities';
+import { clauseEnd, clauseStart, termPattern } from './text';
+import type { ExpectedEstimate } from './types';
+
+/**
+ * Binds figures in the notes to the estimate they are about. A figure counts
+ * for an estimate only when that estimate's `about` words are the nearest
+ * subject words in its clause ("writes 4,000/s, reads 40/s" binds 4,000 to
+ * writes); a nearer `notAbout` word ("cache holds 2 TB") binds it to nothing.
+ * A figure with no subject words binds only when the rubric has a single
+ * estimate of its quantity.
+ */
+
+export interface BoundFigure {
+  readonly figure: Figure;
+  /** The estimate id it is about, or null. */
+  readonly estimate: string | null;
+  /** The replication factor the clause states ("×3", "RF 3", "3 replicas"), or 1. */
+  readonly replication: number;
+}
+
+// A multiplier counts as replication only beside a word that says so ("× 5 years" is retention).
+const REPLICATION = /replicat\w*|replica\w*|\bRF\b|copies|redundan\w*/iu;
+const FACTOR =
+  /(?:[×x*]\s?|\bRF\s*[=:]?\s*|factor\s*(?:of\s*)?)([2-5])(?![\p{N}])|(?:^|[^\p{L}\p{N}])([2-5])\s?(?:[×x](?![\p{L}])|replicas|copies)/iu;
+
+/** The nearest distance from [start, end) to a match of `words` inside [from, to), or Infinity. */
+const nearest = (
+  text: string,
+  words: readonly string[] | undefined,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+): number => {
+  if (!words || words.length === 0) return Number.POSITIVE_INFINITY;
+  const re = termPattern(words);
+  re.lastIndex = from;
+  let best = Number.POSITIVE_INFINITY;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const d = m.index >= end ? m.index - end : m.index + m[0].length <= start ? start - (m.index + m[0].length) : 0;
+    if (d < best) best = d;
+  }
+  return best;
+};
+
+const bindings = perGraph<BoundFigure[]>();
+
+/** Every figure of `text` with the estimate it is about; cached per graph and text. */
+export const boundFigures = (
+  graph: BoardGraph,
+  text: string,
+  estimates: ReadonlyMap<string, ExpectedEstimate>,
+): BoundFigure[] => {
+  return bindings(graph, text, () => bind(text, estimates));
+};
+
+const bind = (text: string, estimates: ReadonlyMap<string, ExpectedEstimate>): BoundFigure[] => {
+  const all = [...estimates.values()];
+  const out: BoundFigure[] = [];
+  for (const figure of findFigures(text)) {
+    if (figure.quantity === 'count') continue;
+    const candidates = all.filter((e) => e.quantity === figure.quantity);
+    if (candidates.length === 0) continue;
+    const start = figure.index;
+    const end = figure.index + figure.length;
+    const from = clauseStart(text, start);
+    const to = clauseEnd(text, end);
+    let best: ExpectedEstimate | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const e of candidates) {
+      const d = nearest(text, e.about, from, to, start, end);
+      if (d < bestDistance) {
+        best = e;
+        bestDistance = d;
+      }
+    }
+    let estimate: string | null = null;
+    if (best) {
+      // "the cache holds 2 TB of storage": a nearer foreign word wins.
+      if (bestDistance < nearest(text, best.notAbout, from, to, start, end)) estimate = best.id;
+    } else if (
+      candidates.length === 1 &&
+      nearest(text, candidates[0]!.notAbout, from, to, start, end) === Number.POSITIVE_INFINITY
+    )
+      estimate = candidates[0]!.id;
+    const clause = text.slice(from, to);
+    let replication = 1;
+    if (REPLICATION.test(clause)) {
+      const f = FACTOR.exec(clause);
+      replication = f ? Number(f[1] ?? f[2]) : 3;
+    }
+    out.push({ figure, estimate, replication });
+  }
+  return out;
+};
+
+/** A range spanning more than this factor is not an estimate ("1 GB – 1 PB"). */
+const WIDEST_RANGE = 100;
+
+/** found ÷ (expected × factor), using the range's nearest end. */
+const ratioAt = (b: BoundFigure, want: number): number => {
+  const { low, high } = b.figure;
+  if (low <= want && want <= high) return 1;
+  return (want < low ? low : high) / want;
+};
+
+const offBy = (r: number): number => Math.max(r, 1 / r);
+
+/**
+ * found ÷ expected for a figure (its range's nearest end). When the estimate
+ * allows replication and the clause states it, the figure may be with or
+ * without it: whichever is closer.
+ */
+export const ratioOf = (b: BoundFigure, e: ExpectedEstimate): number => {
+  const plain = ratioAt(b, e.value);
+  if (!e.replication || b.replication === 1) return plain;
+  const replicated = ratioAt(b, e.value * b.replication);
+  return offBy(replicated) < offBy(plain) ? replicated : plain;
+};
+
+/** Whether a bound figure is within the estimate's tolerance. */
+export const withinTolerance = (b: BoundFigure, e: ExpectedEstimate): boolean => {
+  if (b.figure.high / b.figure.low > WIDEST_RANGE) return false;
+  const r = ratioOf(b, e);
+  return r >= 1 / e.tolerance && r <= e.tolerance;
+};
+
+const times = (r: number): string =>
+  r >= 10 ? Math.round(r).toLocaleString('en-US', { maximumSignificantDigits: 2 }) : r.toFixed(1).replace(/\.0$/, '');
+
+/**
+ * The candidate-facing sentence for a figure that is off:
+ * "Your 40,000 writes/s is 1,000× the ≈40/s the brief implies: check the month → seconds step."
+ */
+export const offMessage = (b: BoundFigure, e: ExpectedEstimate): string => {
+  const r = ratioOf(b, e);
+  const rel = r >= 1 ? `${times(r)}× the` : `1/${times(1 / r)} of the`;
+  const replicated =
+    e.replication && b.replication > 1 && offBy(ratioAt(b, e.value * b.replication)) < offBy(ratioAt(b, e.value));
+  const expected = replicated
+    ? `${formatFigure(e.quantity, e.value * b.replication)} (×${b.replication} replication)`
+    : e.display;
+  return `Your ${b.figure.text.trim()} is ${rel} ≈${expected} the brief implies${e.offHint ? `: ${e.offHint}` : ''}.`;
+};

@@ -1,0 +1,105 @@
+import type { NodeKind } from '../board/kinds';
+import type { BoardNode } from '../board/types';
+import { ROLE_TERMS } from '../catalogue/roles';
+import { type BoardGraph, roleOf } from './graph';
+import { allWriting } from './notes';
+import { instancesOf } from './selector';
+import { isNegated } from './text';
+
+/**
+ * Redundancy the candidate states in words rather than in the inspector:
+ * "two load balancers (active-passive)", "3 app servers", "replication factor 3",
+ * "Postgres with read replicas". Read from every step's notes and the canvas
+ * annotations; a negated statement ("we don't need two LBs") does not count.
+ */
+
+const DATABASES: readonly NodeKind[] = ['sql_db', 'nosql_db', 'graph_db', 'timeseries_db'];
+const ENTRIES: readonly NodeKind[] = ['load_balancer', 'api_gateway', 'reverse_proxy'];
+
+/** Extra words people use for a tier, besides the role table's. */
+const TIER_WORDS: Readonly<Partial<Record<NodeKind, readonly string[]>>> = {
+  service: ['server', 'app server', 'application server', 'instance', 'node', 'service', 'backend', 'api server'],
+  sql_db: ['database', 'db'],
+  load_balancer: ['load balancer', 'lb'],
+};
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  several: 2,
+  multiple: 2,
+  many: 2,
+  redundant: 2,
+  pair: 2,
+  pairs: 2,
+};
+// A count, then up to three words naming the tier: "two load balancers", "3 app server instances", "multiple LBs".
+const COUNTED =
+  /(?:^|[^\p{L}\p{N}.,])(\d{1,3}|two|three|four|five|six|several|multiple|many|redundant|pairs? of)\s+([\p{L}/-]+(?:\s+[\p{L}/-]+){0,2})/giu;
+const DB_REPLICATION =
+  /replication factor(?:\s*(?:of|=|:|is))?\s*(\d)|\bRF\s*[=:]?\s*(\d)\b|\b(\d)\s*(?:replicas|copies|replica nodes)\b|\bread replicas?\b|\b(?:primary|master|leader)\s*[-/–,]?\s*(?:and\s+)?(?:replicas?|secondary|secondaries|standby|followers?|slaves?)\b|\breplica set\b|\bmulti-?az\b|\bhot standby\b|\b(?:synchronous|asynchronous|async|sync|semi-sync|quorum)\s+replication\b|\breplicated\s+(?:across|to|over|in)\b|\breplicates?\s+(?:each|every|all|data|writes)\b/giu;
+const ENTRY_PAIR = /\bactive[-\s/]+(?:passive|active|standby)\b|\bfloating ip\b|\bkeepalived\b|\bvrrp\b|\banycast\b/giu;
+
+const keyOf = (s: string): string => s.toLowerCase().replace(/[\s-]+/g, '');
+const singular = (k: string): string[] => [k, k.replace(/es$/, ''), k.replace(/s$/, '')];
+
+/** Word → roles, from the role table plus the tier words. */
+const WORD_ROLES = new Map<string, NodeKind[]>();
+const addWord = (word: string, role: NodeKind): void => {
+  const k = keyOf(word);
+  const list = WORD_ROLES.get(k) ?? [];
+  if (!list.includes(role)) list.push(role);
+  WORD_ROLES.set(k, list);
+};
+for (const [role, words] of Object.entries(ROLE_TERMS)) for (const w of words) addWord(w, role as NodeKind);
+for (const [role, words] of Object.entries(TIER_WORDS)) for (const w of words ?? []) addWord(w, role as NodeKind);
+
+/** The roles the words after a count name: the longest leading run of words that is a tier word. */
+const rolesNamed = (phrase: string): NodeKind[] => {
+  const words = phrase.split(/\s+/);
+  for (let n = words.length; n >= 1; n--)
+    for (let start = 0; start + n <= words.length; start++) {
+      const roles = singular(keyOf(words.slice(start, start + n).join(' '))).flatMap((k) => WORD_ROLES.get(k) ?? []);
+      if (roles.length > 0) return roles;
+    }
+  return [];
+};
+
+const cache = new WeakMap<BoardGraph, ReadonlyMap<NodeKind, number>>();
+
+const raise = (map: Map<NodeKind, number>, roles: readonly NodeKind[], n: number): void => {
+  for (const r of roles) map.set(r, Math.max(map.get(r) ?? 1, n));
+};
+
+/** Instances per role stated in the writing (only roles stated with two or more). */
+export const statedRedundancy = (graph: BoardGraph): ReadonlyMap<NodeKind, number> => {
+  const hit = cache.get(graph);
+  if (hit) return hit;
+  const text = allWriting(graph);
+  const out = new Map<NodeKind, number>();
+  if (text !== '') {
+    for (const m of text.matchAll(COUNTED)) {
+      const word = m[1]!.toLowerCase();
+      const n = /^\d/.test(word) ? Number(word) : (NUMBER_WORDS[word.replace(/\s+of$/, '')] ?? 0);
+      // "3 TB", "40 writes": a figure, not a count of machines, unless a tier word follows.
+      if (n < 2 || n > 500 || isNegated(text, m.index + m[0].length - m[2]!.length)) continue;
+      const roles = rolesNamed(m[2]!);
+      raise(out, roles.includes('sql_db') ? [...roles, ...DATABASES] : roles, n);
+    }
+    for (const m of text.matchAll(DB_REPLICATION)) {
+      if (isNegated(text, m.index)) continue;
+      const n = Number(m[1] ?? m[2] ?? m[3] ?? 2);
+      raise(out, DATABASES, Math.max(n, 2));
+    }
+    for (const m of text.matchAll(ENTRY_PAIR)) if (!isNegated(text, m.index)) raise(out, ENTRIES, 2);
+  }
+  cache.set(graph, out);
+  return out;
+};
+
+/** Instances a node stands for: as drawn (replicas, label) or as the notes state for its role, whichever is more. */
+export const instancesIn = (graph: BoardGraph, node: BoardNode): number =>
+  Math.max(instancesOf(node), statedRedundancy(graph).get(roleOf(graph, node)) ?? 1);

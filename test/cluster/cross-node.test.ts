@@ -1,0 +1,220 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { adminKey } from '../../electron/sync/auth';
+import { type Cluster, startCluster } from '../../electron/sync/cluster/cluster';
+import type { SyncNode } from '../../electron/sync/cluster/node';
+import { CLOSE_REVOKED } from '../../electron/sync/connection';
+import { SCHEMA_VERSION } from '../../electron/sync/postgresSchema';
+import { postgresStore } from '../../electron/sync/postgresStore';
+import { newRoomId } from '../../shared/collab';
+import { type Editor, editKeys, missingFrom, openEditor, readStored, sql, tokenFor, upgradeStatus, waitUntil } from './support';
+
+let cluster: Cluster;
+const editors: Editor[] = [];
+const open = (nodeUrl: string, roomId: string, role: 'candidate' | 'interviewer' | 'spectator', name: string) => {
+  const e = openEditor(nodeUrl, roomId, tokenFor(cluster.secret, roomId, role), name);
+  editors.push(e);
+  return e;
+};
+const synced = (...es: Editor[]) => waitUntil('clients to sync', () => es.every((e) => e.provider.synced), 20_000);
+
+beforeAll(async () => {
+  cluster = await startCluster({ nodes: 3, compactAt: 40 });
+});
+afterAll(async () => {
+  for (const e of editors) e.destroy();
+  await cluster?.stop();
+});
+
+describe('one room served by several nodes', () => {
+  it('two stock y-websocket clients on two different nodes converge, and PostgreSQL holds every edit', async () => {
+    const roomId = newRoomId();
+    const [n1, n2] = cluster.nodes;
+    const alice = open(n1!.url, roomId, 'candidate', 'alice');
+    const bob = open(n2!.url, roomId, 'interviewer', 'bob');
+    await synced(alice, bob);
+    for (let i = 0; i < 20; i++) {
+      alice.edit();
+      bob.edit();
+    }
+    // An update over NOTIFY's payload limit travels by row id and is fetched.
+    alice.doc.getText('notes').insert(0, randomBytes(12_000).toString('hex'));
+    const all = [...editKeys(alice), ...editKeys(bob)];
+    await waitUntil('both see all 40 edits', () => [alice, bob].every((e) => missingFrom(e.keys(), all).length === 0));
+    await waitUntil('bob sees the long note', () => bob.doc.getText('notes').length === 24_000);
+    await waitUntil(
+      'PostgreSQL holds all 40',
+      async () => missingFrom((await readStored(cluster.pg.url, [roomId])).get(roomId)!, all).length === 0,
+    );
+  });
+
+  it('a room whose clients arrive on a third node later loads everything the others wrote', async () => {
+    const roomId = newRoomId();
+    const [n1, n2, n3] = cluster.nodes;
+    const alice = open(n1!.url, roomId, 'candidate', 'alice');
+    const bob = open(n2!.url, roomId, 'interviewer', 'bob');
+    await synced(alice, bob);
+    alice.edit();
+    bob.edit();
+    await waitUntil('both written', async () => (await readStored(cluster.pg.url, [roomId])).get(roomId)!.size === 2);
+    const carol = open(n3!.url, roomId, 'interviewer', 'carol');
+    await synced(carol);
+    expect([...carol.keys()].sort()).toEqual(['alice:1', 'bob:1']);
+    carol.edit();
+    await waitUntil('alice and bob see carol', () => alice.keys().has('carol:1') && bob.keys().has('carol:1'));
+  });
+});
+
+describe('tokens across the deployment', () => {
+  it('a spectator stays read-only on every node', async () => {
+    const roomId = newRoomId();
+    const nodes = cluster.nodes;
+    const writer = open(nodes[0]!.url, roomId, 'candidate', 'writer');
+    const spectators = nodes.map((n, i) => open(n.url, roomId, 'spectator', `spectator${i}`));
+    await synced(writer, ...spectators);
+    for (const s of spectators) s.edit();
+    // The writer's edit after theirs reaches every spectator: by then theirs would have reached everyone too.
+    writer.edit();
+    await waitUntil('every spectator sees the writer', () => spectators.every((s) => s.keys().has('writer:1')));
+    await waitUntil('PostgreSQL has the writer', async () =>
+      (await readStored(cluster.pg.url, [roomId])).get(roomId)!.has('writer:1'),
+    );
+    expect([...writer.keys()]).toEqual(['writer:1']);
+    expect([...(await readStored(cluster.pg.url, [roomId])).get(roomId)!]).toEqual(['writer:1']);
+    for (const s of spectators) expect([...s.keys()].filter((k) => !k.startsWith(`${s.name}:`))).toEqual(['writer:1']);
+  });
+
+  it("every node and HAProxy accept this deployment's token and refuse another deployment's", async () => {
+    const roomId = newRoomId();
+    const foreign = tokenFor(randomBytes(32), roomId, 'candidate');
+    const own = tokenFor(cluster.secret, roomId, 'candidate');
+    for (const base of [...cluster.nodes.map((n) => n.url), cluster.url]) {
+      const ws = `${base.replace(/^http/, 'ws')}/sync/${roomId}`;
+      expect(await upgradeStatus(`${ws}?token=${encodeURIComponent(foreign)}`)).toBe(403);
+      expect(await upgradeStatus(`${ws}?token=${encodeURIComponent(own)}`)).toBe(101);
+    }
+  });
+});
+
+describe("revoking a room's links", () => {
+  it("on one node closes the room's connections on every node and refuses the old links everywhere", async () => {
+    const roomId = newRoomId();
+    const [n1, n2, n3] = cluster.nodes as [SyncNode, SyncNode, SyncNode];
+    const clients = [
+      open(n1.url, roomId, 'candidate', 'a'),
+      open(n2.url, roomId, 'interviewer', 'b'),
+      open(n3.url, roomId, 'spectator', 'c'),
+    ];
+    await synced(...clients);
+    const closedWith: number[] = [];
+    for (const c of clients) c.provider.on('connection-close', (e: CloseEvent | null) => void closedWith.push(e?.code ?? 0));
+    const res = await fetch(`${n1.url}/rooms/${roomId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminKey(cluster.secret)}` },
+    });
+    expect(res.status).toBe(200);
+    const fresh = ((await res.json()) as { tokens: Record<string, string> }).tokens;
+    await waitUntil('all three closed as revoked', () => closedWith.filter((c) => c === CLOSE_REVOKED).length >= 3);
+    const old = tokenFor(cluster.secret, roomId, 'candidate');
+    for (const n of cluster.nodes) {
+      const ws = `${n.url.replace(/^http/, 'ws')}/sync/${roomId}?token=`;
+      expect(await upgradeStatus(ws + encodeURIComponent(old)), `old link on ${n.name}`).toBe(403);
+      expect(await upgradeStatus(ws + encodeURIComponent(fresh.candidate!)), `new link on ${n.name}`).toBe(101);
+    }
+  });
+});
+
+describe('storage', () => {
+  it('records the schema version it migrated to', async () => {
+    expect(await sql<{ version: number }>(cluster.pg.url, 'SELECT version FROM archdrill_schema')).toEqual([
+      { version: SCHEMA_VERSION },
+    ]);
+  });
+
+  it('compacts a room into a snapshot row while clients on two nodes keep editing, losing nothing', async () => {
+    const roomId = newRoomId();
+    const a = open(cluster.nodes[0]!.url, roomId, 'candidate', 'a');
+    const b = open(cluster.nodes[1]!.url, roomId, 'interviewer', 'b');
+    await synced(a, b);
+    const rows = async () =>
+      sql<{ n: string; snapshots: string }>(
+        cluster.pg.url,
+        'SELECT count(*) AS n, count(*) FILTER (WHERE snapshot) AS snapshots FROM archdrill_updates WHERE room_id = $1',
+        [roomId],
+      ).then((r) => ({ n: Number(r[0]!.n), snapshots: Number(r[0]!.snapshots) }));
+    // Each node compacts after COMPACT_AT (40 here) rows of its own; an edit each, seen by the other side, makes one row each.
+    const round = async () => {
+      a.edit();
+      b.edit();
+      const want = [...editKeys(a), ...editKeys(b)];
+      await waitUntil('each side sees the other', () => [a, b].every((e) => missingFrom(e.keys(), want).length === 0));
+    };
+    let rounds = 0;
+    while ((await rows()).snapshots === 0) {
+      if (++rounds > 200) throw new Error('no snapshot row after 200 rounds of edits');
+      await round();
+    }
+    // And edits go on after (and during) compactions.
+    for (let i = 0; i < 60; i++) await round();
+    const all = [...editKeys(a), ...editKeys(b)];
+    await waitUntil(
+      'PostgreSQL holds every edit',
+      async () => missingFrom((await readStored(cluster.pg.url, [roomId])).get(roomId)!, all).length === 0,
+    );
+    // Bounded: at most each node's uncompacted rows plus snapshots, far fewer than the edits made.
+    expect((await rows()).n).toBeLessThan(all.length / 2);
+  });
+
+  it("a compaction racing another node's writes deletes only rows it merged", async () => {
+    const roomId = newRoomId();
+    const writer = await postgresStore(cluster.pg.url);
+    const compactor = await postgresStore(cluster.pg.url);
+    try {
+      const doc = new Y.Doc();
+      const keys: string[] = [];
+      doc.on('update', (u: Uint8Array) => writer.append(roomId, u));
+      let compactions = 0;
+      let writing = true;
+      const compacting = (async () => {
+        while (writing) {
+          await compactor.compact(roomId);
+          compactions++;
+        }
+      })();
+      for (let i = 0; i < 400; i++) {
+        keys.push(`k${i}`);
+        doc.getMap('edits').set(`k${i}`, i);
+        if (i % 10 === 0) await writer.flush();
+      }
+      await writer.flush();
+      writing = false;
+      await compacting;
+      await compactor.compact(roomId);
+      expect(compactions).toBeGreaterThan(2);
+      expect(missingFrom((await readStored(cluster.pg.url, [roomId])).get(roomId)!, keys)).toEqual([]);
+      expect(await sql(cluster.pg.url, 'SELECT id FROM archdrill_updates WHERE room_id = $1', [roomId])).toHaveLength(1);
+    } finally {
+      await writer.close();
+      await compactor.close();
+    }
+  });
+
+  it('eviction writes back whatever PostgreSQL lacks of the room held in memory (rows lost in a crash)', async () => {
+    const roomId = newRoomId();
+    const store = await postgresStore(cluster.pg.url);
+    try {
+      const doc = new Y.Doc();
+      expect(await store.load(roomId, () => {})).toBeNull();
+      doc.getMap('edits').set('kept', 1);
+      store.append(roomId, Y.encodeStateAsUpdate(doc));
+      await store.flush();
+      // As if PostgreSQL crashed inside its commit window: the row is gone, the node still holds the edit.
+      await sql(cluster.pg.url, 'DELETE FROM archdrill_updates WHERE room_id = $1', [roomId]);
+      await store.evict(roomId, Y.encodeStateAsUpdate(doc));
+      expect([...(await readStored(cluster.pg.url, [roomId])).get(roomId)!]).toEqual(['kept']);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { describe } from 'vitest';
+import { board } from '../../../fixtures/boards/builders';
+import { testCheck } from '../checkTester';
+
+const deep = (text: string) => board([], [], { deep_dive: text });
+const options = { first: ['persist', 'write to the database', 'store', 'save'], next: ['ack', 'acknowledge'] };
+
+describe('notes-order', () => {
+  testCheck('notes-order', {
+    valid: [
+      {
+        name: '"A, then B"',
+        board: deep('We persist the message, then ack the sender.'),
+        options,
+        evidence: { excerpts: ['persist'] },
+      },
+      { name: '"B only after A"', board: deep('The server acks only after the message is persisted.'), options },
+      { name: '"Before B, A"', board: deep('Before acking, the server stores it in Cassandra.'), options },
+      { name: 'inflections', board: deep('Acknowledged once stored in the DB.'), options },
+    ],
+    invalid: [
+      { name: 'the reverse order', board: deep('We ack immediately and then persist asynchronously.'), options },
+      { name: '"A after B"', board: deep('We persist after the ack is sent.'), options },
+      { name: 'a negated sentence says nothing', board: deep('We never persist after acking.'), options },
+      { name: 'no sentence names both (not applicable)', board: deep('Messages go to Kafka.'), options, applicable: false },
+      {
+        name: 'another step than the rule’s',
+        board: board([], [], { understand: 'Persist, then ack.' }),
+        options,
+        steps: ['deep_dive'],
+        applicable: false,
+      },
+    ],
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { parseRubric } from '../../../shared/rubric/parse';
+import type { Rubric } from '../../../shared/rubric/schema';
+import { buildGraph, scoreBoard, selectNodes } from '../../../shared/rules';
+import { board, chain, edge, node } from '../../fixtures/boards/builders';
+
+/** A rubric written as a user would, so the file fields (flaw, severity, explain, steps, appliesWhen) are exercised too. */
+const rubricOf = (rules: string): Rubric => {
+  const r = parseRubric(
+    `format: archdrill.rubric
+version: 1
+id: tiny
+title: Tiny
+summary: s
+prompt: Design a thing that serves reads.
+estimates:
+  - { id: writes, label: Writes per second, quantity: qps, expected: 40/s, tolerance: 2.5, about: [write, writes], offHint: check the month → seconds step }
+rules:
+${rules}`,
+    'tiny.yaml',
+  );
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.rubric;
+};
+
+const rubric = rubricOf(`
+  - id: cache
+    step: high_level
+    weight: 4
+    check: { type: component-exists, select: { kind: cache } }
+    pass: cache
+    hint: draw a cache
+  - id: fan-out
+    step: deep_dive
+    weight: 4
+    check: { type: path-exists, through: [{ kind: service }, { kind: queue }, { kind: worker }] }
+    explain: { type: notes-mention, terms: [[fan-out]], prose: true }
+    pass: fan-out drawn and explained
+    hint: fan out through a queue and say why
+  - id: no-client-to-store
+    step: high_level
+    weight: 2
+    flaw: { type: client-reaches-datastore }
+    severity: fatal
+    pass: layered
+    hint: a client must never reach the data directly
+  - id: writes
+    step: scope
+    weight: 2
+    steps: [understand]
+    check: { type: estimate-within, estimate: writes }
+    pass: writes ok
+    hint: estimate writes
+`);
+
+const design = [node('u', 'client'), node('app', 'service'), node('c', 'cache'), node('q', 'message_queue'), node('w', 'worker')];
+const good = board(design, [...chain('u', 'app', 'c'), ...chain('app', 'q', 'w')], {
+  deep_dive: 'We fan out on write through the queue so that reading a feed is one lookup.',
+  understand: 'About 40 writes/s.',
+});
+
+describe('scoring semantics', () => {
+  it('gives full credit to a drawn and explained mechanism, and reads an extra step', () => {
+    const r = scoreBoard(good, rubric);
+    expect(r.rules.map((x) => [x.id, x.status])).toEqual([
+      ['cache', 'passed'],
+      ['fan-out', 'passed'],
+      ['no-client-to-store', 'passed'],
+      ['writes', 'passed'],
+    ]);
+    expect(r.percent).toBe(100);
+    expect(r.band).toBe('strong');
+  });
+
+  it('gives partial credit, and says which half is missing', () => {
+    const drawnOnly = scoreBoard({ ...good, notes: { understand: '40 writes/s' } }, rubric).rules[1]!;
+    expect(drawnOnly).toMatchObject({ status: 'partial', credit: 0.5, mechanism: { drawn: true, explained: false } });
+    expect(drawnOnly.explanation).toMatch(/^Drawn but not explained/);
+    const saidOnly = scoreBoard(board(design, chain('u', 'app', 'c'), good.notes), rubric).rules[1]!;
+    expect(saidOnly).toMatchObject({ status: 'partial', mechanism: { drawn: false, explained: true } });
+    expect(saidOnly.explanation).toMatch(/^Mentioned in your notes but not drawn/);
+  });
+
+  it('names a fatal flaw at the top and caps the band below strong', () => {
+    const flawed = { ...good, edges: [...good.edges, edge('u', 'c')] };
+    const r = scoreBoard(flawed, rubric);
+    expect(r.percent).toBeGreaterThanOrEqual(75);
+    expect(r.band).toBe('acceptable');
+    expect(r.uncappedBand).toBe('strong');
+    expect(r.fatalFlaws.map((f) => f.ruleId)).toEqual(['no-client-to-store']);
+    expect(r.fatalFlaws[0]!.evidence.edgeIds).toContain('u>c');
+  });
+
+  it('scores a not-applicable anti-pattern nothing either way', () => {
+    const r = scoreBoard(board([node('u', 'client'), node('app', 'service')], [edge('u', 'app')]), rubric);
+    const flaw = r.rules.find((x) => x.id === 'no-client-to-store')!;
+    expect(flaw.status).toBe('not-applicable');
+    expect(r.possible).toBe(10);
+    expect(scoreBoard(board([], []), rubric).percent).toBe(0);
+  });
+
+  it('reports unconnected components, which earn nothing', () => {
+    const r = scoreBoard(board([...design, node('x', 'cache', { label: 'Spare cache' })], [edge('u', 'app')]), rubric);
+    expect(r.unconnected.map((u) => u.id)).toEqual(['c', 'q', 'w', 'x']);
+    expect(r.rules[0]!.status).toBe('failed');
+  });
+
+  it('says by how much an estimate is off', () => {
+    const r = scoreBoard({ ...good, notes: { scope: 'writes: 40,000/s' } }, rubric);
+    expect(r.estimates[0]).toMatchObject({ estimate: 'writes', withinTolerance: false, found: '40,000/s' });
+    expect(r.estimates[0]!.message).toBe('Your 40,000/s is 1,000× the ≈40/s the brief implies: check the month → seconds step.');
+  });
+});
+
+describe('roles', () => {
+  it.each([
+    ['service', 'Redis', 'cache'],
+    ['service', 'Memcached cluster', 'cache'],
+    ['service', 'Cassandra', 'nosql_db'],
+    ['service', 'DynamoDB table', 'nosql_db'],
+    ['sql_db', 'Cassandra', 'nosql_db'],
+    ['nosql_db', 'Messages DB', 'nosql_db'],
+    ['service', 'Kafka', 'event_stream'],
+    ['service', 'RabbitMQ', 'message_queue'],
+    ['service', 'SQS', 'message_queue'],
+    ['service', 'S3 bucket', 'object_store'],
+    ['service', 'Key Generation Service', 'id_generator'],
+    ['service', 'KGS', 'id_generator'],
+    ['service', 'Redis pub/sub', 'pubsub'],
+    ['service', 'Postgres', 'sql_db'],
+    ['service', 'URL service', 'service'],
+    ['cache', 'Kafka', 'cache'],
+  ] as const)('a %s labelled "%s" plays %s', (kind, label, role) => {
+    const g = buildGraph(board([node('u', 'client'), node('x', kind, { label })], [edge('u', 'x')]));
+    expect(selectNodes(g, { kind: role }).map((n) => n.id)).toEqual(['x']);
+  });
+
+  it('reads the tech prop too', () => {
+    const g = buildGraph(board([node('u', 'client'), node('x', 'service', { props: { tech: 'memcached' } })], [edge('u', 'x')]));
+    expect(selectNodes(g, { kind: 'cache' })).toHaveLength(1);
+  });
+});
