@@ -168,6 +168,8 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
   // ── Try again: same question, fresh board, the start dialog opens. ──────
   await page.getByTestId('timer-scorecard').click();
   await card.getByTestId('scorecard-try-again').click();
+  // The board was never saved: asked first, the candidate lets it go (the attempt is kept in History).
+  await page.getByTestId('unsaved-discard').click();
   await expect(page.getByTestId('start-interview')).toBeVisible();
   await expect(flowNodes(page)).toHaveCount(0);
   await expect(page.getByTestId('question-title')).toHaveText('URL shortener');
@@ -199,6 +201,7 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
 
   // History reopens an attempt with its scorecard, not only its board.
   await rows.last().getByTestId('history-open').click();
+  await page.getByTestId('unsaved-discard').click();
   await expect(card).toBeVisible();
   await expect(card.getByTestId('scorecard-overall')).toContainText(finalScore);
   await expect(card.getByTestId('scorecard-snapshot-high_level').locator('rect.thumb-node')).toHaveCount(5);
@@ -208,6 +211,7 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
   // "Drill this" starts a short mock on the weakest step.
   await page.getByTestId('btn-history').click();
   const weakest = (await progress.locator('tr[data-weakest] th').textContent())!;
+  // The board is the reopened attempt, unchanged since it was opened: nothing to ask about.
   await progress.getByTestId('progress-drill').click();
   await expect(timer(page)).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('timer-step')).toHaveText(weakest);
@@ -229,7 +233,8 @@ const joinAs = async (browser: Browser, link: string, name: string, role: 'candi
   const page = await context.newPage();
   await page.goto(link);
   await page.getByTestId('join-name').fill(name);
-  await page.getByTestId(`join-role-${role}`).check();
+  // The link decides the role, and the join screen says which.
+  await expect(page.getByTestId('join-role')).toHaveAttribute('data-role', role);
   await page.getByTestId('join-submit').click();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
   return page;
