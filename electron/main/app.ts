@@ -103,6 +103,10 @@ export function startShell(options: ShellOptions): Shell | null {
       ask: options.askToSave ?? askToSave,
       requestSave: () => sendEvent(created, 'menuCommand', 'save'),
       platform: process.platform,
+      // Otherwise, on macOS, closing the window later (or a later save prompt's Save) would finish the cancelled quit.
+      onCloseCancelled: () => {
+        quitting = false;
+      },
     });
     created.webContents.on('did-start-loading', () => files.pageUnloaded());
     created.on('closed', () => {

@@ -5,7 +5,7 @@ import { readFileCapped } from '../fs/readFileCapped';
 import { userRubricsDir } from '../paths';
 import type { HistoryFiles } from './historyFiles';
 import type { ContractHandlers } from './ipc/handle';
-import type { OpenFileQueue } from './openFiles';
+import { isBoardPath, type OpenFileQueue } from './openFiles';
 import type { RecentFiles } from './recentFiles';
 import type { HostingService, ListUserRubrics } from './services';
 import type { DocumentState } from './unsavedChanges';
@@ -22,8 +22,6 @@ export interface HandlerContext {
   readonly defaultFolder: () => string;
   readonly renderPdf: (html: string) => Promise<Uint8Array>;
 }
-
-const isBoardFile = (path: string) => path.toLowerCase().endsWith('.archdrill.json');
 
 /**
  * Dialog filters match on the last extension only on macOS, so
@@ -46,7 +44,7 @@ export function createHandlers(ctx: HandlerContext): ContractHandlers {
     await atomicWrite(path, data);
     ctx.files.grant(path);
     lastFolder = dirname(path);
-    if (isBoardFile(path)) await ctx.recent.add(path);
+    if (isBoardPath(path)) await ctx.recent.add(path);
     return { name: basename(path), path };
   };
 
@@ -89,7 +87,7 @@ export function createHandlers(ctx: HandlerContext): ContractHandlers {
         const bytes = await readFileCapped(path);
         ctx.files.grant(path);
         lastFolder = dirname(path);
-        if (isBoardFile(path)) await ctx.recent.add(path);
+        if (isBoardPath(path)) await ctx.recent.add(path);
         return { name: basename(path), path, bytes };
       }, null),
 

@@ -8,7 +8,18 @@ import { CLOSE_REVOKED } from '../../electron/sync/connection';
 import { SCHEMA_VERSION } from '../../electron/sync/postgresSchema';
 import { postgresStore } from '../../electron/sync/postgresStore';
 import { newRoomId } from '../../shared/collab';
-import { type Editor, editKeys, missingFrom, openEditor, readStored, sql, tokenFor, upgradeStatus, waitUntil } from './support';
+import {
+  type Editor,
+  editKeys,
+  health,
+  missingFrom,
+  openEditor,
+  readStored,
+  sql,
+  tokenFor,
+  upgradeStatus,
+  waitUntil,
+} from './support';
 
 let cluster: Cluster;
 const editors: Editor[] = [];
@@ -94,6 +105,20 @@ describe('tokens across the deployment', () => {
       expect(await upgradeStatus(`${ws}?token=${encodeURIComponent(foreign)}`)).toBe(403);
       expect(await upgradeStatus(`${ws}?token=${encodeURIComponent(own)}`)).toBe(101);
     }
+  });
+});
+
+describe('HAProxy', () => {
+  it('sends every connection to one room to one node, whatever the token in the query', async () => {
+    const connections = async () => Promise.all(cluster.nodes.map(async (n) => (await health(n.url)).connections));
+    const before = await connections();
+    const roomId = newRoomId();
+    const viaProxy = (['candidate', 'interviewer', 'spectator', 'interviewer'] as const).map((role, i) =>
+      open(cluster.url, roomId, role, `p${i}`),
+    );
+    await synced(...viaProxy);
+    const added = (await connections()).map((n, i) => n - before[i]!);
+    expect(added.sort()).toEqual([0, 0, 4]);
   });
 });
 

@@ -20,10 +20,12 @@ import { RemoteCursors } from '../collab/RemoteCursors';
 import { useCollabCanvas } from '../collab/useCollabCanvas';
 import { BoardMinimap } from './BoardMinimap';
 import { ComponentNode } from './ComponentNode';
+import { EdgeMarkers } from './EdgeMarkers';
 import { FlowBinding } from './flowBinding';
 import { GroupNode } from './GroupNode';
 import { type FrameDrag, passengerPositions, startFrameDrag } from './groups';
 import { ProtocolEdge } from './ProtocolEdge';
+import { ProtocolLegend } from './ProtocolLegend';
 import { canvasPointer } from './pointer';
 import { TextNode } from './TextNode';
 import type { FlowEdge, FlowNode } from './toFlow';
@@ -217,6 +219,8 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         {showMinimap && <BoardMinimap colorMode={colorMode} />}
         <Controls showInteractive={false} />
+        <ProtocolLegend />
+        <EdgeMarkers />
         {collab && <RemoteCursors presence={collab.presence} />}
         {children}
       </ReactFlow>

@@ -2,7 +2,7 @@ import { type DecodeResult, decodeBoard } from '@shared/board/codec';
 import type { OpenedFile } from '../platform/types';
 
 /** Extensions the Open dialog offers. */
-export const OPEN_EXTENSIONS = ['.archdrill.json', '.json', '.png', '.svg'] as const;
+export const OPEN_EXTENSIONS = ['.archdrill.json', '.archdrill', '.json', '.png', '.svg'] as const;
 
 /**
  * Turns an opened file into a board: a board file, or an exported PNG/SVG
@@ -11,8 +11,8 @@ export const OPEN_EXTENSIONS = ['.archdrill.json', '.json', '.png', '.svg'] as c
 export const decodeOpened = async (file: OpenedFile): Promise<DecodeResult> => {
   const lower = file.name.toLowerCase();
   if (lower.endsWith('.png') || lower.endsWith('.svg')) {
-    const { boardTextFromImage } = await import('./embeddedBoard');
-    const text = boardTextFromImage(file.bytes, lower.endsWith('.png') ? 'png' : 'svg');
+    const { boardTextFromImage } = await import('@shared/board/image/embedded');
+    const text = boardTextFromImage(file.bytes);
     if (text === null) return { ok: false, error: `${file.name} is an image without an Archdrill board inside` };
     return decodeBoard(text);
   }
