@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { findChain } from '../graph';
-import { matchesDetails, selectorKinds } from '../selector';
-import { describeSelector, protocolSchema, selectorSchema } from '../selector';
-import { roleOf } from '../graph';
+import { findChain, roleOf } from '../graph';
+import { describeSelector, matchesDetails, protocolSchema, selectorKinds, selectorSchema } from '../selector';
 import { defineCheck } from '../types';
 
 /**

@@ -1,10 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeBoard } from '../../../shared/board/codec';
 import { emptyBoard } from '../../../shared/board/types';
 import { scoreBoard } from '../../../shared/rules';
-import { readdirSync } from 'node:fs';
-import { decodeBoard } from '../../../shared/board/codec';
-import { readFileSync } from 'node:fs';
 import { clientToDatabaseBoard, loadSample, weakBoard } from '../../fixtures/boards/builders';
+import { loadBuiltin, QUESTIONS } from './builtins';
 
 const CALIBRATION = new URL('../../fixtures/calibration/', import.meta.url);
 /** The calibration boards of a question: candidates' boards, so every rule meets real passing and failing cases. */
@@ -18,7 +18,6 @@ const calibrationBoards = (question: string) =>
         return [`calibration:${f}`, d.board] as const;
       }),
   );
-import { loadBuiltin, QUESTIONS } from './builtins';
 
 describe.each(QUESTIONS)('scoring %s', (question) => {
   const rubric = loadBuiltin(question);
