@@ -2,6 +2,7 @@ import { kindInfo } from '@shared/catalogue/catalogue';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { InlineLabel } from './InlineLabel';
+import { iconImageUrl, useCategoryColour } from './iconImage';
 import { iconFor } from './icons';
 import type { FlowNode } from './toFlow';
 import { useInlineEditing } from './useInlineEditing';
@@ -12,6 +13,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
   const { node } = data;
   const info = kindInfo(node.kind);
   const Icon = iconFor(info.icon);
+  const iconUrl = iconImageUrl(Icon, info.icon, useCategoryColour(info.category));
   const replicas = node.props?.replicas;
   const tech = node.props?.tech;
   // A label that only repeats the kind ("Client") needs no kind line under it.
@@ -25,7 +27,11 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
       onDoubleClick={label.start}
     >
       <div className="component-icon">
-        <Icon size={20} strokeWidth={1.8} aria-hidden />
+        {iconUrl ? (
+          <img src={iconUrl} width={20} height={20} alt="" draggable={false} />
+        ) : (
+          <Icon size={20} strokeWidth={1.8} aria-hidden />
+        )}
       </div>
       <div className="component-text">
         <InlineLabel
