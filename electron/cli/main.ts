@@ -8,7 +8,8 @@ const HELP = `usage: archdrill <command> [options]
 Practise system-design interviews from the terminal.
 
 Commands:
-  score BOARD [--rubric ID|FILE] [--json]   score a board file against a rubric
+  score BOARD [--rubric ID|FILE] [--json]   score a board file (or exported PNG/SVG) against a rubric
+  export BOARD [--format png|svg|html|md]   draw a board as a picture or a report (see export --help)
   rubrics [--json]                          list the built-in and user rubrics
   check-rubric FILE                         validate a rubric file
   serve [--host H] [--port P] [--data DIR]  run the pair-practice sync server
@@ -23,6 +24,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   score: runScore,
   rubrics: runRubrics,
   'check-rubric': runCheckRubric,
+  // Loaded on demand: the rasteriser is a native module that scoring never needs.
+  export: async (argv) => (await import('./export')).runExport(argv),
   // Loaded on demand: the sync server pulls in ws and leveldb, which scoring never needs.
   serve: async (argv) => (await import('./serve')).runServe(argv),
 };

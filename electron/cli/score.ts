@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { decodeBoard } from '../../shared/board/codec';
-import type { Board } from '../../shared/board/types';
 import { formatRubricError } from '../../shared/rubric/parse';
 import type { Rubric } from '../../shared/rubric/schema';
 import { scoreBoard } from '../../shared/rules';
@@ -11,12 +8,14 @@ import { builtinRubricsDir } from '../rubrics/builtinDir';
 import { loadRubricFile, loadRubrics, RUBRIC_FILE } from '../rubrics/loadRubrics';
 import { CliError, EXIT, EXIT_CODES_HELP, parseCommand } from './args';
 import { formatScore } from './formatScore';
+import { readBoardFile } from './readBoardFile';
 
 export const SCORE_HELP = `usage: archdrill score BOARD [--rubric ID|FILE] [--json]
 
-Scores a board file (*.archdrill.json) against a rubric and explains every rule.
+Scores a board file (*.archdrill.json), or a PNG/SVG exported by Archdrill
+(which carries its board), against a rubric and explains every rule.
 
-  BOARD            the board file to score
+  BOARD            the board file (or exported PNG/SVG) to score
   --rubric ID|FILE a rubric id (built-in or from the user folder) or a rubric file (.yaml/.json);
                    default: the board's question
   --json           print the full result as JSON (rules, evidence, condition trees, step scores)
@@ -32,23 +31,8 @@ const argsSchema = z.object({
   positionals: z.array(z.string()).max(1, 'takes one board file'),
 });
 
-const readBoard = async (path: string): Promise<Board> => {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(
-      `${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a board file' : `cannot read (${code})`}`,
-    );
-  }
-  const decoded = decodeBoard(text);
-  if (!decoded.ok) throw new CliError(`${basename(path)}: ${decoded.error}`);
-  return decoded.board;
-};
-
 /** A rubric named by file (has a rubric extension or a path separator) or by id. */
-const resolveRubric = async (ref: string): Promise<Rubric> => {
+export const resolveRubric = async (ref: string): Promise<Rubric> => {
   if (RUBRIC_FILE.test(ref) || /[\\/]/.test(ref)) {
     const result = await loadRubricFile(ref, basename(ref));
     if (result.ok) return result.rubric;
@@ -76,7 +60,7 @@ export const runScore = async (argv: readonly string[]): Promise<number> => {
   }
   const path = args.positionals[0];
   if (!path) throw new CliError('missing BOARD (see archdrill score --help)');
-  const board = await readBoard(path);
+  const board = await readBoardFile(path);
   const ref = args.rubric ?? board.question;
   if (!ref) throw new CliError(`${basename(path)}: the board names no question; pass --rubric ID|FILE`);
   const rubric = await resolveRubric(ref);

@@ -1,27 +1,18 @@
 import { type RawData, WebSocket } from 'ws';
-import { canWrite, type Role } from '../../shared/collab';
+import { CLOSE_CODES, canWrite, type Role } from '../../shared/collab';
 import { type SyncLimits, TokenBucket } from './limits';
 import type { Logger } from './log';
 import { PresenceAbuse, type PresenceDrop, PresenceGuard } from './presenceGuard';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol';
 import type { Peer, Room, UpdateRefusal } from './room';
 
-/**
- * Close codes. y-websocket clients treat 4400–4499 as final and stop
- * reconnecting; the app shows each as a message (renderer/src/collab/closeReasons.ts).
- */
-/** A frame that does not decode or apply. */
-export const CLOSE_MALFORMED = 4400;
-/** The room's links were revoked by its admin. */
-export const CLOSE_REVOKED = 4403;
-/** The update would take the room's document past its size cap; nothing of it was applied. */
-export const CLOSE_ROOM_TOO_LARGE = 4413;
-/** The update holds subdocuments, which this server does not keep. */
-export const CLOSE_SUBDOCUMENTS = 4415;
-/** Over the connection's byte or message budget, or an abusive presence frame. */
-export const CLOSE_BUDGET = 4429;
-/** The room could not be loaded; clients retry. */
-export const CLOSE_UNAVAILABLE = 1011;
+/** Close codes: shared/collab/closeCodes.ts, where the app's message for each lives. */
+export const CLOSE_MALFORMED = CLOSE_CODES.malformed;
+export const CLOSE_REVOKED = CLOSE_CODES.revoked;
+export const CLOSE_ROOM_TOO_LARGE = CLOSE_CODES.roomTooLarge;
+export const CLOSE_SUBDOCUMENTS = CLOSE_CODES.subdocuments;
+export const CLOSE_BUDGET = CLOSE_CODES.overBudget;
+export const CLOSE_UNAVAILABLE = CLOSE_CODES.unavailable;
 
 /** Frames that may arrive while the room loads; a client sends two or three, more is abuse. */
 const MAX_QUEUED = 64;

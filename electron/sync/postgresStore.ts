@@ -7,6 +7,8 @@ import type { RemoteUpdates, RoomStore } from './store';
 
 /** The channel every node LISTENs on; a payload is `<room> <row id> <node> [<update as base64>]`. */
 export const CHANNEL = 'archdrill_updates';
+/** Link revocations: `<room> <generation> <node>`. */
+const LINKS_CHANNEL = 'archdrill_links';
 /** Updates up to this size ride inside the NOTIFY (base64 of 5000 bytes is 6668, under PostgreSQL's 8000-byte limit with the header); bigger ones are fetched by row id. */
 export const INLINE_MAX = 5000;
 /** A room is compacted into one snapshot row once this node has written this many rows for it. */
@@ -180,7 +182,32 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     );
   };
 
+  const revokedListeners: ((roomId: string, generation: number) => void)[] = [];
+  const revoked = (roomId: string, generation: number) => {
+    for (const l of revokedListeners) l(roomId, generation);
+  };
+  /** After notifications were away: the generation of every held room, in case one was revoked meanwhile. */
+  const recheckLinks = (roomIds: readonly string[]): void => {
+    if (roomIds.length === 0 || revokedListeners.length === 0) return;
+    pool
+      .query<{ room_id: string; generation: number }>(
+        'SELECT room_id, generation FROM archdrill_links WHERE room_id = ANY($1::text[])',
+        [roomIds],
+      )
+      .then(
+        ({ rows }) => {
+          for (const r of rows) revoked(r.room_id, r.generation);
+        },
+        () => setTimeout(() => recheckLinks(roomIds), 500).unref(),
+      );
+  };
+
   const onNotification = (msg: pg.Notification): void => {
+    if (msg.channel === LINKS_CHANNEL) {
+      const [roomId = '', generation = '', from = ''] = (msg.payload ?? '').split(' ');
+      if (from !== nodeId) revoked(roomId, Number(generation));
+      return;
+    }
     const [roomId = '', id = '', from = '', inline = ''] = (msg.payload ?? '').split(' ');
     if (from === nodeId) return;
     const apply = watchers.get(roomId);
@@ -219,7 +246,7 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     try {
       await client.connect();
       client.on('notification', onNotification);
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${CHANNEL}; LISTEN ${LINKS_CHANNEL}`);
     } catch (err) {
       lost = true;
       client.removeAllListeners();
@@ -239,6 +266,7 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     }
     log.info('PostgreSQL notifications resumed; re-reading the rooms held here');
     resync([...watchers.keys()]);
+    recheckLinks([...watchers.keys()]);
   };
 
   /**
@@ -303,12 +331,18 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       return rows[0]?.generation ?? 0;
     },
     async bumpGeneration(roomId) {
+      // Announced in the same statement, so every node closes its connections on the old links at commit.
       const { rows } = await pool.query<{ generation: number }>(
-        `INSERT INTO archdrill_links (room_id, generation) VALUES ($1, 1)
-         ON CONFLICT (room_id) DO UPDATE SET generation = archdrill_links.generation + 1 RETURNING generation`,
-        [roomId],
+        `WITH up AS (
+           INSERT INTO archdrill_links (room_id, generation) VALUES ($1, 1)
+           ON CONFLICT (room_id) DO UPDATE SET generation = archdrill_links.generation + 1 RETURNING generation)
+         SELECT generation, pg_notify('${LINKS_CHANNEL}', concat_ws(' ', $1::text, generation, $2::text)) FROM up`,
+        [roomId, nodeId],
       );
       return rows[0]!.generation;
+    },
+    onRevoked(listener) {
+      revokedListeners.push(listener);
     },
     get pending() {
       return queuedCount + writingCount;

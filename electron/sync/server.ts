@@ -154,13 +154,20 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
     },
   });
   const createRoom = (): RoomTokens => tokensFor(newRoomId());
-  const revokeLinks = async (roomId: string): Promise<RoomTokens> => {
-    generations.set(roomId, await store.bumpGeneration(roomId));
+  const closeRevoked = (roomId: string, generation: number, by: string): void => {
+    generations.set(roomId, generation);
     const room = rooms.peek(roomId);
     for (const peer of room ? [...room.peers.keys()] : []) peer.close(CLOSE_REVOKED, 'the links to this room were revoked');
-    log.info(`room ${roomId}: links revoked (generation ${generations.get(roomId)})`);
+    log.info(`room ${roomId}: links revoked ${by} (generation ${generation})`);
+  };
+  const revokeLinks = async (roomId: string): Promise<RoomTokens> => {
+    closeRevoked(roomId, await store.bumpGeneration(roomId), 'here');
     return tokensFor(roomId);
   };
+  // Another node revoked (shared store): its connections on the old links close here too.
+  store.onRevoked?.((roomId, generation) => {
+    if (generation > (generations.get(roomId) ?? 0)) closeRevoked(roomId, generation, 'by another node');
+  });
   const stats = (): SyncStats => ({
     rooms: rooms.size,
     connections: rooms.connections,

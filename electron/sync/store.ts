@@ -26,6 +26,12 @@ export interface RoomStore {
   generation(roomId: string): Promise<number>;
   /** Revokes the room's links: stores and returns generation + 1, durably before it resolves. */
   bumpGeneration(roomId: string): Promise<number>;
+  /**
+   * A store shared by several nodes calls this with a room's new generation when another node revoked its
+   * links (and, after its notifications reconnect, with the generation of every room held here), so the
+   * connections this node holds on the old links are closed too.
+   */
+  onRevoked?(listener: (roomId: string, generation: number) => void): void;
   /** Flushes, then releases the store. */
   close(): Promise<void>;
   readonly kind: 'leveldb' | 'memory' | 'postgres';

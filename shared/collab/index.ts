@@ -1,5 +1,6 @@
 /** Pure pieces of pair practice shared by the sync server, the CLI and the renderer. */
 export * from './base64url';
+export * from './closeCodes';
 export * from './createRoom';
 export * from './joinLink';
 export * from './presence';

@@ -1,11 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { adminKey } from '../../electron/sync/auth';
 import { type Cluster, startCluster } from '../../electron/sync/cluster/cluster';
+import type { SyncNode } from '../../electron/sync/cluster/node';
+import { CLOSE_REVOKED } from '../../electron/sync/connection';
 import { SCHEMA_VERSION } from '../../electron/sync/postgresSchema';
 import { postgresStore } from '../../electron/sync/postgresStore';
 import { newRoomId } from '../../shared/collab';
-import { type Editor, editKeys, missingFrom, openEditor, readStored, sql, tokenFor, upgradeStatus, waitUntil } from './support';
+import {
+  type Editor,
+  editKeys,
+  health,
+  missingFrom,
+  openEditor,
+  readStored,
+  sql,
+  tokenFor,
+  upgradeStatus,
+  waitUntil,
+} from './support';
 
 let cluster: Cluster;
 const editors: Editor[] = [];
@@ -90,6 +104,48 @@ describe('tokens across the deployment', () => {
       const ws = `${base.replace(/^http/, 'ws')}/sync/${roomId}`;
       expect(await upgradeStatus(`${ws}?token=${encodeURIComponent(foreign)}`)).toBe(403);
       expect(await upgradeStatus(`${ws}?token=${encodeURIComponent(own)}`)).toBe(101);
+    }
+  });
+});
+
+describe('HAProxy', () => {
+  it('sends every connection to one room to one node, whatever the token in the query', async () => {
+    const connections = async () => Promise.all(cluster.nodes.map(async (n) => (await health(n.url)).connections));
+    const before = await connections();
+    const roomId = newRoomId();
+    const viaProxy = (['candidate', 'interviewer', 'spectator', 'interviewer'] as const).map((role, i) =>
+      open(cluster.url, roomId, role, `p${i}`),
+    );
+    await synced(...viaProxy);
+    const added = (await connections()).map((n, i) => n - before[i]!);
+    expect(added.sort()).toEqual([0, 0, 4]);
+  });
+});
+
+describe("revoking a room's links", () => {
+  it("on one node closes the room's connections on every node and refuses the old links everywhere", async () => {
+    const roomId = newRoomId();
+    const [n1, n2, n3] = cluster.nodes as [SyncNode, SyncNode, SyncNode];
+    const clients = [
+      open(n1.url, roomId, 'candidate', 'a'),
+      open(n2.url, roomId, 'interviewer', 'b'),
+      open(n3.url, roomId, 'spectator', 'c'),
+    ];
+    await synced(...clients);
+    const closedWith: number[] = [];
+    for (const c of clients) c.provider.on('connection-close', (e: CloseEvent | null) => void closedWith.push(e?.code ?? 0));
+    const res = await fetch(`${n1.url}/rooms/${roomId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminKey(cluster.secret)}` },
+    });
+    expect(res.status).toBe(200);
+    const fresh = ((await res.json()) as { tokens: Record<string, string> }).tokens;
+    await waitUntil('all three closed as revoked', () => closedWith.filter((c) => c === CLOSE_REVOKED).length >= 3);
+    const old = tokenFor(cluster.secret, roomId, 'candidate');
+    for (const n of cluster.nodes) {
+      const ws = `${n.url.replace(/^http/, 'ws')}/sync/${roomId}?token=`;
+      expect(await upgradeStatus(ws + encodeURIComponent(old)), `old link on ${n.name}`).toBe(403);
+      expect(await upgradeStatus(ws + encodeURIComponent(fresh.candidate!)), `new link on ${n.name}`).toBe(101);
     }
   });
 });

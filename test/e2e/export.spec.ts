@@ -1,10 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { canvas, connect, dragFromPalette, edgePaths, flowNodes, openApp as openAppBare, shot } from './support/board';
+import { startSyncServer } from '../../electron/sync/server';
+import { decodeBoard } from '../../shared/board/codec';
+import { floatingEndpoints, placeEdgeLabel } from '../../shared/export/edgeLayout';
+import { nodeBox } from '../../shared/export/nodeLayout';
+import { edgeLabelText } from '../../shared/export/protocols';
+import { canvas, connect, dragFromPalette, edgePaths, flowNodes, openApp as openAppBare, SHOTS_DIR, shot } from './support/board';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/export');
 const REFERENCE = join(FIXTURES, 'reference.png');
@@ -71,9 +77,13 @@ const download = async (page: Page) => {
   return file;
 };
 
+/** Opens a file through the Open button, answering "Don't save" if the app asks about unsaved changes. */
 const openThroughChooser = async (page: Page, file: string) => {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('btn-open').click();
+  const discard = page.getByTestId('unsaved-discard');
+  const asked = await Promise.race([chooser.then(() => false), discard.waitFor().then(() => true)]);
+  if (asked) await discard.click();
   await (await chooser).setFiles(file);
 };
 
@@ -86,6 +96,16 @@ const boardShape = async (page: Page) => ({
   edges: await edgePaths(page).count(),
   edgeTexts: (await page.locator('.react-flow__edge-text').allTextContents()).sort(),
 });
+
+/** The text of every <text> element of an SVG, in document order. */
+const svgTexts = (svg: string): string[] =>
+  [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) =>
+    (m[1] ?? '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&'),
+  );
 
 const pixel = (png: PNG, x: number, y: number) => {
   const i = (png.width * Math.round(y) + Math.round(x)) * 4;
@@ -135,6 +155,8 @@ test('a drawn board exports as PNG and SVG with every edge and label, and both r
   await page.getByTestId('export-background').selectOption('transparent');
   await page.getByTestId('export-theme').selectOption('light');
   await page.getByTestId('export-padding').fill('32');
+  // Without the legend band the picture is exactly the nodes' frame plus padding.
+  await page.getByTestId('export-legend').uncheck();
   await shot(page, 'export-dialog');
   const pngFile = await download(page);
   expect(pngFile.endsWith('.png')).toBe(true);
@@ -175,19 +197,20 @@ test('a drawn board exports as PNG and SVG with every edge and label, and both r
   const topBorder = [(top.x + top.w / 2 - frame.x) * 2, (top.y + 0.75 - frame.y) * 2] as const;
   expect(colourNear(png, ...topBorder, [0xdf, 0xe3, 0xea], 1)).toBe(true);
   expect(colourNear(png, ...topBorder, [0x3b, 0x6c, 0xf6], 1)).toBe(false);
-  // The selection is back after the export.
+  // The selection was never touched: it is still there.
   await expect(client.locator('.component.selected')).toHaveCount(1);
 
-  // SVG: every node label and edge label is in the drawing itself (not only in the embedded board).
+  // SVG: native SVG, every node label and edge label drawn as <text> (not only in the embedded board).
   await openExport(page);
   await page.getByTestId('export-format-svg').check();
   const svgFile = await download(page);
   const svg = readFileSync(svgFile, 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
-  const drawing = svg.replace(/<metadata[\s\S]*?<\/metadata>/, '');
-  for (const label of [...drawn.labels, ...drawn.edgeTexts]) expect(drawing).toContain(label);
-  expect(drawing.match(/class="react-flow__edge-path[ "]/g)?.length).toBe(3);
-  expect(drawing).toMatch(/<marker\b/);
+  expect(svg).not.toMatch(/<foreignObject/i);
+  const texts = svgTexts(svg);
+  for (const label of [...drawn.labels, ...drawn.edgeTexts]) expect(texts).toContain(label);
+  expect(svg.match(/marker-end=/g)?.length).toBe(3);
+  expect(svg).toMatch(/<marker\b/);
 
   // Both files reopen as the same board.
   for (const file of [pngFile, svgFile]) {
@@ -241,7 +264,12 @@ test('the report downloads as self-contained HTML and as Markdown with its pictu
     expect(html).toContain(section);
   expect(html).toContain('Overall:');
   expect(html).toContain('Base62 codes from an ID generator');
-  expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]{1000,}"/);
+  // The report shows the exported SVG itself (crisp in print and PDF), board inside.
+  const src = /<img src="data:image\/svg\+xml;charset=utf-8,([^"]{1000,})"/.exec(html)?.[1];
+  expect(src).toBeDefined();
+  const pictured = decodeURIComponent(src!.replace(/&amp;/g, '&'));
+  expect(pictured).not.toMatch(/<foreignObject/i);
+  expect(svgTexts(pictured)).toContain('Shortener API');
   expect(html).not.toMatch(/<(script|link)\b/);
 
   await openExport(page);
@@ -303,4 +331,187 @@ test('Ctrl+Shift+C copies the whole board to the clipboard as a PNG', async ({ p
   const png = PNG.sync.read(Buffer.from(bytes));
   expect(Math.abs(png.width - frame.width * 2)).toBeLessThanOrEqual(2);
   expect(Math.abs(png.height - frame.height * 2)).toBeLessThanOrEqual(2);
+});
+
+/** Pixels that differ (pixelmatch, anti-aliasing ignored) as a fraction of the picture. */
+const differing = (a: PNG, b: PNG, name: string) => {
+  expect([a.width, a.height], `${name}: same size`).toEqual([b.width, b.height]);
+  const diff = new PNG({ width: a.width, height: a.height });
+  const n = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
+  writeFileSync(join(SHOTS_DIR, `export-diff-${name}.png`), PNG.sync.write(diff));
+  return n / (a.width * a.height);
+};
+
+/** Fraction of points along each edge's visible line (off its label and markers) that carry edge colour. */
+const edgeCoverage = (png: PNG, origin: { x: number; y: number }, rgb: readonly number[]) => {
+  const board = decodeBoard(readFileSync(join(FIXTURES, 'board.archdrill.json'), 'utf8'));
+  if (!board.ok) throw new Error(board.error);
+  const boxes = new Map(board.board.nodes.map((n) => [n.id, nodeBox(n)]));
+  return board.board.edges.map((e) => {
+    const ends = floatingEndpoints(boxes.get(e.source)!, boxes.get(e.target)!);
+    const text = edgeLabelText(e);
+    const label = text ? placeEdgeLabel(text, ends, [boxes.get(e.source)!, boxes.get(e.target)!]) : null;
+    let sampled = 0;
+    let hits = 0;
+    for (let t = 0.08; t <= 0.92; t += 0.02) {
+      const p = { x: ends.sx + (ends.tx - ends.sx) * t, y: ends.sy + (ends.ty - ends.sy) * t };
+      if (label && Math.abs(p.x - label.x) < label.width / 2 + 3 && Math.abs(p.y - label.y) < label.height / 2 + 3) continue;
+      sampled++;
+      if (colourNear(png, p.x - origin.x, p.y - origin.y, rgb)) hits++;
+    }
+    return { id: e.id, sampled, share: hits / Math.max(1, sampled) };
+  });
+};
+
+/**
+ * Measured tolerances (Debian Chromium and librsvg 2.54 on the CI image, the
+ * fixture board at 1×, pixelmatch threshold 0.1): librsvg vs Chromium differ
+ * in 0.18 % of pixels (glyph anti-aliasing); the canvas screenshot vs either
+ * export in 0.8 % (the canvas's background dots, the components' drop shadow,
+ * glyph anti-aliasing). The issue's bound for the two engines is 2 %; the
+ * canvas bound sits a little above its measurement.
+ */
+const RSVG_VS_CHROMIUM = 0.02;
+const CANVAS_VS_EXPORT = 0.015;
+
+test.describe('pictures match the canvas', () => {
+  test.use({ viewport: { width: 1800, height: 1000 } });
+
+  test('librsvg and Chromium draw the exported SVG alike, and both match the canvas at zoom 1', async ({ page }) => {
+    test.skip(spawnSync('rsvg-convert', ['--version']).status !== 0, 'rsvg-convert (librsvg2-bin) is not installed');
+    await openApp(page);
+    await openThroughChooser(page, join(FIXTURES, 'board.archdrill.json'));
+    await expect(flowNodes(page)).toHaveCount(6);
+    await expect(page.locator('.edge-label')).toHaveCount(5);
+    // Fold the legend away, as someone tidying the view would, so it covers none of the board.
+    await page.getByTestId('protocol-legend').getByRole('button').click();
+
+    await openExport(page);
+    await page.getByTestId('export-format-svg').check();
+    await page.getByTestId('export-background').selectOption('theme');
+    await page.getByTestId('export-theme').selectOption('light');
+    await page.getByTestId('export-padding').fill('24');
+    await page.getByTestId('export-title').uncheck();
+    await page.getByTestId('export-legend').uncheck();
+    const svgFile = await download(page);
+    await openExport(page);
+    await page.getByTestId('export-format-png').check();
+    await page.getByTestId('export-scale').selectOption('1');
+    const chromium = PNG.sync.read(readFileSync(await download(page)));
+    const rsvgFile = `${svgFile}.rsvg.png`;
+    expect(spawnSync('rsvg-convert', ['-z', '1', '-o', rsvgFile, svgFile]).status).toBe(0);
+    const rsvg = PNG.sync.read(readFileSync(rsvgFile));
+
+    // The canvas at zoom 1, cut to the exported frame: the viewBox origin is the frame's top-left in flow units.
+    const viewBox = /viewBox="(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+)"/.exec(readFileSync(svgFile, 'utf8'))!;
+    const [fx, fy, fw, fh] = viewBox.slice(1).map(Number) as [number, number, number, number];
+    const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const [, tx, ty, zoom] = /translate\((-?[\d.]+)px, (-?[\d.]+)px\) scale\(([\d.]+)\)/.exec(transform)!.map(Number) as number[];
+    expect(zoom, 'the board fits at zoom 1 in this window').toBe(1);
+    const pane = (await canvas(page).boundingBox())!;
+    await page.mouse.move(pane.x + 2, pane.y + pane.height - 2);
+    const screen = PNG.sync.read(
+      await page.screenshot({ clip: { x: pane.x + tx! + fx, y: pane.y + ty! + fy, width: fw, height: fh } }),
+    );
+    await shot(page, 'export-canvas-at-zoom-1');
+
+    const engines = differing(rsvg, chromium, 'rsvg-vs-chromium');
+    const canvasVsChromium = differing(screen, chromium, 'canvas-vs-chromium');
+    const canvasVsRsvg = differing(screen, rsvg, 'canvas-vs-rsvg');
+    test.info().annotations.push({
+      type: 'measured',
+      description: `differing pixels: rsvg/chromium ${(engines * 100).toFixed(2)} %, canvas/chromium ${(canvasVsChromium * 100).toFixed(2)} %, canvas/rsvg ${(canvasVsRsvg * 100).toFixed(2)} %`,
+    });
+    console.log(test.info().annotations.at(-1)?.description);
+    expect(engines).toBeLessThan(RSVG_VS_CHROMIUM);
+    expect(canvasVsChromium).toBeLessThan(CANVAS_VS_EXPORT);
+    expect(canvasVsRsvg).toBeLessThan(CANVAS_VS_EXPORT);
+
+    // Every edge is drawn along its whole visible line in both renderings.
+    for (const [name, png] of [
+      ['chromium', chromium],
+      ['rsvg', rsvg],
+    ] as const)
+      for (const e of edgeCoverage(png, { x: fx, y: fy }, EDGE_LIGHT)) {
+        expect(e.sampled, `${name}: edge ${e.id} has room to sample`).toBeGreaterThan(5);
+        expect(e.share, `${name}: edge ${e.id} is drawn`).toBeGreaterThan(0.9);
+      }
+  });
+});
+
+test('a partner in the room sees no theme, selection or viewport change while the other exports', async ({ browser }) => {
+  const server = await startSyncServer({
+    host: '127.0.0.1',
+    port: 0,
+    staticDir: resolve(import.meta.dirname, '../../dist/renderer'),
+  });
+  try {
+    const room = server.createRoom();
+    const link = (token: string) => `${server.url}/#/join/${room.roomId}?token=${encodeURIComponent(token)}`;
+    const join = async (name: string, token: string, role: 'candidate' | 'interviewer') => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 860 }, acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(link(token));
+      await page.getByTestId('join-name').fill(name);
+      await page.getByTestId(`join-role-${role}`).check();
+      await page.getByTestId('join-submit').click();
+      await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+      return page;
+    };
+    const ada = await join('Ada', room.tokens.candidate, 'candidate');
+    const bob = await join('Bob', room.tokens.interviewer, 'interviewer');
+    const cache = await dragFromPalette(ada, 'cache', { x: 300, y: 250 });
+    await dragFromPalette(ada, 'sql_db', { x: 650, y: 400 });
+    await expect(flowNodes(bob)).toHaveCount(2);
+    // Ada selects the cache: Bob sees her selection on it.
+    await cache.click();
+    await expect(bob.locator('.react-flow__node.peer-selected')).toHaveCount(1);
+
+    /** Records every change to the theme, the selection marks and the viewport, from now on. */
+    const watch = (page: Page) =>
+      page.evaluate(() => {
+        const log: string[] = [];
+        (window as unknown as { __changes: string[] }).__changes = log;
+        const observer = new MutationObserver((records) => {
+          for (const r of records) {
+            const el = r.target as HTMLElement;
+            if (r.attributeName === 'data-theme') log.push(`theme ${document.documentElement.dataset.theme}`);
+            else if (el.classList.contains('react-flow__viewport')) log.push(`viewport ${el.style.transform}`);
+            else if (el.classList.contains('react-flow__node') && r.oldValue !== el.className)
+              log.push(`node class ${el.className}`);
+            else if (el.classList?.contains('component') && r.oldValue !== el.className) log.push(`component ${el.className}`);
+          }
+        });
+        observer.observe(document.documentElement, {
+          attributes: true,
+          attributeOldValue: true,
+          subtree: true,
+          attributeFilter: ['data-theme', 'class', 'style'],
+        });
+      });
+    const changes = (page: Page) => page.evaluate(() => (window as unknown as { __changes: string[] }).__changes);
+    await watch(ada);
+    await watch(bob);
+
+    // Ada exports a dark PNG and an SVG while her editor is light.
+    for (const format of ['png', 'svg'] as const) {
+      await openExport(ada);
+      await ada.getByTestId(`export-format-${format}`).check();
+      await ada.getByTestId('export-theme').selectOption('dark');
+      const pending = ada.waitForEvent('download');
+      await ada.getByTestId('export-download').click();
+      await pending;
+      await expect(ada.getByTestId('export-dialog')).toBeHidden();
+    }
+    await expect(ada.locator('.toast').filter({ hasText: 'Exported' }).first()).toBeVisible();
+
+    expect(await changes(bob)).toEqual([]);
+    expect(await changes(ada)).toEqual([]);
+    await expect(bob.locator('.react-flow__node.peer-selected')).toHaveCount(1);
+    await expect(ada.locator('.component.selected')).toHaveCount(1);
+    await expect(ada.locator('html')).not.toHaveAttribute('data-theme', 'dark');
+    await shot(bob, 'export-partner-view-after-export');
+  } finally {
+    await server.close();
+  }
 });

@@ -17,7 +17,8 @@ const joinAs = async (browser: Browser, link: string, name: string, role?: 'cand
   const page = await context.newPage();
   await page.goto(link);
   await page.getByTestId('join-name').fill(name);
-  if (role) await page.getByTestId(`join-role-${role}`).check();
+  // The link decides the role, and the join screen says which.
+  if (role) await expect(page.getByTestId('join-role')).toHaveAttribute('data-role', role);
   await page.getByTestId('join-submit').click();
   await expect(page.locator('.react-flow')).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');

@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
+import { closeMessage } from '../../shared/collab';
 import { closed, join, rawSocket, roomUrl, startServer, synced, waitFor } from './helpers';
 
 /**
@@ -179,16 +180,17 @@ describe('a participant cannot exhaust the server', () => {
     const secret = new Uint8Array(32).fill(7);
     const limits = { roomBytes: 64 * 1024 };
     const first = await startServer({ dataDir, secret, limits });
-    const { roomId, tokens } = first.createRoom();
+    const { roomId } = first.createRoom();
     const alice = join(first, roomId, 'candidate');
     await synced(alice);
     const notes = alice.doc.getText('notes');
     notes.insert(0, 'a'.repeat(40 * 1024));
-    const closedCode = new Promise<number>((resolve) =>
-      alice.provider.on('closed', (event: { code: number }) => resolve(event.code)),
-    );
+    const closedWith = new Promise<{ code: number; reason: string }>((resolve) => alice.provider.on('closed', resolve));
     notes.insert(notes.length, 'b'.repeat(40 * 1024));
-    expect(await closedCode).toBe(4413);
+    const { code, reason } = await closedWith;
+    expect(code).toBe(4413);
+    // What the app shows for it (renderer/src/collab/room.ts puts it under the connection badge).
+    expect(closeMessage(code, reason)).toMatch(/^This board has reached its size limit/);
     // The code is final: the client does not come back to push the same update again.
     expect(alice.provider.shouldConnect).toBe(false);
     await first.close();
@@ -201,7 +203,6 @@ describe('a participant cannot exhaust the server', () => {
     bob.doc.getText('notes').insert(0, 'ok ');
     const carol = join(second, roomId, 'candidate');
     await waitFor('carol sees the small edit', () => carol.doc.getText('notes').toString().startsWith('ok a'));
-    void tokens;
     await second.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

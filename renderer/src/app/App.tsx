@@ -8,6 +8,7 @@ import { useBoardSession, useDocValue } from '../board/context';
 import { useQuietDocValue } from '../board/useQuietDocValue';
 import { Canvas } from '../canvas/Canvas';
 import { useEditorCommands } from '../canvas/useEditorCommands';
+import { leaveRoom } from '../collab/enterRoom';
 import { JoinDialog } from '../collab/JoinDialog';
 import { PresenceBar } from '../collab/PresenceBar';
 import { ShareDialog } from '../collab/ShareDialog';
@@ -164,7 +165,11 @@ function Editor() {
         <button type="button" className="secondary" data-testid="btn-share" onClick={() => setDialog('share')}>
           {session.collab ? 'Invite' : 'Host a session'}
         </button>
-        {!session.collab && (
+        {session.collab ? (
+          <button type="button" className="secondary" data-testid="btn-leave" onClick={leaveRoom} title="Back to your own board">
+            Leave
+          </button>
+        ) : (
           <button type="button" className="secondary" data-testid="btn-join" onClick={() => setDialog('join')}>
             Join
           </button>

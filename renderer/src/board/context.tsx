@@ -15,6 +15,8 @@ export interface BoardSession {
   readonly editor: BoardEditor;
   readonly platform: Platform;
   readonly store: StoreApi<EditorState>;
+  /** Ends the session when another one opens in its place (leaving or entering a room). */
+  close(): void;
   /** Set when the board is a live shared room. */
   readonly collab?: { readonly room: Room; readonly presence: PresenceHandle };
 }

@@ -20,10 +20,12 @@ import { RemoteCursors } from '../collab/RemoteCursors';
 import { useCollabCanvas } from '../collab/useCollabCanvas';
 import { BoardMinimap } from './BoardMinimap';
 import { ComponentNode } from './ComponentNode';
+import { EdgeMarkers } from './EdgeMarkers';
 import { FlowBinding } from './flowBinding';
 import { GroupNode } from './GroupNode';
 import { type FrameDrag, passengerPositions, startFrameDrag } from './groups';
 import { ProtocolEdge } from './ProtocolEdge';
+import { ProtocolLegend } from './ProtocolLegend';
 import { canvasPointer } from './pointer';
 import { TextNode } from './TextNode';
 import type { FlowEdge, FlowNode } from './toFlow';
@@ -205,6 +207,8 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
+        // A selected frame raised above its components would cover them (and their clicks).
+        elevateNodesOnSelect={false}
         minZoom={0.1}
         maxZoom={3}
         fitView={fitOnOpen}
@@ -215,6 +219,8 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
         {showMinimap && <BoardMinimap colorMode={colorMode} />}
         <Controls showInteractive={false} />
+        <ProtocolLegend />
+        <EdgeMarkers />
         {collab && <RemoteCursors presence={collab.presence} />}
         {children}
       </ReactFlow>

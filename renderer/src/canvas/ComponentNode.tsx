@@ -1,29 +1,33 @@
 import { kindInfo } from '@shared/catalogue/catalogue';
+import { componentLayout } from '@shared/export/nodeLayout';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { InlineLabel } from './InlineLabel';
 import { iconImageUrl, useCategoryColour } from './iconImage';
 import { iconFor } from './icons';
 import type { FlowNode } from './toFlow';
 import { useInlineEditing } from './useInlineEditing';
 
-/** A typed component: icon, label (double-click to rename), kind, replicas and technology. */
+/**
+ * A typed component: icon, name (double-click to rename), kind line, replicas.
+ * Its size and line breaks come from shared/export's layout, which exported
+ * pictures use too: it grows to fit its name, then wraps to two lines, and
+ * shows the whole text on hover whenever any of it had to be cut.
+ */
 export const ComponentNode = memo(function ComponentNode({ id, data, selected }: NodeProps<FlowNode>) {
   const label = useInlineEditing(id);
   const { node } = data;
   const info = kindInfo(node.kind);
   const Icon = iconFor(info.icon);
-  const iconUrl = iconImageUrl(Icon, info.icon, useCategoryColour(info.category));
-  const replicas = node.props?.replicas;
-  const tech = node.props?.tech;
-  // A label that only repeats the kind ("Client") needs no kind line under it.
-  const named = Boolean(node.label) && node.label?.toLowerCase() !== info.label.toLowerCase();
+  const iconUrl = iconImageUrl(info.icon, useCategoryColour(info.category));
+  const layout = useMemo(() => componentLayout(node), [node]);
   return (
     <div
       className={`component cat-${info.category}${selected ? ' selected' : ''}`}
+      style={{ width: layout.width, height: layout.height }}
       data-testid={`node-${id}`}
       data-kind={node.kind}
-      title={info.description}
+      title={layout.tooltip ? `${layout.tooltip}\n\n${info.description}` : info.description}
       onDoubleClick={label.start}
     >
       <div className="component-icon">
@@ -38,19 +42,24 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
           value={node.label ?? ''}
           placeholder={info.label}
           placeholderIsName
+          lines={layout.nameLines.lines}
           editing={label.editing}
           onCommit={label.commit}
           onDone={label.done}
         />
-        {(named || tech) && (
+        {layout.kindLines.lines.length > 0 && (
           <span className="kind">
-            {[named ? info.label : '', typeof tech === 'string' ? tech : ''].filter(Boolean).join(' · ')}
+            {layout.kindLines.lines.map((line, i) => (
+              <span key={i} className="line">
+                {line}
+              </span>
+            ))}
           </span>
         )}
       </div>
-      {typeof replicas === 'number' && replicas > 1 && (
-        <span className="replicas" title={`${replicas} replicas`}>
-          ×{replicas}
+      {layout.badge && (
+        <span className="replicas" style={{ width: layout.badge.width }} title={`${node.props?.replicas} replicas`}>
+          {layout.badge.text}
         </span>
       )}
       {/*

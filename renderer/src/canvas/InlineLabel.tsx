@@ -7,12 +7,23 @@ interface InlineLabelProps {
   readonly multiline?: boolean;
   /** Show the placeholder as a real name (a component's kind), not greyed out. */
   readonly placeholderIsName?: boolean;
+  /** The text as laid out by shared/export (one element per line), so the canvas breaks where exports do. */
+  readonly lines?: readonly string[];
   readonly onCommit: (value: string) => void;
   readonly onDone: () => void;
 }
 
 /** A label that turns into an input in place; Enter (or blur) commits, Escape cancels. */
-export function InlineLabel({ value, placeholder, editing, multiline, placeholderIsName, onCommit, onDone }: InlineLabelProps) {
+export function InlineLabel({
+  value,
+  placeholder,
+  editing,
+  multiline,
+  placeholderIsName,
+  lines,
+  onCommit,
+  onDone,
+}: InlineLabelProps) {
   const [draft, setDraft] = useState(value);
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -21,7 +32,12 @@ export function InlineLabel({ value, placeholder, editing, multiline, placeholde
       requestAnimationFrame(() => ref.current?.select());
     }
   }, [editing, value]);
-  if (!editing) return <span className={value || placeholderIsName ? 'label' : 'label placeholder'}>{value || placeholder}</span>;
+  if (!editing)
+    return (
+      <span className={value || placeholderIsName ? 'label' : 'label placeholder'}>
+        {lines && lines.length > 0 ? lines.map((line, i) => <LabelLine key={i} text={line} />) : value || placeholder}
+      </span>
+    );
   const commit = () => {
     if (draft !== value) onCommit(draft);
     onDone();
@@ -41,3 +57,6 @@ export function InlineLabel({ value, placeholder, editing, multiline, placeholde
   };
   return multiline ? <textarea {...props} /> : <input {...props} />;
 }
+
+/** One laid-out line: a block that never wraps again (the layout already chose the breaks). */
+const LabelLine = ({ text }: { readonly text: string }) => <span className="line">{text}</span>;

@@ -1,4 +1,5 @@
-import type { LucideIcon } from 'lucide-react';
+import { ICON_ELEMENTS } from '@shared/export/icons.generated';
+import { attrs } from '@shared/export/svgMarkup';
 import { useSyncExternalStore } from 'react';
 
 /*
@@ -9,44 +10,24 @@ import { useSyncExternalStore } from 'react';
  * the rest of the node (bench/canvas/profile.ts). An image is one draw.
  */
 
-type IconNode = readonly (readonly [tag: string, attrs: Readonly<Record<string, string>>])[];
+const urls = new Map<string, string>();
 
 /**
- * A lucide icon's elements (24 × 24, stroke-drawn), read from the component
- * lucide built them into; null if a future lucide changes that shape, and the
- * caller then draws the component itself.
+ * Catalogue icon `name` drawn in `colour` as lucide draws it at 20 px with a
+ * 1.8 stroke, as a data: URL (cached); null for an icon the exported pictures
+ * do not know either (shared/export/icons.generated.ts), which the caller draws itself.
  */
-function iconNodeOf(Icon: LucideIcon): IconNode | null {
-  const render = (Icon as unknown as { render?: (props: object, ref: null) => { props?: { icon?: { node?: unknown } } } }).render;
-  const node = typeof render === 'function' ? render({}, null)?.props?.icon?.node : undefined;
-  return Array.isArray(node) ? (node as IconNode) : null;
-}
-
-const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const urls = new Map<string, string | null>();
-
-/** The icon drawn in `colour` as lucide draws it at 20 px with a 1.8 stroke, as a data: URL (cached). */
-export function iconImageUrl(Icon: LucideIcon, name: string, colour: string): string | null {
+export function iconImageUrl(name: string, colour: string): string | null {
+  const elements = ICON_ELEMENTS[name];
+  if (!elements) return null;
   const key = `${name}|${colour}`;
-  const cached = urls.get(key);
-  if (cached !== undefined) return cached;
-  const node = iconNodeOf(Icon);
-  const body = node
-    ?.map(
-      ([tag, attrs]) =>
-        `<${tag} ${Object.entries(attrs)
-          .filter(([k]) => k !== 'key')
-          .map(([k, v]) => `${k}="${attr(String(v))}"`)
-          .join(' ')}/>`,
-    )
-    .join('');
-  const url =
-    body === undefined
-      ? null
-      : `data:image/svg+xml,${encodeURIComponent(
-          `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="${attr(colour)}" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`,
-        )}`;
-  urls.set(key, url);
+  let url = urls.get(key);
+  if (url === undefined) {
+    const body = elements.map(([tag, a]) => `<${tag}${attrs(a)}/>`).join('');
+    const svg = `<svg${attrs({ xmlns: 'http://www.w3.org/2000/svg', width: 20, height: 20, viewBox: '0 0 24 24', fill: 'none', stroke: colour, 'stroke-width': 1.8, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })}>${body}</svg>`;
+    url = `data:image/svg+xml,${encodeURIComponent(svg)}`;
+    urls.set(key, url);
+  }
   return url;
 }
 

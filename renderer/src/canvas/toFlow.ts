@@ -1,5 +1,6 @@
 import type { BoardEdge, BoardNode } from '@shared/board/types';
-import { type Edge, MarkerType, type Node } from '@xyflow/react';
+import { DEFAULT_SIZE } from '@shared/export/nodeLayout';
+import type { Edge, Node } from '@xyflow/react';
 
 /** Data carried by every React Flow node: the domain node, never the Y.Map. */
 export type BoardNodeData = { readonly node: BoardNode };
@@ -10,8 +11,8 @@ export type FlowEdge = Edge<BoardEdgeData>;
 export const flowNodeType = (node: BoardNode): string =>
   node.kind === 'text' ? 'text' : node.kind === 'group' ? 'group' : 'component';
 
-/** Default sizes of resizable nodes, used when a file gives none. */
-export const DEFAULT_SIZE = { text: { width: 200, height: 80 }, group: { width: 360, height: 240 } } as const;
+/** Default sizes of resizable nodes, used when a file gives none (the exports use the same). */
+export { DEFAULT_SIZE };
 
 /**
  * Domain node → React Flow node. `prev` carries the local-only state
@@ -41,7 +42,6 @@ export const toFlowEdge = (edge: BoardEdge, prev?: FlowEdge): FlowEdge => ({
   target: edge.target,
   type: 'protocol',
   data: { edge },
-  // The arrowhead follows the theme's edge colour (React Flow draws it with an inline stroke/fill style).
-  markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--edge)' },
+  // Markers come from the protocol (ProtocolEdge, EdgeMarkers), as in exported pictures.
   ...(prev?.selected && { selected: true }),
 });

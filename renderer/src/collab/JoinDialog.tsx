@@ -1,26 +1,12 @@
-import { parseJoinLink } from '@shared/collab/joinLink';
-import { decodeShortCode } from '@shared/collab/shortCode';
 import { useState } from 'react';
 import { Modal } from '../ui/Modal';
+import { joinFromInput } from './joinInput';
 
 /** Paste a join link or type a short code; a malformed one says what is wrong. */
 export function JoinDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const join = () => {
-    const t = text.trim();
-    const parsed = t.includes('#/join/') ? parseJoinLink(t) : decodeShortCode(t);
-    if (!parsed.ok) {
-      setError(parsed.error);
-      return;
-    }
-    const { origin, roomId, token } = parsed.value;
-    const url = `${origin}/#/join/${roomId}?token=${encodeURIComponent(token)}`;
-    if (origin === window.location.origin) {
-      window.location.hash = `#/join/${roomId}?token=${encodeURIComponent(token)}`;
-      window.location.reload();
-    } else window.location.assign(url);
-  };
+  const join = () => setError(joinFromInput(text));
   return (
     <Modal title="Join a session" onClose={onClose}>
       <form

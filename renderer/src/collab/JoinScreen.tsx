@@ -2,18 +2,35 @@ import type { JoinTarget } from '@shared/collab/joinLink';
 import type { Role } from '@shared/collab/roles';
 import { useState } from 'react';
 
-/** Before entering a room: your name and, with a write link, whether you are the candidate or the interviewer. */
-export function JoinScreen({ target, onJoin }: { target: JoinTarget; onJoin: (name: string, role: Role) => void }) {
+const ROLE_TEXT: Readonly<Record<Role, string>> = {
+  candidate: 'You join as the candidate: you design, the interviewer asks.',
+  interviewer: 'You join as the interviewer: you ask, follow the design and give feedback.',
+  spectator: 'You join as a spectator: you can watch, not edit.',
+};
+
+/**
+ * Before entering a room: your name. The role is the one the link grants
+ * (each role has its own link), shown rather than offered, so what you see is
+ * what you get; "Swap roles" in the room exchanges candidate and interviewer.
+ */
+export function JoinScreen({
+  target,
+  role,
+  onJoin,
+}: {
+  target: JoinTarget;
+  /** The role this tab will play: the link's, or the one a swap gave it earlier. */
+  role: Role;
+  onJoin: (name: string) => void;
+}) {
   const [name, setName] = useState(() => localStorage.getItem('archdrill.name') ?? '');
-  const [role, setRole] = useState<Role>(target.role);
-  const spectator = target.role === 'spectator';
   return (
     <div className="join-screen">
       <form
         className="form card"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) onJoin(name.trim(), spectator ? 'spectator' : role);
+          if (name.trim()) onJoin(name.trim());
         }}
       >
         <h1>Join a practice session</h1>
@@ -22,28 +39,11 @@ export function JoinScreen({ target, onJoin }: { target: JoinTarget; onJoin: (na
           Your name
           <input data-testid="join-name" required maxLength={40} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        {spectator ? (
-          <p>You join as a spectator: you can watch, not edit.</p>
-        ) : (
-          <fieldset className="roles">
-            <legend>Your role</legend>
-            {(['candidate', 'interviewer'] as const).map((r) => (
-              <label key={r}>
-                <input
-                  type="radio"
-                  name="role"
-                  value={r}
-                  checked={role === r}
-                  onChange={() => setRole(r)}
-                  data-testid={`join-role-${r}`}
-                />
-                {r === 'candidate' ? 'Candidate — I design' : 'Interviewer — I ask and score'}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <p data-testid="join-role" data-role={role}>
+          {ROLE_TEXT[role]}
+        </p>
         <button type="submit" className="primary" data-testid="join-submit">
-          Join
+          Join as {role}
         </button>
       </form>
     </div>

@@ -11,6 +11,7 @@ const STATUS_TEXT = {
   reconnecting: 'Reconnecting… (keep editing; nothing is lost)',
   offline: 'Offline (keep editing; changes merge on reconnect)',
   refused: 'Could not join: the server refused this link or cannot be reached',
+  closed: 'Disconnected for good',
 } as const;
 
 /** Connection badge, who is here (name, colour, role, what they selected) and "follow". */
@@ -22,6 +23,7 @@ export function PresenceBar() {
 
 function LivePresence({ collab }: { collab: NonNullable<ReturnType<typeof useBoardSession>['collab']> }) {
   const status = useStore(collab.room.state, (s) => s.status);
+  const closedWhy = useStore(collab.room.state, (s) => s.message);
   const peers = useStore(collab.presence.peers, (s) => s.peers);
   const me = collab.presence.local();
   const [following, setFollowing] = useState<number | null>(null);
@@ -42,6 +44,11 @@ function LivePresence({ collab }: { collab: NonNullable<ReturnType<typeof useBoa
         {online ? <Wifi size={14} aria-hidden /> : <WifiOff size={14} aria-hidden />}
         {status === 'connected' ? 'Live' : status}
       </span>
+      {closedWhy && (
+        <span className="error" role="alert" data-testid="connection-closed">
+          {closedWhy}
+        </span>
+      )}
       <ul className="participants" aria-label="Participants">
         <li style={{ borderColor: me.colour }} data-testid="participant-me">
           <span className="dot" style={{ background: me.colour }} />

@@ -4,12 +4,26 @@ import type * as Y from 'yjs';
 import type { BoardEditor } from '../board/editor';
 
 /**
- * Entering a room without leaving the page's origin (the desktop app is served
- * from app://, the room from http://host:port): the join link is kept for the
- * tab in sessionStorage and the page reloads into the room.
+ * Entering a room without leaving the page (the desktop app is served from
+ * app://, the room from http://host:port, and the window's navigation guard
+ * blocks every navigation, reloads included): the join link is kept for the
+ * tab in sessionStorage, so a reload stays in the room, and the app swaps the
+ * open session in place (main.tsx registers how).
  */
 const ACTIVE = 'archdrill.activeRoom';
 const seedKey = (roomId: string) => `archdrill.seed.${roomId}`;
+
+let switchSession: (() => void) | null = null;
+
+/** main.tsx: re-opens the right session (room or local board) for the current state. */
+export const onSessionSwitch = (fn: () => void): void => {
+  switchSession = fn;
+};
+
+const reopen = () => {
+  if (switchSession) switchSession();
+  else window.location.reload();
+};
 
 export const activeRoomLink = (): string | null => sessionStorage.getItem(ACTIVE);
 
@@ -17,13 +31,15 @@ export const activeRoomLink = (): string | null => sessionStorage.getItem(ACTIVE
 export const enterRoom = (link: string, roomId: string, seedFrom?: Y.Doc): void => {
   sessionStorage.setItem(ACTIVE, link);
   if (seedFrom) sessionStorage.setItem(seedKey(roomId), encodeBoard(readBoard(seedFrom)));
-  window.location.reload();
+  reopen();
 };
 
 export const leaveRoom = (): void => {
   sessionStorage.removeItem(ACTIVE);
-  if (window.location.hash.startsWith('#/join/')) window.location.hash = '';
-  window.location.reload();
+  // Same-document: drops a join link from the address without navigating.
+  if (window.location.hash.startsWith('#/join/'))
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  reopen();
 };
 
 /**

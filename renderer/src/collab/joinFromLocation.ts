@@ -32,7 +32,10 @@ export const openRoomSession = async (
   const identity = localIdentity();
   localStorage.setItem('archdrill.name', name);
   const presence = createPresence(room.provider.awareness, { ...identity, name, role });
-  const session = { ...sessionFor(room.doc, platform, { readOnly: room.readOnly }), collab: { room, presence } };
+  const session = {
+    ...sessionFor(room.doc, platform, { readOnly: room.readOnly, onClose: room.destroy }),
+    collab: { room, presence },
+  };
   // The host carries its board into the room it just created, after the first sync.
   const seed = () => seedCreatedRoom(target.roomId, session.editor);
   if (room.state.getState().synced) seed();

@@ -1,8 +1,7 @@
 import { ImageDown } from 'lucide-react';
 import { useEffect } from 'react';
-import { lastCaptureTimings } from './capture';
 import { ExportDialog } from './ExportDialog';
-import { warmPageCss } from './pageStyles';
+import { lastTimings } from './rasterize';
 import { closeExportDialog, type Exporter, openExportDialog, useExportDialog } from './useExport';
 
 declare global {
@@ -15,8 +14,6 @@ declare global {
 /** The toolbar's Export button and the dialog it opens (also opened by Ctrl+Shift+E and the menu). */
 export function ExportControls({ exporter, title }: { exporter: Exporter; title: string | null }) {
   const { open, format } = useExportDialog();
-  // Pictures restyle a copy of the board with the page's style sheets: have them read before the first export.
-  useEffect(() => warmPageCss(), []);
   useEffect(() => {
     if (!new URLSearchParams(location.search).has('testhooks')) return;
     window.__archdrill = {
@@ -29,7 +26,7 @@ export function ExportControls({ exporter, title }: { exporter: Exporter; title:
           scale: img.scale,
           clamped: img.clamped,
           bytes: img.data.length,
-          ...lastCaptureTimings,
+          ...lastTimings,
         };
       },
       /** The PNG file itself (base64), for comparing pictures across changes to the exporter. */

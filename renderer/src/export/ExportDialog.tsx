@@ -1,8 +1,9 @@
-import { useReactFlow } from '@xyflow/react';
-import { useState } from 'react';
-import type { FlowEdge, FlowNode } from '../canvas/toFlow';
+import { readBoard } from '@shared/board/doc';
+import { renderBoardSvg } from '@shared/export/renderSvg';
+import { fitScale } from '@shared/export/scale';
+import { useMemo, useState } from 'react';
+import { useBoardSession } from '../board/context';
 import { Modal } from '../ui/Modal';
-import { exportFrame, fitScale, TITLE_BAND } from './geometry';
 import { type ExportOptions, loadExportOptions, saveExportOptions } from './options';
 import type { Exporter, ReportKind } from './useExport';
 import './export.css';
@@ -17,13 +18,27 @@ interface ExportDialogProps {
 }
 
 /** The picture's size in pixels for these options, and whether the scale had to be lowered. */
-function usePreviewSize(options: ExportOptions, hasTitle: boolean) {
-  const flow = useReactFlow<FlowNode, FlowEdge>();
-  const nodes = flow.getNodes();
-  if (nodes.length === 0) return null;
-  const frame = exportFrame(flow.getNodesBounds(nodes), options.padding, options.includeTitle && hasTitle ? TITLE_BAND : 0);
-  if (options.format === 'svg') return { width: frame.width, height: frame.height, scale: 1, clamped: false };
-  const fit = fitScale(frame.width, frame.height, options.scale);
+function usePreviewSize(options: ExportOptions, title: string | null) {
+  const { doc } = useBoardSession();
+  // The board as it is when the dialog opens: the size is drawn by the exporter itself, so it is the file's size.
+  const board = useMemo(() => readBoard(doc), [doc]);
+  const { padding, includeTitle, includeLegend } = options;
+  const drawn = useMemo(
+    () =>
+      board.nodes.length === 0
+        ? null
+        : renderBoardSvg(board, {
+            theme: 'light',
+            background: 'transparent',
+            padding,
+            title: includeTitle ? title : null,
+            legend: includeLegend,
+          }),
+    [board, padding, includeTitle, includeLegend, title],
+  );
+  if (!drawn) return null;
+  if (options.format === 'svg') return { width: drawn.width, height: drawn.height, scale: 1, clamped: false };
+  const fit = fitScale(drawn.width, drawn.height, options.scale);
   return { width: fit.pixelWidth, height: fit.pixelHeight, scale: fit.scale, clamped: fit.clamped };
 }
 
@@ -31,7 +46,7 @@ function usePreviewSize(options: ExportOptions, hasTitle: boolean) {
 export function ExportDialog({ exporter, format, title, onClose }: ExportDialogProps) {
   const [options, setOptions] = useState<ExportOptions>(() => ({ ...loadExportOptions(), ...(format && { format }) }));
   const [busy, setBusy] = useState(false);
-  const size = usePreviewSize(options, title !== null);
+  const size = usePreviewSize(options, title);
   const set = <K extends keyof ExportOptions>(key: K, value: ExportOptions[K]) => {
     const next = { ...options, [key]: value };
     setOptions(next);
@@ -124,6 +139,15 @@ export function ExportDialog({ exporter, format, title, onClose }: ExportDialogP
             data-testid="export-title"
           />
           {title ? `Title above the board: “${title}”` : 'Title above the board (a free design has none)'}
+        </label>
+        <label className="export-choice">
+          <input
+            type="checkbox"
+            checked={options.includeLegend}
+            onChange={(e) => set('includeLegend', e.target.checked)}
+            data-testid="export-legend"
+          />
+          Legend of the protocols’ line styles (when edges have protocols)
         </label>
         <p className="export-size muted small" data-testid="export-size" role="status">
           {size

@@ -1,11 +1,13 @@
-import type { ReactFlowInstance } from '@xyflow/react';
-import type { StoreApi } from 'zustand';
-import type { EditorState } from '../board/editorStore';
-import type { FlowEdge, FlowNode } from '../canvas/toFlow';
-import { captureBoard } from './capture';
-import { type Embedded, embedInPng, embedInSvg } from './embedding';
-import { exportFrame, TITLE_BAND } from './geometry';
+import { embedInPng } from '@shared/board/image/embedded';
+import type { Board } from '@shared/board/types';
+import { boardSvgFile, embeddedFor } from '@shared/export/picture';
+import { ExportError } from '@shared/export/renderSvg';
+import { fitScale } from '@shared/export/scale';
+import type { ScoreResult } from '@shared/rules/types';
 import type { ExportOptions } from './options';
+import { rasterizeSvg, recordTimings } from './rasterize';
+
+export { ExportError };
 
 /** A finished picture of the board, with the board embedded. */
 export interface BoardImage {
@@ -18,85 +20,54 @@ export interface BoardImage {
   readonly scale: number;
   /** The requested scale did not fit the browser's canvas; `scale` is the largest that did. */
   readonly clamped: boolean;
+  /** The SVG the picture was drawn from (a PNG's source), with the board in its metadata. */
+  readonly svg: string;
 }
-
-export interface BoardImageSource {
-  readonly flow: ReactFlowInstance<FlowNode, FlowEdge>;
-  readonly store: StoreApi<EditorState>;
-}
-
-/** A user-facing failure: its message is shown as is. */
-export class ExportError extends Error {}
-
-/** Resolves after React has painted (or 100 ms, should frames be paused in a hidden window). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    const done = () => resolve();
-    setTimeout(done, 100);
-    requestAnimationFrame(() => requestAnimationFrame(done));
-  });
 
 /**
- * Hides the selection (outlines, thicker selected edges, resize handles)
- * while `fn` runs, then puts it back: a picture shows the design, not the editing.
+ * Draws the whole board from the board model alone (shared/export), never
+ * from the page: the canvas, its theme, selection and viewport are not
+ * touched, so exporting changes nothing anyone sees. A PNG is the same SVG
+ * rasterised by the browser, with the board in an iTXt chunk.
  */
-const withoutSelection = async <T>(store: StoreApi<EditorState>, fn: () => Promise<T>): Promise<T> => {
-  const s = store.getState();
-  const nodeIds = [...s.selectedNodeIds];
-  const edgeIds = [...s.selectedEdgeIds];
-  const highlighted = [...s.highlightedIds];
-  if (nodeIds.length + edgeIds.length + highlighted.length === 0) return fn();
-  s.select({});
-  s.highlight([]);
-  await afterPaint();
-  try {
-    return await fn();
-  } finally {
-    store.getState().select({ nodeIds, edgeIds });
-    store.getState().highlight(highlighted);
-  }
-};
-
-/** Draws the whole board as PNG or SVG and embeds the board (and score) in the file. */
 export async function drawBoardImage(
-  src: BoardImageSource,
+  board: Board,
   options: ExportOptions,
   title: string | null,
-  embedded: Embedded,
+  score?: ScoreResult,
 ): Promise<BoardImage> {
-  const nodes = src.flow.getNodes();
-  if (nodes.length === 0) throw new ExportError('The board is empty: add a component before exporting a picture.');
-  const bounds = src.flow.getNodesBounds(nodes);
-  const band = options.includeTitle && title ? TITLE_BAND : 0;
-  const frame = exportFrame(bounds, options.padding, band);
-  const pad = Math.max(0, Math.round(options.padding));
-  const captured = await withoutSelection(src.store, () =>
-    captureBoard({
-      format: options.format,
-      frame,
-      scale: options.scale,
-      background: options.background,
+  const t0 = performance.now();
+  const drawn = boardSvgFile(
+    board,
+    {
       theme: options.theme,
-      title: band > 0 && title ? { text: title, x: frame.x + pad, y: frame.y + pad, width: frame.width - 2 * pad } : null,
-    }),
+      background: options.background,
+      padding: options.padding,
+      title: options.includeTitle ? title : null,
+      legend: options.includeLegend,
+    },
+    score,
   );
-  if (captured.format === 'svg')
-    return {
-      format: 'svg',
-      data: embedInSvg(captured.svg, embedded),
-      mime: 'image/svg+xml',
-      width: captured.width,
-      height: captured.height,
-      scale: 1,
-      clamped: false,
-    };
+  const base = { svg: drawn.svg, width: drawn.width, height: drawn.height };
+  if (options.format === 'svg')
+    return { ...base, format: 'svg', data: drawn.svg, mime: 'image/svg+xml', scale: 1, clamped: false };
+  const fit = fitScale(drawn.width, drawn.height, options.scale);
+  // The drawing says its own size; scale it by giving the image the pixel size wanted.
+  const t1 = performance.now();
+  const png = await rasterizeSvg(drawn.svg, fit.pixelWidth, fit.pixelHeight);
+  recordTimings({ svgMs: t1 - t0, rasterMs: performance.now() - t1, svgChars: drawn.svg.length });
+  if (!png)
+    throw new ExportError(
+      `The browser could not draw a ${fit.pixelWidth} × ${fit.pixelHeight} px picture; try a smaller scale or SVG.`,
+    );
   return {
+    ...base,
     format: 'png',
-    data: embedInPng(captured.png, embedded),
+    data: embedInPng(png, embeddedFor(board, score)),
     mime: 'image/png',
-    width: captured.width,
-    height: captured.height,
-    scale: captured.scale,
-    clamped: captured.clamped,
+    width: fit.pixelWidth,
+    height: fit.pixelHeight,
+    scale: fit.scale,
+    clamped: fit.clamped,
   };
 }

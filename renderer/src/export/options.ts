@@ -10,6 +10,8 @@ export const exportOptionsSchema = z.object({
   theme: z.enum(['light', 'dark']),
   /** Draws the question's title above the board. */
   includeTitle: z.boolean(),
+  /** Draws a key to the protocols' line styles under the board. */
+  includeLegend: z.boolean(),
 });
 
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
@@ -22,6 +24,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   padding: 32,
   theme: 'light',
   includeTitle: true,
+  includeLegend: true,
 };
 
 const KEY = 'archdrill.export';

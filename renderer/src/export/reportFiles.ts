@@ -1,49 +1,27 @@
+import { REPORT_PICTURE, svgDataUrl } from '@shared/export/picture';
 import { type ReportInput, reportHtml, reportMarkdown } from '@shared/report';
-import type { ScoreResult } from '@shared/rules/types';
 import type { Platform, SavedFile } from '../platform/types';
 import type { BoardImage } from './boardImage';
 import type { ExportOptions } from './options';
 
-/** The picture in a report: light, on white, crisp when printed, no title (the report has its own). */
+/** The picture in a report: the shared report look (light, on white, no title), as a 2× PNG for Markdown. */
 export const REPORT_IMAGE_OPTIONS: ExportOptions = {
   format: 'png',
   scale: 2,
-  background: 'white',
-  padding: 24,
-  theme: 'light',
+  background: REPORT_PICTURE.background,
+  padding: REPORT_PICTURE.padding,
+  theme: REPORT_PICTURE.theme,
   includeTitle: false,
+  includeLegend: REPORT_PICTURE.legend !== false,
 };
 
-const bytesToBase64 = (bytes: Uint8Array): string => {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
-
-/** The scorecard summary embedded in exported images (one small JSON object). */
-export const scoreSummary = (score: ScoreResult | undefined): string | undefined =>
-  score &&
-  JSON.stringify({
-    rubric: score.rubricId,
-    percent: score.percent,
-    band: score.band,
-    earned: score.earned,
-    possible: score.possible,
-    steps: Object.fromEntries(score.steps.map((s) => [s.step, s.percent])),
-    missed: score.rules.filter((r) => !r.passed).map((r) => r.id),
-  });
-
-/** Shown by the picture at its pixel size; a display size of half that keeps a 2× picture sharp. */
+/** Shown by the picture at its board size; a 2× PNG stays sharp at half its pixel size. */
 const displaySize = (image: BoardImage | null) =>
   image ? { width: Math.round(image.width / image.scale), height: Math.round(image.height / image.scale) } : {};
 
+/** The HTML report (and the PDF printed from it) shows the SVG itself: crisp at any zoom and in print. */
 export const htmlReport = (input: ReportInput, image: BoardImage | null): string =>
-  reportHtml(
-    input,
-    image && typeof image.data !== 'string'
-      ? { src: `data:image/png;base64,${bytesToBase64(image.data)}`, ...displaySize(image) }
-      : null,
-  );
+  reportHtml(input, image ? { src: svgDataUrl(image.svg), ...displaySize(image) } : null);
 
 /** The directory part of a platform path, with its separator (`/` or `\`). */
 const dirOf = (path: string) => path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);

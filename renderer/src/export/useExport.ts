@@ -1,15 +1,12 @@
-import { encodeBoard } from '@shared/board/codec';
 import { readBoard } from '@shared/board/doc';
 import type { ReportInput } from '@shared/report';
-import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { useBoardSession } from '../board/context';
-import type { FlowEdge, FlowNode } from '../canvas/toFlow';
 import { toast } from '../ui/toasts';
 import { type BoardImage, drawBoardImage, ExportError } from './boardImage';
 import { type ExportOptions, type ImageFormat, loadExportOptions } from './options';
-import { htmlReport, REPORT_IMAGE_OPTIONS, saveMarkdownReport, scoreSummary } from './reportFiles';
+import { htmlReport, REPORT_IMAGE_OPTIONS, saveMarkdownReport } from './reportFiles';
 import { builtInReportSource, type ReportSource } from './reportSource';
 
 /** Boards with more components than this show a progress message while they are drawn. */
@@ -39,8 +36,7 @@ const clampedNote = (img: BoardImage, requested: number) =>
  * Each reports its own outcome in a toast and resolves true on success.
  */
 export function useExport(fileName: string | null, reportSource?: ReportSource) {
-  const { doc, store, platform } = useBoardSession();
-  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const { doc, platform } = useBoardSession();
   return useMemo(() => {
     const source = reportSource ?? builtInReportSource(doc);
     const gather = async (): Promise<ReportInput> => {
@@ -55,13 +51,10 @@ export function useExport(fileName: string | null, reportSource?: ReportSource) 
       return { board, ...extras, generatedAt: new Date().toLocaleString() };
     };
     const draw = (input: ReportInput, options: ExportOptions) =>
-      drawBoardImage({ flow, store }, options, input.question?.title ?? input.board.question ?? null, {
-        board: encodeBoard(input.board),
-        ...(input.score && { score: scoreSummary(input.score) }),
-      });
+      drawBoardImage(input.board, options, input.question?.title ?? input.board.question ?? null, input.score);
     /** Runs `fn` with a progress message for a large board and an error message on failure. */
     const attempt = async (what: string, fn: () => Promise<string | null>): Promise<boolean> => {
-      const progress = flow.getNodes().length > LARGE_BOARD ? toast.progress(`${what}…`) : null;
+      const progress = doc.getMap('nodes').size > LARGE_BOARD ? toast.progress(`${what}…`) : null;
       try {
         const done = await fn();
         if (done) toast.info(done);
@@ -95,7 +88,9 @@ export function useExport(fileName: string | null, reportSource?: ReportSource) 
       attempt(`Exporting the ${kind === 'md' ? 'Markdown' : kind.toUpperCase()} report`, async () => {
         const input = await gather();
         const base = baseNameOf(fileName, input.board.question);
-        const image = input.board.nodes.length > 0 ? await draw(input, REPORT_IMAGE_OPTIONS) : null;
+        // Markdown links a PNG beside it; HTML (and the PDF printed from it) shows the SVG itself.
+        const pictureOptions = kind === 'md' ? REPORT_IMAGE_OPTIONS : { ...REPORT_IMAGE_OPTIONS, format: 'svg' as const };
+        const image = input.board.nodes.length > 0 ? await draw(input, pictureOptions) : null;
         if (kind === 'md') {
           const saved = await saveMarkdownReport(platform, base, input, image);
           return saved && `Exported ${saved.name} and its picture.`;
@@ -121,7 +116,7 @@ export function useExport(fileName: string | null, reportSource?: ReportSource) 
       draw(await gather(), { ...loadExportOptions(), ...options, format: 'png' });
 
     return { exportImage, copyImage, exportReport, renderPng, canPdf: platform.printToPdf !== undefined };
-  }, [doc, store, platform, flow, fileName, reportSource]);
+  }, [doc, platform, fileName, reportSource]);
 }
 
 export type Exporter = ReturnType<typeof useExport>;

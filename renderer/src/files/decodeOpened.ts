@@ -11,8 +11,8 @@ export const OPEN_EXTENSIONS = ['.archdrill.json', '.json', '.png', '.svg'] as c
 export const decodeOpened = async (file: OpenedFile): Promise<DecodeResult> => {
   const lower = file.name.toLowerCase();
   if (lower.endsWith('.png') || lower.endsWith('.svg')) {
-    const { boardTextFromImage } = await import('./embeddedBoard');
-    const text = boardTextFromImage(file.bytes, lower.endsWith('.png') ? 'png' : 'svg');
+    const { boardTextFromImage } = await import('@shared/board/image/embedded');
+    const text = boardTextFromImage(file.bytes);
     if (text === null) return { ok: false, error: `${file.name} is an image without an Archdrill board inside` };
     return decodeBoard(text);
   }

@@ -16,8 +16,7 @@ export interface StepPanelProps {
  * partner's), the panel turns to it.
  */
 export function StepPanel({ calculator = true }: StepPanelProps) {
-  const { collab } = useBoardSession();
-  const readOnly = collab?.room.readOnly ?? false;
+  const readOnly = useBoardSession().editor.readOnly;
   const timer = useTimerState();
   const current = STEPS[timer.stepIndex]!.id;
   const [shown, setShown] = useState<StepId>(current);

@@ -1,5 +1,5 @@
 import { DIFFICULTIES, type Difficulty, type Rubric } from '@shared/rubric/schema';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useHistory } from '../interview/historyStore';
 import { Modal } from '../ui/Modal';
 import { BUILTIN_RUBRICS } from './builtinRubrics';
@@ -55,6 +55,9 @@ function QuestionOption({ rubric, progress, onPick }: { rubric: Rubric; progress
 export function QuestionPicker({ onPick, onClose, userRubrics = [], userFolder, problems = [], onImport }: QuestionPickerProps) {
   const history = useHistory();
   const [filter, setFilter] = useState<QuestionFilter>({ text: '', difficulty: null });
+  const search = useRef<HTMLInputElement>(null);
+  // The dialog focuses its first control when it opens (this effect runs after the Modal's); typing should search.
+  useEffect(() => search.current?.focus(), []);
   const user = useMemo(() => userRubrics.filter((r) => !BUILTIN_RUBRICS.some((b) => b.id === r.id)), [userRubrics]);
   const shelves = useMemo(() => shelve(BUILTIN_RUBRICS, filter), [filter]);
   const visibleUser = user.filter((r) => matchesFilter(r, filter));
@@ -75,8 +78,7 @@ export function QuestionPicker({ onPick, onClose, userRubrics = [], userFolder, 
           placeholder="Search questions"
           aria-label="Search questions"
           data-testid="question-search"
-          // biome-ignore lint/a11y/noAutofocus: the dialog opens to choose; typing should search straight away.
-          autoFocus
+          ref={search}
           value={filter.text}
           onChange={(e) => setFilter({ ...filter, text: e.target.value })}
           onKeyDown={(e) => {

@@ -1,6 +1,6 @@
+import { itxtChunk, pngTextOf, readPngChunks, withPngText, writePngChunks } from '@shared/board/image/pngText';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { itxtChunk, pngTextOf, readPngChunks, withPngText, writePngChunks } from '../../../renderer/src/export/pngText';
 
 /** A real 3×2 PNG written by pngjs, so decoders other than ours can check our output. */
 const tinyPng = (): Uint8Array => {

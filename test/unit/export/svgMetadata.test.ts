@@ -1,5 +1,5 @@
+import { svgMetadataOf, withSvgMetadata } from '@shared/board/image/svgMetadata';
 import { describe, expect, it } from 'vitest';
-import { svgMetadataOf, withSvgMetadata } from '../../../renderer/src/export/svgMetadata';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
 

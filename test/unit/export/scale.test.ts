@@ -1,20 +1,5 @@
+import { CANVAS_LIMITS, fitScale } from '@shared/export/scale';
 import { describe, expect, it } from 'vitest';
-import { CANVAS_LIMITS, exportFrame, fitScale } from '../../../renderer/src/export/geometry';
-
-describe('exportFrame', () => {
-  it('wraps the nodes in whole units of padding and title band', () => {
-    expect(exportFrame({ x: 10.4, y: -20.2, width: 300.2, height: 99.9 }, 32, 48)).toEqual({
-      x: -22,
-      y: -101,
-      width: 301 + 64,
-      height: 101 + 64 + 48,
-    });
-  });
-
-  it('treats a negative padding as none', () => {
-    expect(exportFrame({ x: 0, y: 0, width: 100, height: 50 }, -5, 0)).toEqual({ x: 0, y: 0, width: 100, height: 50 });
-  });
-});
 
 describe('fitScale', () => {
   it('keeps the requested scale when the picture fits', () => {

@@ -1,14 +1,7 @@
 /**
- * The size of an exported picture: the nodes' bounds plus padding and a title
- * band, and the largest scale the browser can draw. Pure numbers, unit-tested.
+ * The largest scale a picture can be drawn at: the browser's canvas limits,
+ * kept by the CLI too so a PNG from either is the same size. Pure numbers.
  */
-
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
 
 /**
  * Chromium's canvas limits: 32,767 px a side and 268,435,456 px in area
@@ -17,23 +10,6 @@ export interface Rect {
  */
 export const CANVAS_LIMITS = { maxSide: 16_384, maxArea: 268_435_456 } as const;
 export type CanvasLimits = { readonly maxSide: number; readonly maxArea: number };
-
-/** Height of the title band (flow units) when the question is drawn above the board. */
-export const TITLE_BAND = 48;
-
-/**
- * The exported area in flow coordinates: whole units, so the picture's size in
- * pixels is exactly `width × scale` by `height × scale`.
- */
-export const exportFrame = (bounds: Rect, padding: number, titleBand: number): Rect => {
-  const pad = Math.max(0, Math.round(padding));
-  return {
-    x: Math.floor(bounds.x) - pad,
-    y: Math.floor(bounds.y) - pad - titleBand,
-    width: Math.ceil(bounds.x + bounds.width) - Math.floor(bounds.x) + 2 * pad,
-    height: Math.ceil(bounds.y + bounds.height) - Math.floor(bounds.y) + 2 * pad + titleBand,
-  };
-};
 
 export interface FittedScale {
   readonly scale: number;
