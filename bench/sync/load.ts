@@ -17,6 +17,8 @@ export type LoadCommand =
     }
   | { readonly cmd: 'run'; readonly ms: number; readonly perSec: number }
   | { readonly cmd: 'synced' }
+  /** Waits until at least `count` clients lost their connection at or after `since` (Date.now()) and all of those synced again; answers when the last did. */
+  | { readonly cmd: 'resynced'; readonly since: number; readonly count: number }
   | { readonly cmd: 'acked' }
   | { readonly cmd: 'close' };
 
@@ -25,6 +27,8 @@ interface Client {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   seq: number;
+  /** Date.now() of its last lost connection and of its last sync (0: never). */
+  readonly times: { lost: number; synced: number };
 }
 
 // Each provider adds a process 'exit' listener; hundreds per process are expected here.
@@ -54,7 +58,14 @@ const open = (base: string, roomId: string, key: 'a' | 'b', token: string): Clie
       if ((acked.get(id)?.s ?? -1) < v.s) acked.set(id, { s: v.s, at: Date.now() });
     }
   });
-  return { key, doc, provider, seq: 0 };
+  const times = { lost: 0, synced: 0 };
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'disconnected') times.lost = Date.now();
+  });
+  provider.on('sync', (isSynced: boolean) => {
+    if (isSynced) times.synced = Date.now();
+  });
+  return { key, doc, provider, seq: 0, times };
 };
 
 const allSynced = (): boolean => rooms.every((r) => r.clients.every((c) => c.provider.synced));
@@ -103,6 +114,16 @@ process.on('message', async (msg: LoadCommand) => {
     case 'run':
       process.send?.({ result: await run(msg.ms, msg.perSec) });
       break;
+    case 'resynced': {
+      const moved = () => rooms.flatMap((r) => r.clients).filter((c) => c.times.lost >= msg.since);
+      const done = () => {
+        const m = moved();
+        return m.length >= msg.count && m.every((c) => c.provider.synced && c.times.synced >= c.times.lost);
+      };
+      while (!done()) await new Promise((r) => setTimeout(r, 5));
+      process.send?.({ resynced: Math.max(...moved().map((c) => c.times.synced)) });
+      break;
+    }
     case 'synced':
       while (!allSynced()) await new Promise((r) => setTimeout(r, 5));
       process.send?.({ synced: performance.now() });

@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { readFileCapped } from '../fs/readFileCapped';
 import { createHandlers } from './handlers';
+import { HistoryFiles } from './historyFiles';
 import { sendEvent } from './ipc/events';
 import { registerContract } from './ipc/handle';
 import { fromMainWindow } from './ipc/senderCheck';
@@ -102,6 +103,10 @@ export function startShell(options: ShellOptions): Shell | null {
       ask: options.askToSave ?? askToSave,
       requestSave: () => sendEvent(created, 'menuCommand', 'save'),
       platform: process.platform,
+      // Otherwise, on macOS, closing the window later (or a later save prompt's Save) would finish the cancelled quit.
+      onCloseCancelled: () => {
+        quitting = false;
+      },
     });
     created.webContents.on('did-start-loading', () => files.pageUnloaded());
     created.on('closed', () => {
@@ -151,6 +156,7 @@ export function startShell(options: ShellOptions): Shell | null {
         document: () => document,
         files,
         recent,
+        history: new HistoryFiles(join(app.getPath('userData'), 'history')),
         hosting: options.hosting,
         listUserRubrics: options.listUserRubrics,
         defaultFolder: () => app.getPath('documents'),

@@ -3,8 +3,9 @@ import { type BrowserWindow, clipboard, dialog, nativeImage, shell } from 'elect
 import { atomicWrite } from '../fs/atomicWrite';
 import { readFileCapped } from '../fs/readFileCapped';
 import { userRubricsDir } from '../paths';
+import type { HistoryFiles } from './historyFiles';
 import type { ContractHandlers } from './ipc/handle';
-import type { OpenFileQueue } from './openFiles';
+import { isBoardPath, type OpenFileQueue } from './openFiles';
 import type { RecentFiles } from './recentFiles';
 import type { HostingService, ListUserRubrics } from './services';
 import type { DocumentState } from './unsavedChanges';
@@ -14,14 +15,13 @@ export interface HandlerContext {
   readonly document: () => DocumentState | null;
   readonly files: OpenFileQueue;
   readonly recent: RecentFiles;
+  readonly history: HistoryFiles;
   readonly hosting: HostingService;
   readonly listUserRubrics: ListUserRubrics;
   /** Where save dialogs start when nothing was saved yet this session (the Documents folder). */
   readonly defaultFolder: () => string;
   readonly renderPdf: (html: string) => Promise<Uint8Array>;
 }
-
-const isBoardFile = (path: string) => path.toLowerCase().endsWith('.archdrill.json');
 
 /**
  * Dialog filters match on the last extension only on macOS, so
@@ -44,7 +44,7 @@ export function createHandlers(ctx: HandlerContext): ContractHandlers {
     await atomicWrite(path, data);
     ctx.files.grant(path);
     lastFolder = dirname(path);
-    if (isBoardFile(path)) await ctx.recent.add(path);
+    if (isBoardPath(path)) await ctx.recent.add(path);
     return { name: basename(path), path };
   };
 
@@ -87,7 +87,7 @@ export function createHandlers(ctx: HandlerContext): ContractHandlers {
         const bytes = await readFileCapped(path);
         ctx.files.grant(path);
         lastFolder = dirname(path);
-        if (isBoardFile(path)) await ctx.recent.add(path);
+        if (isBoardPath(path)) await ctx.recent.add(path);
         return { name: basename(path), path, bytes };
       }, null),
 
@@ -139,5 +139,10 @@ export function createHandlers(ctx: HandlerContext): ContractHandlers {
     userRubrics: () => ctx.listUserRubrics(),
     userRubricFolder: () => userRubricsDir(),
     takePendingOpenFiles: () => ctx.files.takePending(),
+    historyList: () => ctx.history.list(),
+    historyPut: (record) => ctx.history.put(record),
+    historyDelete: (id) => ctx.history.remove(id),
+    replayGet: (id) => ctx.history.replay(id),
+    replayPut: (id, text) => ctx.history.putReplay(id, text),
   };
 }

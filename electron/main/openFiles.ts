@@ -3,18 +3,24 @@ import type { EventPayload } from '../../shared/ipc/api';
 
 export type OpenedFileMessage = EventPayload<'openFile'>;
 
-const BOARD_SUFFIX = '.archdrill.json';
+/** Board file names: `.archdrill.json` (the format's name), and `.archdrill`, which Windows and macOS can associate (they match on the last extension only). */
+const BOARD_SUFFIXES = ['.archdrill.json', '.archdrill'] as const;
+
+export const isBoardPath = (path: string): boolean => {
+  const lower = path.toLowerCase();
+  return BOARD_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+};
 
 /**
  * The board file named on a command line, if any: the first argument that is
- * not a switch and ends in `.archdrill.json`, resolved against the folder the
+ * not a switch and ends in `.archdrill.json` or `.archdrill`, resolved against the folder the
  * command ran in. Works for `archdrill file`, `electron . file` and the argv a
  * second instance forwards (which Chromium pads with its own switches).
  */
 export function boardFileFromArgv(argv: readonly string[], cwd: string): string | null {
   for (const arg of argv.slice(1)) {
     if (arg.startsWith('-')) continue;
-    if (arg.toLowerCase().endsWith(BOARD_SUFFIX)) return resolve(cwd, arg);
+    if (isBoardPath(arg)) return resolve(cwd, arg);
   }
   return null;
 }

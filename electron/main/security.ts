@@ -3,6 +3,7 @@ import { httpsUrl } from '../../shared/ipc/contract';
 
 /** Electron's security checklist, applied in one place. The CSP itself is shared with the renderer build: shared/security/csp.ts. */
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { APP_HOST, APP_SCHEME } from '../../shared/security/origins';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -25,7 +26,21 @@ export const isVettedExternalUrl = (url: string): boolean => httpsUrl.safeParse(
 
 const log = (message: string) => console.warn(`[archdrill security] ${message}`);
 
-/** CSP on every response, and every permission (camera, notifications, USB, …) refused. */
+/**
+ * The one permission our pages get: writing text to the clipboard (the Share
+ * dialog's Copy buttons), and only for the app's own origin, never for a page
+ * that somehow got into a frame. Reading the clipboard stays refused.
+ */
+const GRANTED_TO_APP: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Whether a URL or origin is the app's own (app://archdrill), with nothing hiding in user:password@. */
+const isOwnOrigin = (url: string | undefined): boolean => {
+  if (!url || !URL.canParse(url)) return false;
+  const u = new URL(url);
+  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+};
+
+/** CSP on every response, and every permission (camera, notifications, USB, …) refused but clipboard writes by our own pages. */
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
@@ -33,11 +48,14 @@ export function hardenSession(session: Session): void {
     headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
     callback({ responseHeaders: headers });
   });
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log(`denied permission request "${permission}"`);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    if (GRANTED_TO_APP.has(permission) && isOwnOrigin(details?.requestingUrl)) return callback(true);
+    log(`denied permission request "${permission}" from ${details?.requestingUrl ?? 'an unknown page'}`);
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => GRANTED_TO_APP.has(permission) && isOwnOrigin(requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
 }
 

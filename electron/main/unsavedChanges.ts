@@ -25,6 +25,8 @@ interface DocumentStateDeps {
   /** Asks the renderer to save (it owns the board and knows where it goes). */
   readonly requestSave: () => void;
   readonly platform: NodeJS.Platform;
+  /** The user kept the window (Cancel, or cancelled the save it asked for): a quit that was under way is off. */
+  readonly onCloseCancelled?: () => void;
 }
 
 /**
@@ -68,6 +70,7 @@ export class DocumentState {
   }
 
   saveAbandoned(): void {
+    if (this.closeAfterSave) this.deps.onCloseCancelled?.();
     this.closeAfterSave = false;
   }
 
@@ -77,6 +80,7 @@ export class DocumentState {
     try {
       const choice = await this.deps.ask(this.win, this.fileName);
       if (choice === 'discard') this.closeNow();
+      else if (choice === 'cancel') this.deps.onCloseCancelled?.();
       else if (choice === 'save') {
         this.closeAfterSave = true;
         this.deps.requestSave();

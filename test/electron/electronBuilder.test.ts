@@ -10,7 +10,8 @@ const root = resolve(import.meta.dirname, '../..');
 type Config = Record<string, unknown> & {
   files: (string | { filter: string[] })[];
   icon: string;
-  fileAssociations: { ext: string }[];
+  fileAssociations: { ext: string | string[] }[];
+  mac: { extendInfo: { UTExportedTypeDeclarations: { UTTypeTagSpecification: Record<string, string[]> }[] } };
   electronFuses: Record<string, boolean>;
 };
 
@@ -89,8 +90,15 @@ describe('electron-builder.yml', { timeout: 60_000 }, () => {
   it('associates the files the app opens when the OS hands them over', async () => {
     const config = await loadAndValidate(source);
     expect(config.fileAssociations.length).toBeGreaterThan(0);
-    for (const { ext } of config.fileAssociations)
+    const exts = config.fileAssociations.flatMap(({ ext }) => (Array.isArray(ext) ? ext : [ext]));
+    for (const ext of exts)
       expect(boardFileFromArgv(['archdrill', `/home/ana/design.${ext}`], '/'), ext).toBe(`/home/ana/design.${ext}`);
+    // Windows and macOS match the last extension only: one association must have no dot inside.
+    const singleDot = exts.filter((e) => !e.includes('.'));
+    expect(singleDot).toEqual(['archdrill']);
+    // macOS: an exported UTI names that extension, so Finder knows the type.
+    const utis = config.mac.extendInfo.UTExportedTypeDeclarations;
+    expect(utis.flatMap((u) => u.UTTypeTagSpecification['public.filename-extension'])).toEqual(singleDot);
   });
 
   it('closes Node’s escape hatches and pins the app to its ASAR (electron/README.md, security)', async () => {

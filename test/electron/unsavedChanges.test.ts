@@ -124,4 +124,25 @@ describe('closing with unsaved changes', () => {
     expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
     expect(win.destroyed).toBe(false);
   });
+
+  it('on macOS, cancelling the save prompt of a quit calls the quit off: closing the window later leaves the app running', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'darwin' });
+    try {
+      const { win, invoke } = await dirtyShell();
+      dialog.showMessageBox.mockResolvedValue({ response: CANCEL, checkboxChecked: false });
+      app.quit();
+      await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenCalledTimes(1));
+      await new Promise((r) => setImmediate(r));
+      expect(win.destroyed).toBe(false);
+      expect(app.quitted).toBe(false);
+      // Later the user saves and closes the window: on macOS the app stays, as it would had no quit been tried.
+      await invoke('setTitle', ['design.archdrill.json', false]);
+      win.close();
+      expect(win.destroyed).toBe(true);
+      expect(app.quitted).toBe(false);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
 });

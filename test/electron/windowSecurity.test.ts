@@ -119,17 +119,35 @@ describe('the main window follows Electron’s security checklist', () => {
     expect(inMeta).toEqual(header);
   });
 
-  it('denies every permission request and check', async () => {
+  it('denies every permission request and check but clipboard writes from the app itself', async () => {
     await launchShell();
     const s: FakeSession = session.defaultSession;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    const request = (permission: string, requestingUrl: string): unknown => {
       let granted: unknown;
-      (s.permissionRequestHandler as unknown as (wc: unknown, p: string, cb: Callback) => void)(null, permission, (g) => {
-        granted = g;
-      });
-      expect(granted, permission).toBe(false);
-      expect((s.permissionCheckHandler as unknown as (wc: unknown, p: string) => boolean)(null, permission)).toBe(false);
+      (s.permissionRequestHandler as unknown as (wc: unknown, p: string, cb: Callback, d: object) => void)(
+        null,
+        permission,
+        (g) => {
+          granted = g;
+        },
+        { requestingUrl },
+      );
+      return granted;
+    };
+    const check = (permission: string, origin: string): unknown =>
+      (s.permissionCheckHandler as unknown as (wc: unknown, p: string, o: string) => boolean)(null, permission, origin);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(request(permission, 'app://archdrill/index.html'), permission).toBe(false);
+      expect(check(permission, 'app://archdrill'), permission).toBe(false);
     }
+    // The Share dialog's Copy: granted to our pages, and to nothing else.
+    expect(request('clipboard-sanitized-write', 'app://archdrill/index.html')).toBe(true);
+    expect(check('clipboard-sanitized-write', 'app://archdrill')).toBe(true);
+    for (const other of ['https://evil.example/', 'http://127.0.0.1:7420/', 'app://user:pw@archdrill/', 'app://other/'])
+      expect([request('clipboard-sanitized-write', other), check('clipboard-sanitized-write', other)], other).toEqual([
+        false,
+        false,
+      ]);
     expect((s.devicePermissionHandler as unknown as () => boolean)()).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import { memo, useMemo } from 'react';
 import { InlineLabel } from './InlineLabel';
 import { iconImageUrl, useCategoryColour } from './iconImage';
 import { iconFor } from './icons';
+import { LaidOutLines } from './LaidOutLines';
 import type { FlowNode } from './toFlow';
 import { useInlineEditing } from './useInlineEditing';
 
@@ -49,11 +50,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
         />
         {layout.kindLines.lines.length > 0 && (
           <span className="kind">
-            {layout.kindLines.lines.map((line, i) => (
-              <span key={i} className="line">
-                {line}
-              </span>
-            ))}
+            <LaidOutLines source={layout.kindText} lines={layout.kindLines.lines} />
           </span>
         )}
       </div>

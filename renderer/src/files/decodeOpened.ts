@@ -2,7 +2,7 @@ import { type DecodeResult, decodeBoard } from '@shared/board/codec';
 import type { OpenedFile } from '../platform/types';
 
 /** Extensions the Open dialog offers. */
-export const OPEN_EXTENSIONS = ['.archdrill.json', '.json', '.png', '.svg'] as const;
+export const OPEN_EXTENSIONS = ['.archdrill.json', '.archdrill', '.json', '.png', '.svg'] as const;
 
 /**
  * Turns an opened file into a board: a board file, or an exported PNG/SVG

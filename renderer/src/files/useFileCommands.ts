@@ -8,7 +8,7 @@ import { toast } from '../ui/toasts';
 import { decodeOpened, OPEN_EXTENSIONS } from './decodeOpened';
 import { boardHash, type FileStore } from './fileState';
 
-const baseName = (name: string) => name.replace(/\.archdrill\.json$|\.json$|\.png$|\.svg$/i, '');
+const baseName = (name: string) => name.replace(/\.archdrill\.json$|\.archdrill$|\.json$|\.png$|\.svg$/i, '');
 
 /** New / Open / Save / Save As over the Platform; the current board is untouched by a failed open. */
 export function useFileCommands(files: FileStore) {
