@@ -70,6 +70,7 @@ export function createElectronPlatform(api: ArchdrillApi): Platform {
         code: hosted.code,
         port: hosted.port,
         spectatorUrl: hosted.links.spectator,
+        interfaces: hosted.interfaces,
         ...(hostUrl && { hostUrl }),
       };
     },
