@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { readFileCapped } from '../fs/readFileCapped';
 import { createHandlers } from './handlers';
+import { HistoryFiles } from './historyFiles';
 import { sendEvent } from './ipc/events';
 import { registerContract } from './ipc/handle';
 import { fromMainWindow } from './ipc/senderCheck';
@@ -155,6 +156,7 @@ export function startShell(options: ShellOptions): Shell | null {
         document: () => document,
         files,
         recent,
+        history: new HistoryFiles(join(app.getPath('userData'), 'history')),
         hosting: options.hosting,
         listUserRubrics: options.listUserRubrics,
         defaultFolder: () => app.getPath('documents'),

@@ -3,6 +3,7 @@ import { type BrowserWindow, clipboard, dialog, nativeImage, shell } from 'elect
 import { atomicWrite } from '../fs/atomicWrite';
 import { readFileCapped } from '../fs/readFileCapped';
 import { userRubricsDir } from '../paths';
+import type { HistoryFiles } from './historyFiles';
 import type { ContractHandlers } from './ipc/handle';
 import { isBoardPath, type OpenFileQueue } from './openFiles';
 import type { RecentFiles } from './recentFiles';
@@ -14,6 +15,7 @@ export interface HandlerContext {
   readonly document: () => DocumentState | null;
   readonly files: OpenFileQueue;
   readonly recent: RecentFiles;
+  readonly history: HistoryFiles;
   readonly hosting: HostingService;
   readonly listUserRubrics: ListUserRubrics;
   /** Where save dialogs start when nothing was saved yet this session (the Documents folder). */
@@ -137,5 +139,10 @@ export function createHandlers(ctx: HandlerContext): ContractHandlers {
     userRubrics: () => ctx.listUserRubrics(),
     userRubricFolder: () => userRubricsDir(),
     takePendingOpenFiles: () => ctx.files.takePending(),
+    historyList: () => ctx.history.list(),
+    historyPut: (record) => ctx.history.put(record),
+    historyDelete: (id) => ctx.history.remove(id),
+    replayGet: (id) => ctx.history.replay(id),
+    replayPut: (id, text) => ctx.history.putReplay(id, text),
   };
 }

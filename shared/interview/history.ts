@@ -25,8 +25,13 @@ const stepRecordSchema = z.object({
   score: z.number().min(0).max(100).nullable(),
 });
 
+/** Attempt ids name files on the desktop, so they keep to letters, digits, `_` and `-`. */
+export const attemptIdSchema = z.string().regex(/^[\w-]{1,100}$/, 'must be an attempt id (letters, digits, _ and -)');
+
+export const ATTEMPT_KINDS = ['mock', 'drill'] as const;
+
 export const attemptRecordSchema = z.object({
-  id: z.string().min(1),
+  id: attemptIdSchema,
   /** Rubric id, e.g. `url-shortener`; empty for a free-form practice. */
   question: z.string(),
   title: z.string(),
@@ -38,7 +43,15 @@ export const attemptRecordSchema = z.object({
   band: z.enum(BAND_VALUES).nullable(),
   perStep: z.array(stepRecordSchema),
   /** The board file (encodeBoard) as it was at the end, to reopen it. */
-  boardFile: z.string(),
+  boardFile: z.string().max(5_000_000),
+  /** Ids of the rubric rules not met at the end (absent in attempts kept before it was recorded: rescore the board). */
+  missed: z.array(z.string().max(200)).max(1000).optional(),
+  /** A full mock, or a short drill of one step ("drill this" on the progress page). */
+  kind: z.enum(ATTEMPT_KINDS).optional(),
+  /** The step a drill practised. */
+  focus: z.enum(STEP_IDS).optional(),
+  /** Whether a replay (timeline) was kept with the attempt. */
+  replay: z.boolean().optional(),
 });
 
 export type AttemptRecord = z.infer<typeof attemptRecordSchema>;
@@ -117,6 +130,9 @@ export interface AttemptInput {
   readonly score: ScoreResult | null;
   /** Used when the timer never recorded an end (it is still live). */
   readonly now: number;
+  /** Set for a drill of one step. */
+  readonly focus?: StepId;
+  readonly replay?: boolean;
 }
 
 /** Builds the history record of an attempt from the timer and the final score. Null before the timer started. */
@@ -143,5 +159,9 @@ export const attemptRecord = (input: AttemptInput): AttemptRecord | null => {
       score: stepPercent.get(s.id) ?? null,
     })),
     boardFile: input.boardFile,
+    ...(score && { missed: score.rules.filter((r) => !r.passed).map((r) => r.id) }),
+    kind: input.focus ? 'drill' : 'mock',
+    ...(input.focus && { focus: input.focus }),
+    ...(input.replay !== undefined && { replay: input.replay }),
   };
 };

@@ -119,14 +119,28 @@ export function createReplay(timeline: Timeline): Replay {
     frameAt: main.frameAt,
     cursor: makeCursor,
     stepBoundaries() {
+      // The step change is recorded a moment after the snapshot's stamp: the boundary is that entry, so
+      // going to it shows the new step already begun.
       boundaries ??= readSnapshots(makeCursor().docAt(times.length), timeline.attemptId).map((s) => ({
-        at: s.at,
+        at: times[lowerBound(times, s.at)] ?? s.at,
         step: s.stepId,
       }));
       return boundaries;
     },
   };
 }
+
+/** Index of the first element ≥ t. */
+const lowerBound = (sorted: readonly number[], t: number): number => {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
 
 /** Index of the first element greater than `t` = how many are ≤ t. */
 const upperBound = (sorted: readonly number[], t: number): number => {

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { boardRoots } from '../board/doc';
 import { decodeBase64url, encodeBase64url } from '../collab/base64url';
+import { TIMER_KEY } from './timerDoc';
 
 /**
  * The recorded timeline of one mock interview, taken from the board's own
@@ -82,19 +84,23 @@ export const timelineToJson = (t: Timeline): StoredTimeline => ({
   participants: { ...t.participants },
 });
 
-/** Validates a stored timeline; entries out of time order are sorted (a clock step back must not break seeking). */
+/** The timeline of validated stored data; entries out of time order are sorted (a clock step back must not break seeking). */
+export const timelineFromStored = (d: z.output<typeof storedTimelineSchema>): Timeline => ({
+  attemptId: d.attemptId,
+  startedAt: d.startedAt,
+  base: d.base,
+  entries: d.entries.map(([dt, update]) => ({ at: d.startedAt + dt, update })).sort((a, b) => a.at - b.at),
+  participants: d.participants,
+});
+
+/** Validates a stored timeline. */
 export const parseTimeline = (value: unknown): { ok: true; timeline: Timeline } | { ok: false; error: string } => {
   const r = storedTimelineSchema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0];
     return { ok: false, error: `the replay data is not valid (${issue?.path.join('.') || 'root'}: ${issue?.message})` };
   }
-  const d = r.data;
-  const entries = d.entries.map(([dt, update]) => ({ at: d.startedAt + dt, update })).sort((a, b) => a.at - b.at);
-  return {
-    ok: true,
-    timeline: { attemptId: d.attemptId, startedAt: d.startedAt, base: d.base, entries, participants: d.participants },
-  };
+  return { ok: true, timeline: timelineFromStored(r.data) };
 };
 
 /** Bytes the timeline takes as stored JSON (what the 1 MB budget is about). */
@@ -144,14 +150,18 @@ export function recordTimeline(doc: Y.Doc, options: RecorderOptions): TimelineRe
     entries.push({ at: group.last, update });
     group = null;
   };
-  const onUpdate = (update: Uint8Array) => {
+  const session = boardRoots(doc).session;
+  const onUpdate = (update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
     // Never earlier than the previous entry: a wall clock stepping back must not reorder history.
     const at = Math.max(options.now(), group?.last ?? entries.at(-1)?.at ?? startedAt);
-    if (group && at - group.first > windowMs) close();
+    // A step change is an entry of its own, so a replay shows steps begin and end exactly when they did.
+    const stepChange = [...tr.changed].some(([type, keys]) => (type as unknown) === session && keys.has(TIMER_KEY));
+    if (group && (stepChange || at - group.first > windowMs)) close();
     if (group) {
       group.updates.push(update);
       group.last = at;
     } else group = { first: at, last: at, updates: [update] };
+    if (stepChange) close();
   };
   doc.on('update', onUpdate);
 

@@ -1,4 +1,4 @@
-import { STEP_IDS } from '../framework/steps';
+import { STEP_IDS, type StepId } from '../framework/steps';
 import { DEFAULT_DURATIONS, type StepDurations } from './durations';
 
 /**
@@ -35,6 +35,8 @@ export interface TimerState {
   readonly timeScale: number;
   /** Identifies one attempt, so snapshots and history of an earlier run are never mixed in. */
   readonly attemptId: string | null;
+  /** Set for a drill of one step: the timer starts on it and the attempt is kept as a drill. */
+  readonly focus?: StepId | null;
 }
 
 const ZEROS: StepDurations = [0, 0, 0, 0, 0];
@@ -58,6 +60,8 @@ export type TimerAction =
       readonly durations: StepDurations;
       readonly attemptId: string;
       readonly timeScale?: number;
+      /** A drill: start on this step (give the others no time). */
+      readonly focus?: StepId;
     }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
@@ -86,7 +90,13 @@ const clampScale = (x: number | undefined): number =>
   x === undefined || !Number.isFinite(x) || x <= 0 ? 1 : Math.min(x, MAX_TIME_SCALE);
 
 /** Starts a fresh attempt at step 1, running. Works from any status: it replaces whatever ran before. */
-export const startTimer = (durations: StepDurations, now: number, attemptId: string, timeScale?: number): TimerState => ({
+export const startTimer = (
+  durations: StepDurations,
+  now: number,
+  attemptId: string,
+  timeScale?: number,
+  focus?: StepId,
+): TimerState => ({
   ...IDLE_TIMER,
   status: 'running',
   durations,
@@ -94,6 +104,7 @@ export const startTimer = (durations: StepDurations, now: number, attemptId: str
   startedAt: now,
   timeScale: clampScale(timeScale),
   attemptId,
+  ...(focus && { focus, stepIndex: STEP_IDS.indexOf(focus) }),
 });
 
 export const pauseTimer = (s: TimerState, now: number): TimerState =>
@@ -122,7 +133,7 @@ export const endTimer = (s: TimerState, now: number): TimerState =>
 export const reduceTimer = (s: TimerState, action: TimerAction, now: number): TimerState => {
   switch (action.type) {
     case 'start':
-      return startTimer(action.durations, now, action.attemptId, action.timeScale);
+      return startTimer(action.durations, now, action.attemptId, action.timeScale, action.focus);
     case 'pause':
       return pauseTimer(s, now);
     case 'resume':

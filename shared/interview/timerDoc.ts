@@ -39,6 +39,7 @@ const storedTimerSchema = z
     endedAt: epochMs,
     timeScale: z.number().positive().max(MAX_TIME_SCALE),
     attemptId: z.string().min(1).max(100).nullable(),
+    focus: z.enum(STEP_IDS).nullable().optional(),
   })
   .refine((t) => (t.status === 'running') === (t.runningSince !== null), 'runningSince is set exactly when running');
 
@@ -46,8 +47,8 @@ const storedTimerSchema = z
 export const parseTimer = (value: unknown): TimerState => {
   const r = storedTimerSchema.safeParse(value);
   if (!r.success) return IDLE_TIMER;
-  const { v: _v, ...state } = r.data;
-  return { ...state, durations: state.durations as StepDurations };
+  const { v: _v, focus, ...state } = r.data;
+  return { ...state, durations: state.durations as StepDurations, ...(focus && { focus }) };
 };
 
 export const readTimer = (doc: Y.Doc): TimerState => parseTimer(boardRoots(doc).session.get(TIMER_KEY));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attemptIdSchema, attemptRecordSchema } from '../interview/history';
 import { MENU_COMMANDS } from './menuCommands';
 
 /**
@@ -11,6 +12,8 @@ import { MENU_COMMANDS } from './menuCommands';
 
 /** Board files stay small; the same cap is enforced when main reads a file. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** A 60-minute mock's replay stays under 1 MB; this leaves room for long, busy sessions. */
+export const MAX_REPLAY_CHARS = 16 * 1024 * 1024;
 /** A printed report carries its pictures inline, so it may be larger than a board. */
 const MAX_HTML_CHARS = 50 * 1024 * 1024;
 
@@ -127,6 +130,16 @@ export const INVOKE_CONTRACT = {
    * so later files arrive as `openFile` events.
    */
   takePendingOpenFiles: entry(z.tuple([]), z.array(openedFileSchema)),
+  /** Every kept attempt, newest first (history/attempts.json in the data directory). */
+  historyList: entry(z.tuple([]), z.array(attemptRecordSchema)),
+  /** Adds or (by id) replaces an attempt, atomically. */
+  historyPut: entry(z.tuple([attemptRecordSchema]), z.void()),
+  /** Forgets an attempt and its replay. */
+  historyDelete: entry(z.tuple([attemptIdSchema]), z.void()),
+  /** An attempt's recorded timeline as stored JSON text; null when it has none. */
+  replayGet: entry(z.tuple([attemptIdSchema]), z.string().nullable()),
+  /** Keeps an attempt's timeline (stored JSON text, validated by main before it replaces anything). */
+  replayPut: entry(z.tuple([attemptIdSchema, z.string().max(MAX_REPLAY_CHARS)]), z.void()),
 } as const;
 
 /** Main → renderer events (`webContents.send`). Key = event name; the preload exposes `on<Name>`. */

@@ -236,6 +236,9 @@ test('a candidate runs a timed mock interview end to end, reloading half-way, an
   await shot(page, 'mock-history-dark');
   await rows.first().getByTestId('history-open').click();
   await expect(history).toBeHidden();
+  // The attempt comes back with its scorecard over its board.
+  await expect(page.getByTestId('scorecard')).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(flowNodes(page)).toHaveCount(5);
   await expect(edgePaths(page)).toHaveCount(4);
   await page.getByTestId('tab-notes').click();

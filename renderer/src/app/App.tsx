@@ -1,7 +1,8 @@
 import { readBoard, readQuestion } from '@shared/board/doc';
 import { commandSpec } from '@shared/commands/commands';
+import type { AttemptRecord } from '@shared/interview/history';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
 import { useBoardSession, useDocValue } from '../board/context';
@@ -18,7 +19,8 @@ import { liveReportSource } from '../export/reportSource';
 import { openExportDialog, useExport } from '../export/useExport';
 import { boardHash, createFileStore } from '../files/fileState';
 import { useFileCommands } from '../files/useFileCommands';
-import { HistoryList, Scorecard, scorerFor, TimerBar } from '../interview';
+import { AttemptScorecard, ProgressPage, ReplayDialog, Scorecard, scorerFor, TimerBar } from '../interview';
+import { useAttemptActions } from '../interview/useAttemptActions';
 import { Palette } from '../palette/Palette';
 import type { OpenedFile } from '../platform/types';
 import { findRubric, QuestionPicker } from '../score';
@@ -69,7 +71,8 @@ function Editor() {
     if (readQuestion(session.doc) === undefined && readBoard(session.doc).nodes.length === 0) setDialog('question');
   }, [session]);
 
-  useEffect(() => {
+  // A layout effect: it lands before any child's effect reads the theme's colours (the minimap's canvas).
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
@@ -100,6 +103,31 @@ function Editor() {
     [guarded, files],
   );
   const panels = usePanels();
+  const rubricFor = useCallback((q: string) => findRubric(q, user.rubrics), [user.rubrics]);
+  // Try again and Drill start on a fresh board of the question, asking first when there is unsaved work.
+  const freshBoard = useCallback(
+    (q: string) =>
+      new Promise<void>((done) =>
+        guarded('start a new board', () => {
+          session.editor.batch(() => {
+            files.newBoard(q || undefined);
+            session.editor.timer({ type: 'reset' });
+          });
+          done();
+        })(),
+      ),
+    [guarded, files, session.editor],
+  );
+  const attempts = useAttemptActions(freshBoard);
+  // An attempt from History shown as its scorecard or its replay (the replay never touches the live board).
+  const [attempt, setAttempt] = useState<{
+    view: 'scorecard' | 'replay';
+    id: string;
+    title: string;
+    record?: AttemptRecord;
+  } | null>(null);
+  const openAttemptBoard = (record: AttemptRecord) =>
+    openFile({ name: `${record.question || 'attempt'}.archdrill.json`, bytes: new TextEncoder().encode(record.boardFile) });
 
   const table: CommandTable = useMemo(
     () => ({
@@ -163,7 +191,14 @@ function Editor() {
         <ExportControls exporter={exporter} title={question ?? null} />
         <PresenceBar />
         <button type="button" className="secondary" data-testid="btn-share" onClick={() => setDialog('share')}>
-          {session.collab ? 'Invite' : 'Host a session'}
+          {session.collab ? (
+            'Invite'
+          ) : (
+            <>
+              <span className="label-long">Host a session</span>
+              <span className="label-short">Host</span>
+            </>
+          )}
         </button>
         {session.collab ? (
           <button type="button" className="secondary" data-testid="btn-leave" onClick={leaveRoom} title="Back to your own board">
@@ -175,7 +210,7 @@ function Editor() {
           </button>
         )}
       </Toolbar>
-      <TimerBar score={score} onShowScorecard={() => setDialog('scorecard')} />
+      <TimerBar score={score} onShowScorecard={() => setDialog('scorecard')} startRequest={attempts.startRequest} />
       <main className={`workspace${readOnly ? ' read-only' : ''}`} {...(!readOnly && fileDropHandlers(openFile))}>
         {!readOnly && panels.palette && <Palette commands={commands} />}
         <Canvas snapToGrid={snap} colorMode={theme} showMinimap={panels.minimap} />
@@ -215,15 +250,68 @@ function Editor() {
         />
       )}
       {dialog === 'history' && (
-        <HistoryList
-          onOpen={(record) => {
+        <ProgressPage
+          rubricFor={rubricFor}
+          onOpenBoard={(record) => {
             setDialog(null);
-            void openFile({ name: `${record.question}.archdrill.json`, bytes: new TextEncoder().encode(record.boardFile) });
+            void openAttemptBoard(record).then(
+              (opened) => opened && setAttempt({ view: 'scorecard', id: record.id, title: record.title, record }),
+            );
+          }}
+          onShowScorecard={(record) => {
+            setDialog(null);
+            setAttempt({ view: 'scorecard', id: record.id, title: record.title, record });
+          }}
+          onReplay={(record) => {
+            setDialog(null);
+            setAttempt({ view: 'replay', id: record.id, title: record.title, record });
+          }}
+          onDrill={(q, step) => {
+            setDialog(null);
+            void attempts.drill(q, step);
           }}
           onClose={() => setDialog(null)}
         />
       )}
-      {dialog === 'scorecard' && <Scorecard score={score} title={rubric?.title} onClose={() => setDialog(null)} />}
+      {dialog === 'scorecard' && (
+        <Scorecard
+          score={score}
+          title={rubric?.title}
+          onClose={() => setDialog(null)}
+          onReplay={(id) => {
+            setDialog(null);
+            setAttempt({ view: 'replay', id, title: rubric?.title ?? question ?? 'Free design' });
+          }}
+          onExportReport={() => void exporter.exportReport('html')}
+          onTryAgain={() => {
+            setDialog(null);
+            void attempts.tryAgain(question ?? '');
+          }}
+        />
+      )}
+      {attempt?.view === 'scorecard' && attempt.record && (
+        <AttemptScorecard
+          record={attempt.record}
+          rubric={rubricFor(attempt.record.question)}
+          onClose={() => setAttempt(null)}
+          onReplay={(record) => setAttempt({ view: 'replay', id: record.id, title: record.title, record })}
+          onExportReport={(record) => {
+            void openAttemptBoard(record).then((opened) => opened && exporter.exportReport('html'));
+          }}
+          onTryAgain={(record) => {
+            setAttempt(null);
+            void attempts.tryAgain(record.question);
+          }}
+        />
+      )}
+      {attempt?.view === 'replay' && (
+        <ReplayDialog
+          attemptId={attempt.id}
+          title={attempt.title}
+          rubric={rubricFor(attempt.record?.question ?? question ?? '')}
+          onClose={() => setAttempt(null)}
+        />
+      )}
       {unsaved && (
         <UnsavedChangesDialog
           fileName={file.name}

@@ -5,6 +5,7 @@ import { beep, isBeepMuted, setBeepMuted, unlockAudio } from './beep';
 import { ProgressStrip } from './ProgressStrip';
 import { StartInterviewDialog } from './StartInterviewDialog';
 import type { ScoreFn } from './scoring';
+import { useTimelineRecorder } from './useTimelineRecorder';
 import { useTimer } from './useTimer';
 
 export interface TimerBarProps {
@@ -12,6 +13,8 @@ export interface TimerBarProps {
   readonly score?: ScoreFn;
   /** Shown once the interview has ended: opens the scorecard. */
   readonly onShowScorecard?: () => void;
+  /** Changing it opens the start dialog ("Try again" on the scorecard). */
+  readonly startRequest?: number;
 }
 
 /**
@@ -21,9 +24,13 @@ export interface TimerBarProps {
  * When a step's time is up it pulses red (and beeps once, unless muted), but it
  * never moves on by itself.
  */
-export function TimerBar({ score, onShowScorecard }: TimerBarProps) {
+export function TimerBar({ score, onShowScorecard, startRequest = 0 }: TimerBarProps) {
   const { state, view, canControl, act, start } = useTimer(score);
   const [starting, setStarting] = useState(false);
+  useTimelineRecorder();
+  useEffect(() => {
+    if (startRequest > 0) setStarting(true);
+  }, [startRequest]);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [muted, setMuted] = useState(isBeepMuted);
   const live = view.status === 'running' || view.status === 'paused';

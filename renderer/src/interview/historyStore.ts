@@ -1,69 +1,162 @@
-import {
-  type AttemptRecord,
-  addAttempt,
-  EMPTY_HISTORY,
-  type History,
-  parseHistory,
-  removeAttempt,
-  serializeHistory,
-} from '@shared/interview/history';
-import { useSyncExternalStore } from 'react';
+import { type ExportedAttempt, encodeAttemptsFile, parseAttemptsFile } from '@shared/interview/attemptFile';
+import { type AttemptRecord, attemptRecordSchema, sortAttempts } from '@shared/interview/history';
+import { parseTimeline, type Timeline, timelineToJson } from '@shared/interview/timeline';
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useBoardSession } from '../board/context';
+import type { HistoryStore } from '../platform/types';
+import { migrateLocalHistory } from './migrateHistory';
 
 /**
- * The local history of attempts, in localStorage (available in the browser
- * and in Electron's renderer alike; a few KB per attempt, capped at
- * HISTORY_LIMIT). Other windows' changes arrive through the `storage` event.
+ * The attempt history as the renderer sees it: a zustand store over the
+ * Platform's HistoryStore (files on the desktop, IndexedDB in the browser),
+ * loaded once (after moving any localStorage history into it) and reloaded
+ * when this or another window changes it (a BroadcastChannel says so).
+ * Everything read back is validated; what fails is left out and reported once.
  */
-const KEY = 'archdrill.history';
-const listeners = new Set<() => void>();
-let cache: { raw: string | null; history: History } = { raw: null, history: EMPTY_HISTORY };
+export interface HistoryState {
+  readonly attempts: readonly AttemptRecord[];
+  readonly loaded: boolean;
+}
 
-const readRaw = (): string | null => {
+export interface HistoryService {
+  readonly state: StoreApi<HistoryState>;
+  load(): Promise<void>;
+  /** Adds (or, by id, replaces) an attempt. Rejects with a one-line message when it cannot be kept. */
+  record(record: AttemptRecord): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** The attempt's replay, or null when none was kept (or it is damaged). */
+  replay(id: string): Promise<Timeline | null>;
+  saveReplay(timeline: Timeline): Promise<void>;
+  /** The attempts (all, or those given) with their replays, as one file's text. */
+  exportFile(ids?: readonly string[]): Promise<string>;
+  /** Adds the attempts of a file; changes nothing when the file is not valid. Resolves to how many. */
+  importFile(text: string): Promise<number>;
+}
+
+const CHANNEL = 'archdrill.history';
+
+const readable = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function createHistoryService(
+  store: HistoryStore,
+  legacy: Pick<Storage, 'getItem' | 'removeItem'> | null,
+): HistoryService {
+  const state = createStore<HistoryState>()(() => ({ attempts: [], loaded: false }));
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  let migration: Promise<unknown> | null = null;
+
+  const reload = async () => {
+    migration ??= migrateLocalHistory(legacy, store).then(
+      (r) => {
+        if (r.error) console.warn(`attempt history: ${r.error}; the old history was left in place`);
+      },
+      (err) => console.warn(`attempt history: could not move the old history: ${readable(err)}`),
+    );
+    await migration;
+    const raw = await store.list();
+    const attempts: AttemptRecord[] = [];
+    for (const item of raw) {
+      const r = attemptRecordSchema.safeParse(item);
+      if (r.success) attempts.push(r.data);
+    }
+    if (attempts.length < raw.length)
+      console.warn(`attempt history: ${raw.length - attempts.length} unreadable attempt(s) left out`);
+    state.setState({ attempts: sortAttempts(attempts), loaded: true });
+  };
+  const changed = async () => {
+    await reload();
+    channel?.postMessage('changed');
+  };
+  if (channel) channel.onmessage = () => void reload().catch(() => undefined);
+
+  const wrap = async (what: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      throw new Error(`could not ${what}: ${readable(err)}`);
+    }
+    await changed();
+  };
+
+  // The last timeline this window saved per attempt: a replay opened right after the end must not wait for (or race) the write.
+  const latest = new Map<string, Timeline>();
+  const replay = async (id: string): Promise<Timeline | null> => {
+    const mine = latest.get(id);
+    if (mine) return mine;
+    const text = await store.replay(id);
+    if (text === null) return null;
+    try {
+      const r = parseTimeline(JSON.parse(text));
+      return r.ok ? r.timeline : null;
+    } catch {
+      return null;
+    }
+  };
+
+  return {
+    state,
+    load: reload,
+    record: (record) => wrap('save the attempt history', () => store.put(record)),
+    remove: (id) =>
+      wrap('delete the attempt', () => {
+        latest.delete(id);
+        return store.remove(id);
+      }),
+    replay,
+    saveReplay(t) {
+      latest.set(t.attemptId, t);
+      return store.putReplay(t.attemptId, JSON.stringify(timelineToJson(t)));
+    },
+    async exportFile(ids) {
+      const chosen = state.getState().attempts.filter((a) => !ids || ids.includes(a.id));
+      const items: ExportedAttempt[] = [];
+      for (const record of chosen) items.push({ record, timeline: await replay(record.id) });
+      return encodeAttemptsFile(items, Date.now());
+    },
+    async importFile(text) {
+      const parsed = parseAttemptsFile(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      // Replays first: an attempt listed without its replay would offer a Replay that fails.
+      for (const a of parsed.attempts)
+        if (a.timeline) await store.putReplay(a.record.id, JSON.stringify(timelineToJson(a.timeline)));
+      for (const a of parsed.attempts) await store.put({ ...a.record, replay: a.timeline !== null });
+      await changed();
+      return parsed.attempts.length;
+    },
+  };
+}
+
+const services = new WeakMap<HistoryStore, HistoryService>();
+
+const legacyStorage = (): Storage | null => {
   try {
-    return localStorage.getItem(KEY);
+    return localStorage;
   } catch {
     return null;
   }
 };
 
-/** The stored history; re-parsed only when the stored text changed. Corrupt entries are dropped (and reported once). */
-export const loadHistory = (): History => {
-  const raw = readRaw();
-  if (raw === cache.raw) return cache.history;
-  const parsed = parseHistory(raw);
-  if (parsed.error || parsed.dropped > 0)
-    console.warn(`attempt history: ${parsed.error ?? `${parsed.dropped} unreadable attempt(s) left out`}`);
-  cache = { raw, history: parsed.history };
-  return parsed.history;
-};
-
-const save = (h: History): void => {
-  const raw = serializeHistory(h);
-  try {
-    localStorage.setItem(KEY, raw);
-  } catch (err) {
-    throw new Error(`could not save the attempt history: ${err instanceof Error ? err.message : String(err)}`);
+/** The one history service of a platform's store. */
+export const historyFor = (store: HistoryStore): HistoryService => {
+  let s = services.get(store);
+  if (!s) {
+    s = createHistoryService(store, legacyStorage());
+    services.set(store, s);
   }
-  cache = { raw, history: h };
-  for (const l of listeners) l();
+  return s;
 };
 
-/** Adds (or, by id, replaces) an attempt. Throws a one-line message when storage is full or blocked. */
-export const recordAttempt = (record: AttemptRecord): void => save(addAttempt(loadHistory(), record));
+/** The history service of the open board's platform. */
+export const useHistoryService = (): HistoryService => historyFor(useBoardSession().platform.history);
 
-export const deleteAttempt = (id: string): void => save(removeAttempt(loadHistory(), id));
-
-const subscribe = (onChange: () => void): (() => void) => {
-  listeners.add(onChange);
-  const onStorage = (e: StorageEvent) => {
-    if (e.key === KEY) onChange();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(onChange);
-    window.removeEventListener('storage', onStorage);
-  };
+/** The history, newest first, kept current across windows; loads on first use. */
+export const useHistory = (): HistoryState & { readonly service: HistoryService } => {
+  const service = useHistoryService();
+  const value = useStore(service.state);
+  useEffect(() => {
+    if (!service.state.getState().loaded) void service.load().catch((err) => console.warn(`attempt history: ${readable(err)}`));
+  }, [service]);
+  return { ...value, service };
 };
-
-/** The history, newest first, kept current across windows. */
-export const useHistory = (): History => useSyncExternalStore(subscribe, loadHistory);

@@ -1,11 +1,13 @@
 import './interview.css';
 
+export { AttemptScorecard, type AttemptScorecardProps } from './AttemptScorecard';
 export { BoardThumbnail } from './BoardThumbnail';
 export { EstimateCalculator } from './EstimateCalculator';
-export { HistoryList, type HistoryListProps } from './HistoryList';
-export { deleteAttempt, loadHistory, recordAttempt, useHistory } from './historyStore';
+export { historyFor, useHistory, useHistoryService } from './historyStore';
 export { NotesEditor } from './NotesEditor';
+export { ProgressPage, type ProgressPageProps } from './ProgressPage';
 export { ProgressStrip } from './ProgressStrip';
+export { ReplayDialog, type ReplayDialogProps } from './replay/ReplayDialog';
 export { Scorecard, type ScorecardProps } from './Scorecard';
 export { StartInterviewDialog, type StartInterviewDialogProps } from './StartInterviewDialog';
 export { StepPanel, type StepPanelProps } from './StepPanel';

@@ -1,3 +1,4 @@
+import { indexedDbHistory } from './indexedDbHistory';
 import { persistWithIndexedDb } from './indexedDbPersistence';
 import type { OpenedFile, Platform, SavedFile, SaveRequest } from './types';
 
@@ -61,6 +62,7 @@ export const browserPlatform: Platform = {
     return { name: req.suggestedName };
   },
   persist: persistWithIndexedDb,
+  history: indexedDbHistory,
   setTitle(fileName, dirty) {
     document.title = `${dirty ? '• ' : ''}${fileName ?? 'Untitled'} — Archdrill`;
   },

@@ -42,6 +42,13 @@ export function createElectronPlatform(api: ArchdrillApi): Platform {
     saveFile: ({ suggestedName, data, mime, path, saveAs }) =>
       saveAs || !path ? api.saveFileAs({ suggestedName, data, mime }) : api.saveFile({ path, data, mime }),
     persist: persistWithIndexedDb,
+    history: {
+      list: () => api.historyList(),
+      put: (record) => api.historyPut(record),
+      remove: (id) => api.historyDelete(id),
+      replay: (id) => api.replayGet(id),
+      putReplay: (id, text) => api.replayPut(id, text),
+    },
     setTitle(fileName, dirty) {
       api.setTitle(fileName, dirty).catch(warn);
     },

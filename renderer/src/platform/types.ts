@@ -4,6 +4,7 @@
  * (browserPlatform.ts); the desktop shell with the preload API (electronPlatform.ts).
  * Nothing else in the renderer touches files, storage or the OS.
  */
+import type { AttemptRecord } from '@shared/interview/history';
 import type { MenuCommand } from '@shared/ipc/menuCommands';
 import type * as Y from 'yjs';
 
@@ -62,12 +63,32 @@ export interface HostedSession {
   readonly interfaces?: readonly { readonly name: string; readonly address: string }[];
 }
 
+/**
+ * Where finished attempts and their replays are kept. The desktop writes files
+ * in the data directory (atomically, through the IPC contract); the browser
+ * keeps them in IndexedDB. Callers validate what comes back with the shared
+ * schemas: stores hand over what they hold.
+ */
+export interface HistoryStore {
+  /** Every kept attempt (any order). */
+  list(): Promise<readonly unknown[]>;
+  /** Adds or, by id, replaces an attempt; keeps the newest HISTORY_LIMIT. */
+  put(record: AttemptRecord): Promise<void>;
+  /** Forgets an attempt and its replay. */
+  remove(id: string): Promise<void>;
+  /** An attempt's timeline as stored JSON text (shared/interview/timeline.ts), or null. */
+  replay(id: string): Promise<string | null>;
+  putReplay(id: string, text: string): Promise<void>;
+}
+
 export interface Platform {
   readonly kind: 'browser' | 'electron';
   /** Shows an open dialog (or file input); null when the user cancels. */
   openFile(options: { readonly title: string; readonly extensions: readonly string[] }): Promise<OpenedFile | null>;
   /** Saves (or downloads) a file; null when the user cancels. Rejects with a readable message when the write fails. */
   saveFile(request: SaveRequest): Promise<SavedFile | null>;
+  /** The attempt history and replays. */
+  readonly history: HistoryStore;
   /** Opens local persistence for a board document. */
   persist(docName: string, doc: Y.Doc): DocPersistence;
   /** Shows the file name and an unsaved-changes mark in the window title. */

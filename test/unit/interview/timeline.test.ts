@@ -54,6 +54,22 @@ describe('timeline recording and replay', () => {
     expect(replay.frameAt(replay.length).board).toEqual(history.at(-1)!.board);
   });
 
+  it('records each step change as an entry of its own, so a step boundary is exact even with merged updates', () => {
+    const { timeline } = recorded(8, 1000);
+    const replay = createReplay(timeline);
+    const boundaries = replay.stepBoundaries();
+    expect(boundaries.map((b) => b.step)).toEqual(['understand', 'scope', 'high_level', 'deep_dive', 'bottlenecks']);
+    boundaries.forEach((b, i) => {
+      const at = replay.frameAt(replay.countAt(b.at)).timer;
+      const before = replay.frameAt(replay.countAt(b.at - 1)).timer;
+      expect(before.stepIndex).toBe(i);
+      expect(before.status).toBe('running');
+      // At the boundary the next step has begun (or, after the last, the interview has ended).
+      if (i < 4) expect(at.stepIndex).toBe(i + 1);
+      else expect(at.status).toBe('ended');
+    });
+  });
+
   it('replays into docs of its own: the live doc is never written', () => {
     const { sim, timeline } = recorded(4, 0);
     const before = Y.encodeStateAsUpdate(sim.doc);

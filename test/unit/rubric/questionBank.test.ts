@@ -1,11 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeBoard } from '../../../shared/board/codec';
+import type { Board } from '../../../shared/board/types';
 import { emptyBoard } from '../../../shared/board/types';
 import { STEP_IDS } from '../../../shared/framework/steps';
 import { scoreBoard } from '../../../shared/rules';
-import type { ScoreResult } from '../../../shared/rules/types';
+import { BANDS, type Band, type ScoreResult } from '../../../shared/rules/types';
 import { loadSample } from '../../fixtures/boards/builders';
-import { type CalibrationBoard, calibrationBoards } from '../../fixtures/calibration/boards';
 import { loadBuiltin } from './builtins';
+
+interface CalibrationBoard {
+  readonly name: string;
+  readonly board: Board;
+  readonly band: Band;
+}
+
+const CALIBRATION = new URL('../../fixtures/calibration/', import.meta.url);
+
+/** The calibration boards of one question: `<question>.<name>.archdrill.json` with `calibration: { band, why }`. */
+const calibrationBoards = (question: string): CalibrationBoard[] =>
+  readdirSync(CALIBRATION)
+    .filter((f) => f.startsWith(`${question}.`) && f.endsWith('.archdrill.json'))
+    .sort()
+    .map((file) => {
+      const decoded = decodeBoard(readFileSync(new URL(file, CALIBRATION), 'utf8'));
+      if (!decoded.ok) throw new Error(`${file}: ${decoded.error}`);
+      const meta = decoded.board.extra?.calibration as { band?: Band; why?: string } | undefined;
+      if (!meta?.band || !BANDS.includes(meta.band) || !meta.why)
+        throw new Error(`${file}: needs calibration.band and calibration.why`);
+      return { name: file.slice(question.length + 1).replace(/\.archdrill\.json$/, ''), board: decoded.board, band: meta.band };
+    });
 
 /** The question bank beyond the first three: each held to the same standard. */
 const BANK = [
@@ -25,14 +49,12 @@ describe.each(BANK)('question %s', (question) => {
   const rubric = loadBuiltin(question);
   const calibration = calibrationBoards(question);
   const examples: CalibrationBoard[] = (['textbook', 'strong'] as const).map((level) => ({
-    question,
     name: `example-${level}`,
     board: loadSample(`${question}.${level}`),
     band: level === 'strong' ? 'strong' : 'acceptable',
-    why: `the ${level} example of the Brief tab`,
   }));
-  const empty: CalibrationBoard = { question, name: 'empty', board: emptyBoard(question), band: 'weak', why: 'nothing drawn' };
-  const all = [...examples, ...calibration, empty];
+  const blank: CalibrationBoard = { name: 'blank', board: emptyBoard(question), band: 'weak' };
+  const all = [...examples, ...calibration, blank];
   const scores = new Map<string, ScoreResult>(all.map((b) => [b.name, scoreBoard(b.board, rubric)]));
   const score = (name: string): ScoreResult => scores.get(name)!;
 
@@ -66,7 +88,7 @@ describe.each(BANK)('question %s', (question) => {
 
   it('has calibration boards of every kind: strong, mid, weak, gamer and a flawed design per fatal flaw', () => {
     const names = calibration.map((b) => b.name);
-    for (const kind of ['strong', 'mid', 'weak', 'gamer', 'flawed'])
+    for (const kind of ['strong', 'strong-generic', 'mid', 'weak', 'gamer', 'flawed', 'empty'])
       expect(
         names.some((n) => n.startsWith(kind)),
         kind,
@@ -86,12 +108,16 @@ describe.each(BANK)('question %s', (question) => {
       expect(score(b.name).fatalFlaws.length, b.name).toBeGreaterThan(0);
   });
 
+  it('scores the strong design the same in generic labelled boxes', () => {
+    expect(Math.abs(score('strong').percent - score('strong-generic').percent)).toBeLessThanOrEqual(5);
+  });
+
   it('orders strong > mid > weak ≥ empty, and the examples by their level', () => {
     const percent = (name: string) => score(name).percent;
     const strong = calibration.filter((b) => b.band === 'strong').map((b) => percent(b.name));
     expect(Math.min(...strong)).toBeGreaterThan(percent('mid'));
     expect(percent('mid')).toBeGreaterThan(percent('weak'));
-    expect(percent('weak')).toBeGreaterThanOrEqual(percent('empty'));
+    expect(percent('weak')).toBeGreaterThanOrEqual(percent('blank'));
     expect(percent('example-strong')).toBeGreaterThan(percent('example-textbook'));
   });
 
