@@ -2,7 +2,7 @@ import type { Board, BoardEdge, BoardNode } from '../board/types';
 import { kindInfo } from '../catalogue/catalogue';
 import { EDGE_LABEL, floatingEndpoints, type LabelPlacement, placeEdgeLabel } from './edgeLayout';
 import { ICON_ELEMENTS } from './icons.generated';
-import { type Box, COMPONENT_BOX, componentLayout, GROUP_TITLE, nodeBox, TEXT_NOTE } from './nodeLayout';
+import { type Box, COMPONENT_BOX, type ComponentLayout, componentLayout, GROUP_TITLE, nodeBox, TEXT_NOTE } from './nodeLayout';
 import { edgeLabelText, type MarkerShape, markerId, markerMarkup, PROTOCOL_STYLE, protocolOf, protocolsUsed } from './protocols';
 import { attrs, num, xmlEscape } from './svgMarkup';
 import { baselineOf, DIAGRAM_FONT, ellipsize, measureText, wrapText } from './textMeasure';
@@ -70,9 +70,8 @@ const union = (boxes: readonly Box[]): Box => {
 const text = (t: string, x: number, y: number, a: Readonly<Record<string, string | number | undefined>>) =>
   `<text${attrs({ x, y, ...a })}>${xmlEscape(t)}</text>`;
 
-const component = (node: BoardNode, t: ThemeTokens, prefix: string): string => {
+const component = (node: BoardNode, l: ComponentLayout, t: ThemeTokens, prefix: string): string => {
   const B = COMPONENT_BOX;
-  const l = componentLayout(node);
   const info = kindInfo(node.kind);
   const cat = t.category[info.category];
   const { x, y } = node.position;
@@ -208,7 +207,16 @@ export const renderBoardSvg = (board: Board, options: SvgOptions): RenderedSvg =
   if (board.nodes.length === 0) throw new ExportError('The board is empty: add a component before exporting a picture.');
   const t = THEMES[options.theme];
   const prefix = options.idPrefix ?? 'ad';
-  const boxes = new Map(board.nodes.map((n) => [n.id, nodeBox(n)]));
+  // Each component is laid out once, for its box (edges, frame) and for its drawing.
+  const layouts = new Map<string, ComponentLayout>();
+  const boxes = new Map(
+    board.nodes.map((n) => {
+      if (n.kind === 'text' || n.kind === 'group') return [n.id, nodeBox(n)] as const;
+      const l = componentLayout(n);
+      layouts.set(n.id, l);
+      return [n.id, { x: n.position.x, y: n.position.y, width: l.width, height: l.height }] as const;
+    }),
+  );
   const edges = layoutEdges(board, boxes);
   const extents: Box[] = [...boxes.values()];
   for (const n of board.nodes)
@@ -277,7 +285,7 @@ export const renderBoardSvg = (board: Board, options: SvgOptions): RenderedSvg =
   const groups = board.nodes.filter((n) => n.kind === 'group').map((n) => group(n, t));
   const rest = board.nodes
     .filter((n) => n.kind !== 'group')
-    .map((n) => (n.kind === 'text' ? note(n, t) : component(n, t, prefix)));
+    .map((n) => (n.kind === 'text' ? note(n, t) : component(n, layouts.get(n.id) as ComponentLayout, t, prefix)));
   const head = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"${attrs({
     width,
     height,

@@ -30,17 +30,28 @@ const isWide = (cp: number) =>
   (cp >= 0x1f300 && cp <= 0x1faff) ||
   (cp >= 0x20000 && cp <= 0x3fffd);
 
-/** Width in px of `text` in the diagram font (no kerning: the canvas and exports turn it off). */
-export const measureText = (text: string, font: FontSpec): number => {
-  const widths = font.bold ? BOLD_WIDTHS : REGULAR_WIDTHS;
+/** Widths in em/1000 of strings already measured, per face: wrapping measures the same words again and again. */
+const measured = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+const CACHE_LIMIT = 20_000;
+
+const unitsOf = (text: string, bold: boolean): number => {
+  const cache = bold ? measured.bold : measured.regular;
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const widths = bold ? BOLD_WIDTHS : REGULAR_WIDTHS;
   let units = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 32;
     const i = index.get(cp);
     units += i !== undefined ? (widths[i] ?? 556) : isWide(cp) ? 1000 : 556;
   }
-  return (units * font.size) / 1000;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, units);
+  return units;
 };
+
+/** Width in px of `text` in the diagram font (no kerning: the canvas and exports turn it off). */
+export const measureText = (text: string, font: FontSpec): number => (unitsOf(text, font.bold === true) * font.size) / 1000;
 
 /**
  * The baseline of one line of text whose line box starts at `top`: CSS

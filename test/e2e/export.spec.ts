@@ -453,7 +453,8 @@ test('a partner in the room sees no theme, selection or viewport change while th
       const page = await context.newPage();
       await page.goto(link(token));
       await page.getByTestId('join-name').fill(name);
-      await page.getByTestId(`join-role-${role}`).check();
+      // The link decides the role; the join screen says which.
+      await expect(page.getByTestId('join-role')).toHaveAttribute('data-role', role);
       await page.getByTestId('join-submit').click();
       await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
       return page;

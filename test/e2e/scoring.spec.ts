@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { dragFromPalette, drawReadPath, openApp, shot } from './support/board';
+import { connect, dragFromPalette, drawReadPath, openApp, shot } from './support/board';
 
 /** How many nodes an example board in rubrics/examples has. */
 const exampleNodes = (name: string): number =>
@@ -84,7 +84,11 @@ test('your own rubric file loads without a rebuild; a broken one is reported and
   await expect(page.getByTestId('question-title')).toHaveText('Minimal user rubric');
   await page.getByTestId('tab-score').click();
   await expect(page.getByTestId('rule-has-cache')).toHaveAttribute('data-passed', 'false');
-  await dragFromPalette(page, 'cache', { x: 300, y: 200 });
+  // A cache on its own takes no part in a design and earns nothing; wired to a service it does.
+  const cache = await dragFromPalette(page, 'cache', { x: 500, y: 200 });
+  await expect(page.getByTestId('rule-has-cache')).toHaveAttribute('data-passed', 'false');
+  const service = await dragFromPalette(page, 'service', { x: 200, y: 200 });
+  await connect(page, service, cache);
   await expect(page.getByTestId('rule-has-cache')).toHaveAttribute('data-passed', 'true');
   await expect(page.getByTestId('score-overall')).toHaveText('100%');
 });

@@ -2,7 +2,7 @@ import { readBoard, readQuestion } from '@shared/board/doc';
 import { commandSpec } from '@shared/commands/commands';
 import type { AttemptRecord } from '@shared/interview/history';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
 import { useBoardSession, useDocValue } from '../board/context';
@@ -71,7 +71,8 @@ function Editor() {
     if (readQuestion(session.doc) === undefined && readBoard(session.doc).nodes.length === 0) setDialog('question');
   }, [session]);
 
-  useEffect(() => {
+  // A layout effect: it lands before any child's effect reads the theme's colours (the minimap's canvas).
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
@@ -190,7 +191,14 @@ function Editor() {
         <ExportControls exporter={exporter} title={question ?? null} />
         <PresenceBar />
         <button type="button" className="secondary" data-testid="btn-share" onClick={() => setDialog('share')}>
-          {session.collab ? 'Invite' : 'Host a session'}
+          {session.collab ? (
+            'Invite'
+          ) : (
+            <>
+              <span className="label-long">Host a session</span>
+              <span className="label-short">Host</span>
+            </>
+          )}
         </button>
         {session.collab ? (
           <button type="button" className="secondary" data-testid="btn-leave" onClick={leaveRoom} title="Back to your own board">

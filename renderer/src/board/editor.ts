@@ -40,6 +40,8 @@ export interface BoardEditor {
   addNodes(nodes: readonly BoardNode[]): void;
   addEdges(edges: readonly BoardEdge[]): void;
   updateNode(id: string, patch: NodePatch): void;
+  /** A rename in place: its own undo step, never merged with the add just before it. */
+  rename(id: string, label: string): void;
   /** A drag's end: every moved node in one step. */
   moveNodes(positions: ReadonlyMap<string, Point>): void;
   setNodeProp(id: string, key: string, value: PropValue | undefined): void;
@@ -101,6 +103,7 @@ export const createBoardEditor = (doc: Y.Doc, { user, readOnly }: EditorOptions)
     addNodes: (nodes) => write(() => addNodes(doc, nodes, origin), true),
     addEdges: (edges) => write(() => addEdges(doc, edges, origin), true),
     updateNode: (id, patch) => write(() => updateNode(doc, id, patch, origin), patch.label === undefined),
+    rename: (id, label) => write(() => updateNode(doc, id, { label }, origin), true),
     moveNodes: (positions) => write(() => moveNodes(doc, positions, origin), true),
     setNodeProp: (id, key, value) => write(() => setNodeProp(doc, id, key, value, origin)),
     updateEdge: (id, patch) => write(() => updateEdge(doc, id, patch, origin), patch.label === undefined),

@@ -2,7 +2,11 @@ import { type InternalNode, Panel, type ReactFlowState, useReactFlow, useStoreAp
 import { type PointerEvent, useEffect, useRef, type WheelEvent } from 'react';
 import { fitFrame, type MinimapFrame, toFlowPoint, toMinimap, unionOf, visibleArea } from './minimapFrame';
 
-const SIZE = { width: 200, height: 150 } as const;
+/** Smaller in a smaller window: the canvas is for the design. */
+const SIZE =
+  typeof window !== 'undefined' && window.innerWidth < 1440
+    ? ({ width: 152, height: 108 } as const)
+    : ({ width: 200, height: 150 } as const);
 
 /** The visible area moved: redraw on the next frame, so the minimap follows a pan smoothly. */
 const viewChanged = (s: ReactFlowState, p: ReactFlowState) =>
@@ -45,7 +49,7 @@ export function BoardMinimap({ colorMode }: { readonly colorMode: 'light' | 'dar
     const css = getComputedStyle(canvas);
     const colour = (name: string) => css.getPropertyValue(name).trim();
     const node = colour('--minimap-node');
-    const mask = colour('--xy-minimap-mask-background-color-default');
+    const mask = colour('--minimap-mask');
     let pending = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let drawnAt = 0;

@@ -4,6 +4,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { InlineLabel } from './InlineLabel';
 import { iconFor } from './icons';
+import { LaidOutLines } from './LaidOutLines';
 import type { FlowNode } from './toFlow';
 import { useInlineEditing } from './useInlineEditing';
 
@@ -43,11 +44,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
         />
         {layout.kindLines.lines.length > 0 && (
           <span className="kind">
-            {layout.kindLines.lines.map((line, i) => (
-              <span key={i} className="line">
-                {line}
-              </span>
-            ))}
+            <LaidOutLines source={layout.kindText} lines={layout.kindLines.lines} />
           </span>
         )}
       </div>

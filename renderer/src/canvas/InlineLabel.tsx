@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { LaidOutLines } from './LaidOutLines';
 
 interface InlineLabelProps {
   readonly value: string;
@@ -35,7 +36,7 @@ export function InlineLabel({
   if (!editing)
     return (
       <span className={value || placeholderIsName ? 'label' : 'label placeholder'}>
-        {lines && lines.length > 0 ? lines.map((line, i) => <LabelLine key={i} text={line} />) : value || placeholder}
+        {lines && lines.length > 0 ? <LaidOutLines source={value || placeholder} lines={lines} /> : value || placeholder}
       </span>
     );
   const commit = () => {
@@ -57,6 +58,3 @@ export function InlineLabel({
   };
   return multiline ? <textarea {...props} /> : <input {...props} />;
 }
-
-/** One laid-out line: a block that never wraps again (the layout already chose the breaks). */
-const LabelLine = ({ text }: { readonly text: string }) => <span className="line">{text}</span>;

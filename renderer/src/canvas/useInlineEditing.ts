@@ -19,6 +19,6 @@ export function useInlineEditing(id: string) {
     done: () => {
       if (store.getState().editingId === id) store.getState().stopEditing();
     },
-    commit: (label: string) => editor.updateNode(id, { label }),
+    commit: (label: string) => editor.rename(id, label),
   };
 }

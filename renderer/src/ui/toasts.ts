@@ -13,14 +13,16 @@ interface ToastState {
 }
 
 let seq = 0;
+const INFO_MS = 4000;
+const ERROR_MS = 8000;
 
-/** App-wide messages: errors stay until dismissed, info fades after a few seconds. */
+/** App-wide messages: info fades after a few seconds, errors after long enough to read them (or at ×). */
 export const useToasts = create<ToastState>()((set, get) => ({
   toasts: [],
   show: (kind, text) => {
     const id = ++seq;
     set({ toasts: [...get().toasts, { id, kind, text }] });
-    if (kind === 'info') setTimeout(() => get().dismiss(id), 4000);
+    if (kind !== 'progress') setTimeout(() => get().dismiss(id), kind === 'error' ? ERROR_MS : INFO_MS);
     return id;
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
