@@ -35,13 +35,21 @@ export const unavailableUserRubrics: ListUserRubrics = () =>
 
 /** The part of electron/sync/hostSession.ts the shell uses (test/electron/hosting.test.ts passes the real module, so tsc checks it). */
 interface SyncHostModule {
-  hostSession(options: { lan: boolean; port?: number; dataDir?: string; staticDir?: string }): Promise<{
+  hostSession(options: {
+    lan: boolean;
+    port?: number;
+    dataDir?: string;
+    staticDir?: string;
+    address?: string;
+    keepLinks?: boolean;
+  }): Promise<{
     readonly port: number;
     readonly roomId: string;
     readonly localOrigin: string;
     readonly shortCode: string;
     joinLink(role: Role): string;
     shortCodeFor(role: Role): string;
+    readonly interfaces: readonly { readonly name: string; readonly address: string }[];
     stop(): Promise<void>;
   }>;
 }
@@ -69,6 +77,8 @@ export function hostingFromSync(
       const session = await mod.hostSession({
         lan: options.lan ?? false,
         ...(options.port !== undefined && { port: options.port }),
+        ...(options.address !== undefined && { address: options.address }),
+        ...(options.keepLinks !== undefined && { keepLinks: options.keepLinks }),
         dataDir: paths.dataDir,
         staticDir: paths.rendererRoot,
       });
@@ -81,6 +91,7 @@ export function hostingFromSync(
         code: session.shortCode,
         links: byRole((role) => session.joinLink(role)),
         codes: byRole((role) => session.shortCodeFor(role)),
+        interfaces: session.interfaces,
       });
     },
     stop,

@@ -15,7 +15,18 @@ export interface HostSessionOptions {
   readonly secret?: Uint8Array;
   /** The built renderer, so a partner can join from a browser. */
   readonly staticDir?: string;
+  /** The LAN address the links name (one of lanAddresses()); default the first. A VPN or Docker bridge may come first. */
+  readonly address?: string;
+  /** Keep the links working after hosting stops (they are revoked otherwise, so a link left in a chat opens nothing later). */
+  readonly keepLinks?: boolean;
   readonly logger?: Logger;
+}
+
+/** A network interface a partner may reach this machine on. */
+export interface LanInterface {
+  /** The OS's name for it (en0, eth0, wlan0, docker0, tun0, "Wi-Fi"). */
+  readonly name: string;
+  readonly address: string;
 }
 
 export interface HostedSession {
@@ -29,16 +40,20 @@ export interface HostedSession {
   readonly shortCode: string;
   shortCodeFor(role: Role): string;
   tokenFor(role: Role): string;
+  /** Every interface the links could name, the one they do first. */
+  readonly interfaces: readonly LanInterface[];
+  /** Stops the server; revokes the room's links first unless they were kept. */
   stop(): Promise<void>;
 }
 
-/** The machine's first non-internal IPv4 address, the one a partner on the same network can reach. */
-export const lanAddress = (): string | null => {
-  for (const addrs of Object.values(networkInterfaces())) {
-    for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
-  }
-  return null;
-};
+/** The machine's non-internal IPv4 addresses, each with its interface's name: the ones a partner on a network can reach. */
+export const lanAddresses = (): LanInterface[] =>
+  Object.entries(networkInterfaces()).flatMap(([name, addrs]) =>
+    (addrs ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => ({ name, address: a.address })),
+  );
+
+/** The machine's first non-internal IPv4 address. */
+export const lanAddress = (): string | null => lanAddresses()[0]?.address ?? null;
 
 /**
  * "Host a session" in the desktop app: starts the sync server in the main
@@ -47,7 +62,12 @@ export const lanAddress = (): string | null => {
  */
 export const hostSession = async (options: HostSessionOptions): Promise<HostedSession> => {
   const log = options.logger ?? silentLogger;
-  const lanIp = options.lan ? lanAddress() : null;
+  const found = options.lan ? lanAddresses() : [];
+  if (options.address !== undefined && !found.some((i) => i.address === options.address))
+    throw new Error(`${options.address} is not an address of this machine's network interfaces`);
+  // The chosen interface first: the links name it.
+  const interfaces = [...found].sort((a, b) => Number(b.address === options.address) - Number(a.address === options.address));
+  const lanIp = interfaces[0]?.address ?? null;
   if (options.lan && !lanIp) log.warn('no LAN address found; the join link points at this machine only');
   const server = await startSyncServer({
     host: options.lan ? '0.0.0.0' : '127.0.0.1',
@@ -56,6 +76,8 @@ export const hostSession = async (options: HostSessionOptions): Promise<HostedSe
     // With a data dir, the secret lives beside the rooms so links survive an app restart.
     secret: options.secret ?? (options.dataDir ? loadOrCreateSecret(join(options.dataDir, 'secret')) : undefined),
     staticDir: options.staticDir,
+    // Browsers may reach the host by its loopback or any of its LAN addresses, and by no name (DNS rebinding).
+    publicOrigins: (port) => ['127.0.0.1', ...interfaces.map((i) => i.address)].map((ip) => `http://${ip}:${port}`),
     logger: log,
   });
   const { roomId, tokens } = server.createRoom();
@@ -69,6 +91,11 @@ export const hostSession = async (options: HostSessionOptions): Promise<HostedSe
     shortCode: encodeShortCode(target('interviewer')),
     shortCodeFor: (role) => encodeShortCode(target(role)),
     tokenFor: (role) => tokens[role],
-    stop: () => server.close(),
+    interfaces,
+    async stop() {
+      if (!options.keepLinks)
+        await server.revokeLinks(roomId).catch((err: Error) => log.warn(`could not revoke the links: ${err.message}`));
+      await server.close();
+    },
   };
 };

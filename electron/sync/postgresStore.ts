@@ -227,8 +227,11 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
   };
 
   let listener: pg.Client | null = null;
+  let relistening = false;
+  /** Connects and LISTENs; a connection lost after that starts `relisten` (once, however it is reported). */
   const listen = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    let established = false;
     let lost = false;
     const onLost = () => {
       if (lost) return;
@@ -236,9 +239,10 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       client.removeAllListeners('notification');
       void client.end().catch(() => {});
       if (listener === client) listener = null;
-      if (!closed) {
+      // A failure while connecting is the caller's to handle (it throws); only an established connection reconnects here.
+      if (established && !closed) {
         log.warn('lost the PostgreSQL notification connection; reconnecting');
-        void relisten(1);
+        void relisten();
       }
     };
     client.on('error', onLost);
@@ -248,21 +252,30 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       client.on('notification', onNotification);
       await client.query(`LISTEN ${CHANNEL}; LISTEN ${LINKS_CHANNEL}`);
     } catch (err) {
-      lost = true;
-      client.removeAllListeners();
-      client.on('error', () => {});
-      void client.end().catch(() => {});
+      onLost();
       throw err;
     }
+    if (lost) throw new Error('the notification connection closed while starting');
+    established = true;
     listener = client;
   };
-  const relisten = async (attempt: number): Promise<void> => {
-    await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(attempt, RETRY_MS.length) - 1]));
-    if (closed) return;
+  /** One reconnect loop at a time, with backoff; then every held room is re-read (announcements missed meanwhile). */
+  const relisten = async (): Promise<void> => {
+    if (relistening) return;
+    relistening = true;
     try {
-      await listen();
-    } catch {
-      return relisten(attempt + 1);
+      for (let attempt = 1; ; attempt++) {
+        await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(attempt, RETRY_MS.length) - 1]));
+        if (closed) return;
+        try {
+          await listen();
+          break;
+        } catch {
+          // PostgreSQL still away: next attempt.
+        }
+      }
+    } finally {
+      relistening = false;
     }
     log.info('PostgreSQL notifications resumed; re-reading the rooms held here');
     resync([...watchers.keys()]);

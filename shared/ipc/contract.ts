@@ -61,6 +61,10 @@ export const hostOptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).optional(),
   /** Listen on the LAN (hosting a partner) rather than on 127.0.0.1 only. */
   lan: z.boolean().optional(),
+  /** The LAN address the links name (one of the session's `interfaces`); default the first found. */
+  address: z.ipv4().optional(),
+  /** Keep the links working after hosting stops; by default they are revoked then. */
+  keepLinks: z.boolean().optional(),
 });
 
 const perRole = <T extends z.ZodType>(value: T) => z.object({ candidate: value, interviewer: value, spectator: value });
@@ -77,6 +81,8 @@ export const hostSessionSchema = z.object({
   /** Links and codes for each role (a spectator's are read-only, enforced by the server). */
   links: perRole(z.string()),
   codes: perRole(z.string()),
+  /** The machine's LAN interfaces; the links name the first. */
+  interfaces: z.array(z.object({ name: z.string().max(200), address: z.ipv4() })).max(64),
 });
 
 export const userRubricSchema = z.object({

@@ -25,6 +25,29 @@ describe('hosting a session from the desktop app', () => {
     await expect(fetch(`${session.localOrigin}/healthz`)).rejects.toThrow();
   });
 
+  it('revokes the links when hosting stops, unless the user keeps them', async () => {
+    const dataDir = tempDir();
+    const status = async (link: string, origin: string) => {
+      const parsed = parseJoinLink(link);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const { upgradeStatus } = await import('../integration/helpers');
+      return upgradeStatus(`${origin.replace('http', 'ws')}/sync/${parsed.value.roomId}?token=${parsed.value.token}`);
+    };
+    for (const keepLinks of [false, true]) {
+      const hosting = hostingFromSync(syncHost, { dataDir, rendererRoot: tempDir() });
+      const first = await hosting.start({ port: 0, keepLinks });
+      await hosting.stop();
+      // Hosting again (same data dir, same secret) serves the old room's links only if they were kept.
+      const second = await hosting.start({ port: 0 });
+      try {
+        expect(await status(first.links.interviewer, second.localOrigin), `keepLinks ${keepLinks}`).toBe(keepLinks ? 101 : 403);
+        expect(await status(second.links.interviewer, second.localOrigin)).toBe(101);
+      } finally {
+        await hosting.stop();
+      }
+    }
+  });
+
   it('stops the running session before starting another', async () => {
     const hosting = hostingFromSync(syncHost, { dataDir: tempDir(), rendererRoot: tempDir() });
     const first = await hosting.start({ port: 0 });

@@ -1,6 +1,7 @@
 import type { CreatedRoom } from '@shared/collab/createRoom';
 import { buildJoinLink, parseJoinLink } from '@shared/collab/joinLink';
 import type { Role } from '@shared/collab/roles';
+import { encodeShortCode } from '@shared/collab/shortCode';
 import { useState } from 'react';
 import { useBoardSession } from '../board/context';
 import type { HostedSession } from '../platform/types';
@@ -12,6 +13,8 @@ import { enterRoom, leaveRoom } from './enterRoom';
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const { platform, collab, doc } = useBoardSession();
   const [port, setPort] = useState(7420);
+  const [keepLinks, setKeepLinks] = useState(false);
+  const [address, setAddress] = useState<string | null>(null);
   const [hosted, setHosted] = useState<HostedSession | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +36,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      setHosted(await platform.hostSession!({ port, lan: true }));
+      const session = await platform.hostSession!({ port, lan: true, keepLinks });
+      setHosted(session);
+      setAddress(session.interfaces?.[0]?.address ?? null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -57,6 +62,16 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             Port
             <input type="number" min={1024} max={65535} value={port} onChange={(e) => setPort(Number(e.target.value))} />
           </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              data-testid="keep-links"
+              checked={keepLinks}
+              onChange={(e) => setKeepLinks(e.target.checked)}
+            />
+            Keep the links working after I stop hosting
+          </label>
+          <HostingWarning />
           {error && (
             <p className="error" role="alert">
               {error}
@@ -68,15 +83,33 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         </form>
       ) : (
         <div className="form">
+          {(hosted.interfaces?.length ?? 0) > 1 && (
+            <label>
+              Network
+              <select data-testid="host-interface" value={address ?? ''} onChange={(e) => setAddress(e.target.value)}>
+                {hosted.interfaces!.map((i) => (
+                  <option key={i.address} value={i.address}>
+                    {i.name} — {i.address}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <p>Send your partner the link (it opens the app in any browser) or the code:</p>
-          <CopyField value={hosted.joinUrl} />
-          <CopyField value={hosted.code} />
+          <CopyField value={onAddress(hosted.joinUrl, address)} />
+          <CopyField value={codeOf(onAddress(hosted.joinUrl, address)) ?? hosted.code} />
           {hosted.spectatorUrl && (
             <>
               <p className="muted">Read-only link for spectators:</p>
-              <CopyField value={hosted.spectatorUrl} />
+              <CopyField value={onAddress(hosted.spectatorUrl, address)} />
             </>
           )}
+          <HostingWarning />
+          <p className="muted">
+            {keepLinks
+              ? 'These links keep working after you stop hosting, whenever you host again.'
+              : 'These links stop working when you stop hosting.'}
+          </p>
           {hosted.hostUrl && (
             <button
               type="button"
@@ -95,6 +128,31 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     </Modal>
   );
 }
+
+/** The hosting dialog says what the link is and what the network sees, before and after starting. */
+function HostingWarning() {
+  return (
+    <p className="warning" role="note" data-testid="hosting-warning">
+      Treat the link like a password: anyone who has it can join with its role. The connection on your network is not encrypted,
+      so host only on a network you trust.
+    </p>
+  );
+}
+
+/** A join link naming another of this machine's addresses (same port, room and token). */
+const onAddress = (link: string, address: string | null): string =>
+  address ? link.replace(/^http:\/\/[^/:]+/, `http://${address}`) : link;
+
+/** The short code for a join link, or null when it has none. */
+const codeOf = (link: string): string | null => {
+  const parsed = parseJoinLink(link);
+  if (!parsed.ok) return null;
+  try {
+    return encodeShortCode(parsed.value);
+  } catch {
+    return null;
+  }
+};
 
 function CopyField({ value }: { value: string }) {
   return (

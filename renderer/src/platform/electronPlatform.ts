@@ -77,6 +77,7 @@ export function createElectronPlatform(api: ArchdrillApi): Platform {
         code: hosted.code,
         port: hosted.port,
         spectatorUrl: hosted.links.spectator,
+        interfaces: hosted.interfaces,
         ...(hostUrl && { hostUrl }),
       };
     },

@@ -59,6 +59,8 @@ export interface HostedSession {
   readonly spectatorUrl?: string;
   /** The link the host's own window joins with. */
   readonly hostUrl?: string;
+  /** The machine's LAN interfaces (name, IPv4); the links name the first, and may name any. */
+  readonly interfaces?: readonly { readonly name: string; readonly address: string }[];
 }
 
 /**
@@ -106,7 +108,7 @@ export interface Platform {
   /** Browser only: keeps an imported rubric file (the desktop uses its folder instead). */
   importUserRubric?(file: { readonly name: string; readonly text: string }): Promise<void>;
   /** Starts the sync server in the desktop app and returns the links to share (desktop only). */
-  hostSession?(options: { readonly port?: number; readonly lan?: boolean }): Promise<HostedSession>;
+  hostSession?(options: { readonly port?: number; readonly lan?: boolean; readonly keepLinks?: boolean }): Promise<HostedSession>;
   stopHosting?(): Promise<void>;
   /** Prints HTML to PDF (desktop only). */
   printToPdf?(html: string, suggestedName: string): Promise<SavedFile | null>;
