@@ -105,7 +105,7 @@ export const parseRubric = (text: string, file: string): RubricParseResult => {
       errors.push({
         file,
         field: `estimates[${i}].expected`,
-        message: `${JSON.stringify(e.expected)} is not one ${e.quantity} figure (write e.g. ${e.quantity === 'qps' ? '"40/s"' : e.quantity === 'storage' ? '"3 TB"' : '"25 MB/s"'})`,
+        message: `${JSON.stringify(e.expected)} is not one ${e.quantity} figure (write e.g. ${e.quantity === 'qps' ? '"40/s"' : e.quantity === 'storage' ? '"3 TB"' : e.quantity === 'count' ? '"10M"' : '"25 MB/s"'})`,
       });
       return;
     }

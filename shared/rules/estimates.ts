@@ -1,5 +1,5 @@
 import type { BoardGraph } from './graph';
-import { perGraph } from './memo';
+import { byText, perGraph } from './memo';
 import { type Figure, findFigures, formatFigure } from './quantities';
 import { clauseEnd, clauseStart, termPattern } from './text';
 import type { ExpectedEstimate } from './types';
@@ -10,7 +10,7 @@ import type { ExpectedEstimate } from './types';
  * subject words in its clause ("writes 4,000/s, reads 40/s" binds 4,000 to
  * writes); a nearer `notAbout` word ("cache holds 2 TB") binds it to nothing.
  * A figure with no subject words binds only when the rubric has a single
- * estimate of its quantity.
+ * estimate of its quantity, and never for counts (notes are full of them).
  */
 
 export interface BoundFigure {
@@ -54,14 +54,21 @@ export const boundFigures = (
   text: string,
   estimates: ReadonlyMap<string, ExpectedEstimate>,
 ): BoundFigure[] => {
-  return bindings(graph, text, () => bind(text, estimates));
+  return bindings(graph, text, () =>
+    bind(
+      figuresIn(text, () => findFigures(text)),
+      text,
+      estimates,
+    ),
+  );
 };
 
-const bind = (text: string, estimates: ReadonlyMap<string, ExpectedEstimate>): BoundFigure[] => {
+const figuresIn = byText<Figure[]>();
+
+const bind = (figures: readonly Figure[], text: string, estimates: ReadonlyMap<string, ExpectedEstimate>): BoundFigure[] => {
   const all = [...estimates.values()];
   const out: BoundFigure[] = [];
-  for (const figure of findFigures(text)) {
-    if (figure.quantity === 'count') continue;
+  for (const figure of figures) {
     const candidates = all.filter((e) => e.quantity === figure.quantity);
     if (candidates.length === 0) continue;
     const start = figure.index;
@@ -128,8 +135,8 @@ export const withinTolerance = (b: BoundFigure, e: ExpectedEstimate): boolean =>
   return r >= 1 / e.tolerance && r <= e.tolerance;
 };
 
-const times = (r: number): string =>
-  r >= 10 ? Math.round(r).toLocaleString('en-US', { maximumSignificantDigits: 2 }) : r.toFixed(1).replace(/\.0$/, '');
+const TWO_DIGITS = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+const times = (r: number): string => (r >= 10 ? TWO_DIGITS.format(Math.round(r)) : r.toFixed(1).replace(/\.0$/, ''));
 
 /**
  * The candidate-facing sentence for a figure that is off:

@@ -152,6 +152,23 @@ export const roleOf = (graph: BoardGraph, node: BoardNode): NodeKind => graph.ro
  * @example selectNodes(g, { kind: 'service', label: ['shorten', 'url'] }) // the "URL shortener service" nodes
  */
 export const selectNodes = (graph: BoardGraph, selector: Selector): readonly BoardNode[] => {
+  // Rubric selectors are long-lived objects: each is resolved once per graph.
+  let perGraph = selections.get(graph);
+  if (!perGraph) {
+    perGraph = new WeakMap();
+    selections.set(graph, perGraph);
+  }
+  let nodes = perGraph.get(selector);
+  if (!nodes) {
+    nodes = select(graph, selector);
+    perGraph.set(selector, nodes);
+  }
+  return nodes;
+};
+
+const selections = new WeakMap<BoardGraph, WeakMap<Selector, readonly BoardNode[]>>();
+
+const select = (graph: BoardGraph, selector: Selector): readonly BoardNode[] => {
   const kinds = selectorKinds(selector);
   const pool = kinds === null ? graph.board.nodes : kinds.flatMap((k) => graph.nodesByRole.get(k) ?? []);
   const anywhere = selector.anywhere === true;

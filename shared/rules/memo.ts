@@ -22,3 +22,22 @@ export const perGraph = <T>() => {
     return value;
   };
 };
+
+/**
+ * A bounded cache of values derived from a text alone (its figures, its
+ * stated redundancy, its sentences). Pure functions of the text, so reusing
+ * them across scoring calls changes no result: the score panel rescores on
+ * every edit of the drawing while the notes stay the same.
+ */
+export const byText = <T>(limit = 256) => {
+  const cache = new Map<string, T>();
+  return (text: string, compute: () => T): T => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      value = compute();
+      if (cache.size >= limit) cache.clear();
+      cache.set(text, value);
+    }
+    return value;
+  };
+};

@@ -1,6 +1,7 @@
 import { STEP_IDS, type StepId } from '../framework/steps';
 import type { BoardGraph } from './graph';
-import { perGraph } from './memo';
+import { byText, perGraph } from './memo';
+import { isKeywordList } from './text';
 
 /** A passage of the candidate's writing: a step's notes, or a text annotation on the canvas. */
 export interface NoteSource {
@@ -12,8 +13,17 @@ export interface NoteSource {
   readonly nodeId?: string;
 }
 
-/** Steps whose rules also read the text annotations on the canvas: they are part of the drawing. */
+/**
+ * Steps whose rules also read the text annotations on the canvas (they are
+ * part of the drawing), and whose notes must explain: there, a line that is
+ * a bare keyword list ("base62, 301, sharding, Kafka, LRU") counts for nothing.
+ * Lists are fine when restating features and requirements.
+ */
 const DRAWING_STEPS: ReadonlySet<string> = new Set<StepId>(['high_level', 'deep_dive', 'bottlenecks']);
+
+/** The text with every keyword-list line blanked (same length, so indices hold). */
+const withoutKeywordLists = (text: string): string =>
+  text.replace(/[^\n]+/g, (line) => (isKeywordList(line) ? ' '.repeat(line.length) : line));
 
 const normalise = (s: string): string =>
   s
@@ -50,6 +60,15 @@ export const withoutBrief = (text: string, prompt: string | undefined): string =
 };
 
 const sources = perGraph<NoteSource[]>();
+const readings = byText<string>();
+
+/** One step's notes as the rules read them (brief sentences and, in drawing steps, keyword dumps blanked). */
+const readingOf = (step: string, text: string, prompt: string | undefined): string =>
+  readings(`${step.startsWith('canvas') ? 'canvas' : step}\u0000${prompt ?? ''}\u0000${text}`, () => {
+    // Restating the brief is what the understand step asks for; elsewhere a copied sentence is not an answer.
+    const own = step === 'understand' ? text : withoutBrief(text, prompt);
+    return DRAWING_STEPS.has(step) || step === 'canvas' ? withoutKeywordLists(own) : own;
+  });
 
 /**
  * The writing a notes check reads: the notes of `steps` (every step when
@@ -59,16 +78,16 @@ const sources = perGraph<NoteSource[]>();
  */
 export const noteSources = (graph: BoardGraph, steps?: readonly StepId[], prompt?: string): NoteSource[] => {
   const wanted = steps ?? STEP_IDS;
-  return sources(graph, `${wanted.join(',')}\u0000${prompt ?? ''}`, () => {
+  return sources(graph, `${wanted.join(',')}\u0000${prompt === undefined ? '' : prompt.length}`, () => {
     const notes = graph.board.notes;
     const out: NoteSource[] = [];
     for (const step of wanted) {
       const text = notes[step];
-      if (text) out.push({ step, text: withoutBrief(text, prompt) });
+      if (text) out.push({ step, text: readingOf(step, text, prompt) });
     }
     if (wanted.some((s) => DRAWING_STEPS.has(s)))
       for (const n of graph.nodesByKind.get('text') ?? [])
-        if (n.label) out.push({ step: 'canvas', text: withoutBrief(n.label, prompt), nodeId: n.id });
+        if (n.label) out.push({ step: 'canvas', text: readingOf('canvas', n.label, prompt), nodeId: n.id });
     return out;
   });
 };

@@ -15,7 +15,8 @@
  *   so restating "100M URLs/month" from the brief is not an estimate of QPS.
  */
 
-export const QUANTITIES = ['qps', 'storage', 'bandwidth'] as const;
+/** Estimate quantities: a rate per second, a size, a bandwidth, or a plain count (e.g. concurrent connections). */
+export const QUANTITIES = ['qps', 'storage', 'bandwidth', 'count'] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 
 /**
@@ -24,7 +25,7 @@ export type Quantity = (typeof QUANTITIES)[number];
  * is one figure with `low` < `high`; `value` is then their geometric mean.
  */
 export interface Figure {
-  readonly quantity: Quantity | 'count';
+  readonly quantity: Quantity;
   readonly value: number;
   readonly low: number;
   readonly high: number;
@@ -77,7 +78,7 @@ const matchAt = (re: RegExp, text: string, at: number): RegExpExecArray | null =
 };
 
 interface Parsed {
-  quantity: Figure['quantity'];
+  quantity: Quantity;
   base: number;
   /** value / base: the multiplier and unit scale a range's bare first number borrows. */
   scale: number;
@@ -114,7 +115,7 @@ export const findFigures = (text: string): Figure[] => {
       end -= 1;
     }
     let count = raised * (attached ? COUNT_SUFFIX[attached]! : 1) * (word ? COUNT_SUFFIX[word]! : 1);
-    let quantity: Figure['quantity'] = 'count';
+    let quantity: Quantity = 'count';
     const bytes =
       matchAt(BYTES, text, end) ?? (attached === undefined && word === undefined ? matchAt(LONE_BYTE, text, end) : null);
     const bits = matchAt(BITS_PER_SECOND, text, end);
@@ -181,7 +182,7 @@ const joinRanges = (text: string, parsed: readonly Parsed[]): Figure[] => {
   return out;
 };
 
-const figure = (text: string, quantity: Figure['quantity'], low: number, high: number, index: number, end: number): Figure => ({
+const figure = (text: string, quantity: Quantity, low: number, high: number, index: number, end: number): Figure => ({
   quantity,
   value: low === high ? low : Math.sqrt(low * high),
   low,
@@ -191,18 +192,21 @@ const figure = (text: string, quantity: Figure['quantity'], low: number, high: n
   text: text.slice(index, end),
 });
 
-/** Parses a rubric's expected figure ("40/s", "3 TB"): exactly one figure of a rate, size or bandwidth. */
+/** Parses a rubric's expected figure ("40/s", "3 TB", "10M"): exactly one figure (a count only when nothing else is written). */
 export const parseExpected = (text: string): Figure | null => {
-  const figures = findFigures(text).filter((f) => f.quantity !== 'count');
-  return figures.length === 1 ? figures[0]! : null;
+  const figures = findFigures(text);
+  const measured = figures.filter((f) => f.quantity !== 'count');
+  if (measured.length === 1) return measured[0]!;
+  return measured.length === 0 && figures.length === 1 ? figures[0]! : null;
 };
 
 /** "4,000/s", "3 TB", "25 MB/s": a base-unit value written back for people. */
+const THREE_DIGITS = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
 export const formatFigure = (quantity: Quantity, value: number): string => {
   const compact = (v: number, units: readonly [number, string][]): string => {
-    for (const [size, unit] of units)
-      if (v >= size) return `${(v / size).toLocaleString('en-US', { maximumSignificantDigits: 3 })}${unit}`;
-    return v.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+    for (const [size, unit] of units) if (v >= size) return `${THREE_DIGITS.format(v / size)}${unit}`;
+    return THREE_DIGITS.format(v);
   };
   const bytes: [number, string][] = [
     [1e15, ' PB'],
@@ -213,6 +217,12 @@ export const formatFigure = (quantity: Quantity, value: number): string => {
     [1, ' B'],
   ];
   if (quantity === 'qps') return `${compact(value, [])}/s`;
+  if (quantity === 'count')
+    return compact(value, [
+      [1e9, 'B'],
+      [1e6, 'M'],
+      [1e3, 'k'],
+    ]);
   if (quantity === 'storage') return compact(value, bytes);
   return `${compact(value, bytes)}/s`;
 };

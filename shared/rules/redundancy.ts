@@ -2,6 +2,7 @@ import type { NodeKind } from '../board/kinds';
 import type { BoardNode } from '../board/types';
 import { ROLE_TERMS } from '../catalogue/roles';
 import { type BoardGraph, roleOf } from './graph';
+import { byText } from './memo';
 import { allWriting } from './notes';
 import { instancesOf } from './selector';
 import { isNegated } from './text';
@@ -69,6 +70,7 @@ const rolesNamed = (phrase: string): NodeKind[] => {
 };
 
 const cache = new WeakMap<BoardGraph, ReadonlyMap<NodeKind, number>>();
+const byWriting = byText<ReadonlyMap<NodeKind, number>>(64);
 
 const raise = (map: Map<NodeKind, number>, roles: readonly NodeKind[], n: number): void => {
   for (const r of roles) map.set(r, Math.max(map.get(r) ?? 1, n));
@@ -79,6 +81,12 @@ export const statedRedundancy = (graph: BoardGraph): ReadonlyMap<NodeKind, numbe
   const hit = cache.get(graph);
   if (hit) return hit;
   const text = allWriting(graph);
+  const out = byWriting(text, () => readRedundancy(text));
+  cache.set(graph, out);
+  return out;
+};
+
+const readRedundancy = (text: string): ReadonlyMap<NodeKind, number> => {
   const out = new Map<NodeKind, number>();
   if (text !== '') {
     for (const m of text.matchAll(COUNTED)) {
@@ -96,7 +104,6 @@ export const statedRedundancy = (graph: BoardGraph): ReadonlyMap<NodeKind, numbe
     }
     for (const m of text.matchAll(ENTRY_PAIR)) if (!isNegated(text, m.index)) raise(out, ENTRIES, 2);
   }
-  cache.set(graph, out);
   return out;
 };
 

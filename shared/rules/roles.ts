@@ -1,9 +1,11 @@
 import type { ComponentKind, NodeKind } from '../board/kinds';
 import type { BoardNode } from '../board/types';
 import { ROLE_TERMS, refinableRoles } from '../catalogue/roles';
-import { termPattern } from './text';
 
-const keyOf = (s: string): string => s.toLowerCase().replace(/[\s-]+/g, '');
+/** A term or a run of label words, compared without case, spaces or punctuation: "Pub/Sub" = "pubsub". */
+const keyOf = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** The longest role term, in words: labels are matched by runs of up to this many words. */
+const MAX_WORDS = 4;
 
 /** Every role term, longest first (so "snowflake db" wins over "snowflake"), and the roles each names. */
 const TERM_ROLES = new Map<string, Set<ComponentKind>>();
@@ -16,7 +18,6 @@ for (const [role, terms] of Object.entries(ROLE_TERMS) as [ComponentKind, readon
   }
 /** Category words that make a generic box a store, but do not re-type a box already drawn as one. */
 const WEAK: ReadonlySet<string> = new Set(['database', 'db', 'queue', 'cache', 'store']);
-const ALL_TERMS = [...new Set(Object.values(ROLE_TERMS).flat())].sort((a, b) => b.length - a.length);
 
 /**
  * The role a node plays: its drawn kind, unless that kind may be refined
@@ -31,14 +32,20 @@ export const resolveRole = (node: BoardNode): NodeKind => {
   const text = `${node.label ?? ''} ${typeof tech === 'string' ? tech : ''}`;
   if (text.trim() === '') return node.kind;
   const named = new Set<ComponentKind>();
-  const re = termPattern(ALL_TERMS, false);
-  re.lastIndex = 0;
   const generic = node.kind === 'service' || node.kind === 'external_api';
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const k = keyOf(m[0]);
-    // "Messages DB" on a NoSQL box says nothing about its engine; on a generic box it makes it a store.
-    if (!generic && WEAK.has(k)) continue;
-    for (const r of TERM_ROLES.get(k) ?? []) named.add(r);
+  // Runs of whole words, so "Redis" names a cache but "Rediscover" does not: a map lookup per run, no regex scan.
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    let run = '';
+    for (let n = 0; n < MAX_WORDS && i + n < words.length; n++) {
+      run += words[i + n];
+      // "Messages DB" on a NoSQL box says nothing about its engine; on a generic box it makes it a store.
+      if (!generic && WEAK.has(run)) continue;
+      for (const r of TERM_ROLES.get(run) ?? []) named.add(r);
+    }
   }
   if (named.size === 0) return node.kind;
   return order.find((r) => named.has(r)) ?? node.kind;

@@ -83,25 +83,28 @@ export interface TermHit {
   readonly length: number;
 }
 
+// Words that open a new clause: "but", "however", "although", "whereas", "while", "so", "because", "then".
+const CLAUSE_WORD = /^ (?:but|however|although|whereas|while|so|because|then)\b/i;
+const CLAUSE_INITIALS = new Set(['b', 'h', 'a', 'w', 's', 't', 'B', 'H', 'A', 'W', 'S', 'T']);
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/** Whether a clause boundary sits at `i`: sentence punctuation, a comma, a line break, a bracket, or a clause word after a space. */
+const boundaryAt = (text: string, i: number): boolean => {
+  const c = text[i]!;
+  if (c === '\n' || c === ';' || c === '!' || c === '?' || c === '(' || c === ')') return true;
+  if (c === '.' || c === ',') return !isDigit(text[i + 1]);
+  return c === ' ' && CLAUSE_INITIALS.has(text[i + 1] ?? '') && CLAUSE_WORD.test(text.slice(i, i + 10));
+};
+
 /** Where a clause containing `index` starts: after sentence punctuation, a comma, a line break, or "but"/"however". */
 export const clauseStart = (text: string, index: number): number => {
-  for (let i = index - 1; i >= 0; i--) {
-    const c = text[i]!;
-    if (c === '\n' || c === ';' || c === '!' || c === '?' || c === '(' || c === ')') return i + 1;
-    if ((c === '.' || c === ',') && !/\d/.test(text[i + 1] ?? '')) return i + 1;
-    if (c === ' ' && /^ (?:but|however|although|whereas|while|so|because|then)\b/i.test(text.slice(i, i + 10))) return i + 1;
-  }
+  for (let i = index - 1; i >= 0; i--) if (boundaryAt(text, i)) return i + 1;
   return 0;
 };
 
 /** Where the clause containing `index` ends (exclusive), by the same boundaries as clauseStart. */
 export const clauseEnd = (text: string, index: number): number => {
-  for (let i = index; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n' || c === ';' || c === '!' || c === '?' || c === '(' || c === ')') return i;
-    if ((c === '.' || c === ',') && !/\d/.test(text[i + 1] ?? '')) return i;
-    if (c === ' ' && /^ (?:but|however|although|whereas|while|so|because|then)\b/i.test(text.slice(i, i + 10))) return i;
-  }
+  for (let i = index; i < text.length; i++) if (boundaryAt(text, i)) return i;
   return text.length;
 };
 
@@ -147,12 +150,46 @@ const inSense = (text: string, index: number, length: number, spec: TermSpec): b
   return true;
 };
 
+const lowerCache = new Map<string, string>();
+/** The text in lower case, cached: several hundred terms are looked up in the same few notes per scoring. */
+const lowered = (text: string): string => {
+  let low = lowerCache.get(text);
+  if (low === undefined) {
+    if (lowerCache.size > 256) lowerCache.clear();
+    low = text.toLowerCase();
+    lowerCache.set(text, low);
+  }
+  return low;
+};
+
+const literals = new Map<string, string>();
+/** A literal every match of the term contains: its first word, less what inflection may change. */
+const literalOf = (word: string): string => {
+  let lit = literals.get(word);
+  if (lit === undefined) {
+    const first =
+      word
+        .trim()
+        .toLowerCase()
+        .split(/[\s-]+/)[0] ?? '';
+    lit = !/^[a-z]+$/.test(first) || first.length <= 3 ? first : first.replace(/(?:e|y)$/, '');
+    literals.set(word, lit);
+  }
+  return lit;
+};
+
 /**
  * The earliest place `text` mentions any of `synonyms` in the sense meant and
- * not negated (unless allowed), or null.
+ * not negated (unless allowed), or null. Synonyms whose first word does not
+ * occur at all are dropped before the pattern runs, so most lookups cost a
+ * substring search rather than a regex scan of the whole notes.
  */
 export const findTerm = (text: string, synonyms: readonly TermSpec[], options: FindOptions = {}): TermHit | null => {
   if (text === '') return null;
+  const low = lowered(text);
+  const present = synonyms.filter((s) => low.includes(literalOf(specWord(s))));
+  if (present.length === 0) return null;
+  synonyms = present;
   const re = termPattern(synonyms.map(specWord), !options.exact);
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -183,10 +220,16 @@ const synonymFor = (matched: string, synonyms: readonly TermSpec[]): TermSpec =>
   return best;
 };
 
-/** A line that is a bare list of keywords ("cache, sharding, base62, 301, fan-out"), not prose that explains. */
+/**
+ * A line that is a bare dump of keywords ("cache, sharding, base62, 301,
+ * fan-out, Kafka, LRU"), not prose that explains: six or more items of one or
+ * two words. Shorter lists ("Monitoring: p99, errors, hit ratio") and schemas
+ * ("short_code (PK), long_url, expires_at") are how people take notes.
+ */
 export const isKeywordList = (line: string): boolean => {
+  if (/[_(]/.test(line)) return false;
   const parts = line.split(/[,;/|·•]+/).filter((p) => p.trim() !== '');
-  if (parts.length < 4) return false;
+  if (parts.length < 6) return false;
   const words = parts.map((p) => p.trim().split(/\s+/).length).sort((a, b) => a - b);
   return words[Math.floor(words.length / 2)]! <= 2;
 };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,8 @@ describe('archdrill score', () => {
     const r = run('score', example('url-shortener.textbook.archdrill.json'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^URL shortener — url-shortener\.textbook\.archdrill\.json\nScore \d+% \(acceptable\)/);
-    expect(r.stdout).toMatch(/✓ entry-path .*\[client, lb/);
+    expect(r.stdout).toMatch(/✓ entry-path .*\[u, lb/);
+    expect(r.stdout).toMatch(/Estimates:\n  ✗ New URLs per second: not estimated/);
     expect(r.stdout).toMatch(/✗ redirect-status .*Hint: .*301/);
     expect(r.stderr).toBe('');
   });
@@ -54,12 +55,38 @@ describe('archdrill score', () => {
     const result = JSON.parse(byId.stdout);
     expect(result).toMatchObject({
       rubric: { id: 'minimal' },
-      percent: 0,
-      band: 'weak',
-      rules: [{ id: 'has-cache', passed: false }],
+      percent: 100,
+      band: 'strong',
+      rules: [{ id: 'has-cache', passed: true, status: 'passed', credit: 1 }],
+      fatalFlaws: [],
+      unconnected: [],
+      estimates: [],
     });
     const byFile = run('score', example('feed.strong.archdrill.json'), '--rubric', join(root, 'rubrics/feed.yaml'), '--json');
     expect(JSON.parse(byFile.stdout)).toMatchObject({ rubricId: 'feed', band: 'strong' });
+  });
+
+  it('carries fatal flaws, unconnected components and estimate deltas in --json and the scorecard', () => {
+    const flawed = JSON.parse(readFileSync(fixture('calibration/url-shortener.flaw-client-to-cache.archdrill.json'), 'utf8'));
+    flawed.nodes.push({ id: 'spare', kind: 'search_index', label: 'Spare index', position: { x: 0, y: 900 } });
+    flawed.notes.scope = 'Writes: about 40,000 new URLs/s.';
+    const file = join(dataDir, 'flawed.archdrill.json');
+    writeFileSync(file, JSON.stringify(flawed));
+    const json = JSON.parse(run('score', file, '--json').stdout);
+    expect(json.band).toBe('acceptable');
+    expect(json.uncappedBand).toBe('strong');
+    expect(json.fatalFlaws.map((f: { ruleId: string }) => f.ruleId)).toEqual(['no-client-to-datastore']);
+    expect(json.unconnected).toEqual([{ id: 'spare', kind: 'search_index', label: 'Spare index' }]);
+    expect(json.estimates.find((e: { estimate: string }) => e.estimate === 'write-qps')).toMatchObject({
+      withinTolerance: false,
+      found: '40,000 new URLs/s',
+      ratio: 1000,
+    });
+    const text = run('score', file).stdout;
+    expect(text).toMatch(/capped from strong by a fatal flaw/);
+    expect(text.indexOf('Fatal flaw:')).toBeLessThan(text.indexOf('Step '));
+    expect(text).toMatch(/1 component is not connected to anything and earns nothing: Spare index/);
+    expect(text).toMatch(/Your 40,000 new URLs\/s is 1,000× the ≈40\/s the brief implies/);
   });
 
   it('rejects bad input with one line and exit 2', () => {
@@ -67,7 +94,7 @@ describe('archdrill score', () => {
     expectOneLineError(run('score', join(root, 'package.json')), /not an Archdrill board/);
     expectOneLineError(
       run('score', example('chat.strong.archdrill.json'), '--rubric', 'nope'),
-      /unknown rubric "nope" \(available: chat, feed, url-shortener, minimal\)/,
+      /unknown rubric "nope" \(available: (?=.*\bchat\b)(?=.*\bfeed\b)(?=.*\burl-shortener\b).*\bminimal\)/,
     );
     expectOneLineError(
       run('score', example('chat.strong.archdrill.json'), '--rubric', fixture('rubrics/unknown-check.yaml')),

@@ -3,6 +3,7 @@ import { componentLayout } from '@shared/export/nodeLayout';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { InlineLabel } from './InlineLabel';
+import { iconImageUrl, useCategoryColour } from './iconImage';
 import { iconFor } from './icons';
 import { LaidOutLines } from './LaidOutLines';
 import type { FlowNode } from './toFlow';
@@ -19,6 +20,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
   const { node } = data;
   const info = kindInfo(node.kind);
   const Icon = iconFor(info.icon);
+  const iconUrl = iconImageUrl(info.icon, useCategoryColour(info.category));
   const layout = useMemo(() => componentLayout(node), [node]);
   return (
     <div
@@ -30,7 +32,11 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
       onDoubleClick={label.start}
     >
       <div className="component-icon">
-        <Icon size={20} strokeWidth={1.8} aria-hidden />
+        {iconUrl ? (
+          <img src={iconUrl} width={20} height={20} alt="" draggable={false} />
+        ) : (
+          <Icon size={20} strokeWidth={1.8} aria-hidden />
+        )}
       </div>
       <div className="component-text">
         <InlineLabel

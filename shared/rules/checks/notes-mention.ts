@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../../framework/steps';
-import { noteSources } from '../notes';
-import { excerptAround, findTerm, isKeywordList, type TermSpec, termSpecSchema } from '../text';
+import { byText } from '../memo';
+import { type NoteSource, noteSources } from '../notes';
+import { excerptAround, type FindOptions, findTerm, isKeywordList, type TermSpec, termSpecSchema } from '../text';
 import { defineCheck, type NoteExcerpt } from '../types';
 
 const synonyms = z.union([termSpecSchema, z.array(termSpecSchema).min(1)]);
@@ -14,6 +15,45 @@ const lineAt = (text: string, index: number): string => {
   return text.slice(start, end === -1 ? text.length : end);
 };
 
+const sentences = byText<string[]>();
+
+/** The sources cut into sentences, minus sentences that contain an `excludeIf` term. */
+const sentencesOf = (sources: readonly NoteSource[], excludeIf: readonly TermSpec[] | undefined): NoteSource[] => {
+  const out: NoteSource[] = [];
+  for (const src of sources)
+    for (const s of sentences(src.text, () => src.text.match(/[^\n.!?;]+/g) ?? [])) {
+      if (excludeIf && findTerm(s, excludeIf, { allowNegated: true })) continue;
+      out.push({ ...src, text: s });
+    }
+  return out;
+};
+
+/** `sameSentence`: passes when one sentence mentions at least `need` of the terms. */
+const inOneSentence = (
+  sources: readonly NoteSource[],
+  terms: readonly (TermSpec | TermSpec[])[],
+  need: number,
+  options: FindOptions,
+) => {
+  for (const src of sources) {
+    const hits = terms.map((t) => findTerm(src.text, [t].flat() as TermSpec[], options));
+    const found = hits.filter((h) => h !== null);
+    if (found.length >= need) {
+      const first = found[0]!;
+      return {
+        passed: true,
+        evidence: {
+          nodeIds: src.nodeId ? [src.nodeId] : [],
+          edgeIds: [],
+          notes: [{ step: src.step, excerpt: excerptAround(src.text, first.index, first.length) }],
+        },
+        note: `one sentence mentions ${found.length} of the terms`,
+      };
+    }
+  }
+  return { passed: false, evidence: { nodeIds: [], edgeIds: [], notes: [] }, note: 'no sentence mentions them together' };
+};
+
 /**
  * Passes when the notes mention enough of `terms`. Each term is a word or a
  * list of synonyms (`[fan-out, push model]`), a synonym optionally an object
@@ -21,7 +61,8 @@ const lineAt = (text: string, index: number): string => {
  * whole words and phrases with inflections ("rate limit" finds "rate-limited"),
  * spaces and hyphens alike; a term in a negated clause does not count unless
  * `allowNegated`; `prose: true` ignores bare keyword lists (an explanation is a
- * sentence). Reads the rule's own steps unless `steps` says otherwise, and
+ * sentence); `sameSentence: true` needs them in one sentence; `excludeIf` ignores
+ * sentences that contain any of its terms ("clocks drift, so …"). Reads the rule's own steps unless `steps` says otherwise, and
  * never sentences copied from the brief. `min` defaults to all terms.
  */
 export const notesMention = defineCheck({
@@ -37,14 +78,22 @@ export const notesMention = defineCheck({
         prose: z.boolean().optional(),
         allowNegated: z.boolean().optional(),
         exact: z.boolean().optional(),
+        sameSentence: z.boolean().optional(),
+        excludeIf: z.array(termSpecSchema).min(1).optional(),
       })
       .refine((o) => o.min === undefined || o.min <= o.terms.length, {
         message: 'min must not exceed the number of terms',
         path: ['min'],
       }),
   },
-  evaluate: (graph, { steps, terms, min, prose, allowNegated, exact }, env) => {
-    const sources = noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt);
+  evaluate: (graph, { steps, terms, min, prose, allowNegated, exact, sameSentence, excludeIf }, env) => {
+    const all = noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt);
+    const sources = sameSentence || excludeIf ? sentencesOf(all, excludeIf) : all;
+    if (sameSentence)
+      return inOneSentence(sources, terms, min ?? terms.length, {
+        ...(allowNegated && { allowNegated }),
+        ...(exact && { exact }),
+      });
     const found: NoteExcerpt[] = [];
     const nodeIds: string[] = [];
     const missing: string[] = [];

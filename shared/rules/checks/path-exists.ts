@@ -1,21 +1,33 @@
 import { z } from 'zod';
-import { findChain } from '../graph';
-import { describeSelector, protocolSchema, selectorSchema } from '../selector';
+import { findChain, roleOf } from '../graph';
+import { describeSelector, matchesDetails, protocolSchema, selectorKinds, selectorSchema } from '../selector';
 import { defineCheck } from '../types';
 
 /**
  * Passes when a directed path visits the `through` selectors in order, e.g.
  * client → load_balancer → service → cache. Other components may sit between
- * stages (a CDN before the load balancer is fine). With `protocol`, every hop uses it.
+ * stages (a CDN before the load balancer is fine). With `protocol`, every hop
+ * uses it; with `avoid`, the path may not pass a component matching that
+ * selector between stages (e.g. persistence that does not depend on a pub/sub).
  */
 export const pathExists = defineCheck({
   type: 'path-exists',
   meta: {
     description: 'A directed path visits components matching each selector of `through` in order, optionally over a protocol.',
-    options: z.strictObject({ through: z.array(selectorSchema).min(2), protocol: protocolSchema }),
+    options: z.strictObject({
+      through: z.array(selectorSchema).min(2),
+      protocol: protocolSchema,
+      avoid: selectorSchema.optional(),
+    }),
   },
-  evaluate: (graph, { through, protocol }) => {
-    const path = findChain(graph, through, protocol);
+  evaluate: (graph, { through, protocol, avoid }) => {
+    const avoided = avoid && selectorKinds(avoid);
+    const path = findChain(graph, through, {
+      protocol,
+      ...(avoid && {
+        via: (n) => !((avoided === null || avoided!.includes(roleOf(graph, n))) && matchesDetails(n, avoid)),
+      }),
+    });
     const route = through.map(describeSelector).join(' → ');
     return path
       ? { passed: true, evidence: { nodeIds: path.nodeIds, edgeIds: path.edgeIds, notes: [] }, note: `path ${route}` }

@@ -19,7 +19,7 @@ const reach = (graph: BoardGraph, starts: readonly string[], blocked: string | n
 };
 
 /** Checking each candidate costs a search; past this many, the first ones on the way in are checked. */
-const MAX_CANDIDATES = 24;
+const MAX_CANDIDATES = 8;
 
 /**
  * An anti-pattern detector for a rule's `flaw`: passes when one instance is
@@ -27,7 +27,8 @@ const MAX_CANDIDATES = 24;
  * tier) with a single instance (inspector, label or notes) that every path
  * from the clients to the `to` components (by default the servers) passes
  * through. Two load balancers in parallel pass; one load balancer in series
- * with one gateway is still a single way in. Not applicable when no client
+ * with one gateway is still a single way in; with no entry tier, one server
+ * the clients reach directly is the only way in. Not applicable when no client
  * reaches a server. Evidence: that component.
  */
 export const singleEntryPoint = defineCheck({
@@ -63,6 +64,20 @@ export const singleEntryPoint = defineCheck({
           passed: true,
           evidence: { nodeIds: [c.id], edgeIds: [], notes: [] },
           note: `${c.label || c.id} is a single instance and the only way in`,
+        };
+    }
+    // No entry tier in the way: then the one server the clients reach is itself the only way in.
+    if (candidates.length > 0 || served.length > MAX_CANDIDATES)
+      return { passed: false, evidence: { nodeIds: [], edgeIds: [], notes: [] }, note: 'no single instance is the only way in' };
+    for (const t of served) {
+      const node = graph.nodeById.get(t)!;
+      if (instancesIn(graph, node) !== 1) continue;
+      const without = reach(graph, starts, t);
+      if (!served.some((id) => id !== t && without.has(id)))
+        return {
+          passed: true,
+          evidence: { nodeIds: [t], edgeIds: [], notes: [] },
+          note: `${node.label || t} is a single instance and the only server the clients reach`,
         };
     }
     return { passed: false, evidence: { nodeIds: [], edgeIds: [], notes: [] }, note: 'no single instance is the only way in' };

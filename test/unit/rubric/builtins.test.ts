@@ -31,11 +31,12 @@ describe.each(QUESTIONS)('built-in rubric %s', (id) => {
     expect(used).toContain('estimate-within');
   });
 
-  it('checks the anti-patterns', () => {
-    const used = rubric.rules.flatMap((r) => checkTypes(r.check));
-    expect(used).toEqual(
-      expect.arrayContaining(['client-reaches-database', 'database-lacks-replica', 'single-point-of-failure']),
+  it('checks the anti-patterns as flaw rules, with at least one fatal', () => {
+    const flaws = rubric.rules.filter((r) => r.flaw);
+    expect(flaws.flatMap((r) => checkTypes(r.check))).toEqual(
+      expect.arrayContaining(['client-reaches-datastore', 'database-lacks-replica', 'single-entry-point']),
     );
+    expect(flaws.filter((r) => r.severity === 'fatal').length).toBeGreaterThanOrEqual(2);
   });
 
   it('gives every rule a hint that teaches (longer than its pass text)', () => {

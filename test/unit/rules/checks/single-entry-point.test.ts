@@ -24,6 +24,12 @@ describe('single-entry-point', () => {
         options: {},
         evidence: { nodeIds: ['gw'] },
       },
+      {
+        name: 'no load balancer: the one server is the only way in',
+        board: board([u, node('s', 'service'), node('db', 'sql_db')], chain('u', 's', 'db')),
+        options: {},
+        evidence: { nodeIds: ['s'] },
+      },
     ],
     invalid: [
       {
