@@ -79,6 +79,8 @@ export function ScoreChart(props: ScoreChartProps) {
           stroke: text,
           grid: { stroke: grid, width: 1 },
           ticks: { stroke: grid },
+          // Seconds axis: whole-second ticks, so a clock label never repeats.
+          ...(!time && { incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] }),
           ...(latest.current.formatX && { values: (_u, vals) => vals.map((v) => latest.current.formatX!(v)) }),
         },
         {
@@ -109,6 +111,9 @@ export function ScoreChart(props: ScoreChartProps) {
             const { top, height: h } = u.bbox;
             ctx.save();
             ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+            // uPlot leaves its axis text settings on the context.
+            ctx.textBaseline = 'alphabetic';
+            const right = u.bbox.left + u.bbox.width;
             let lastLabelEnd = Number.NEGATIVE_INFINITY;
             let row = 0;
             for (const m of markers ?? []) {
@@ -124,7 +129,10 @@ export function ScoreChart(props: ScoreChartProps) {
               // Steps a few seconds apart would print over each other: drop the next label a line.
               row = x < lastLabelEnd ? row + 1 : 0;
               const width = ctx.measureText(m.label).width;
-              ctx.fillText(m.label, x + 3 * devicePixelRatio, top + (12 + row * 13) * devicePixelRatio);
+              // A label that would run past the right edge goes on the line's left instead.
+              const flip = x + width + 3 * devicePixelRatio > right;
+              ctx.textAlign = flip ? 'right' : 'left';
+              ctx.fillText(m.label, x + (flip ? -3 : 3) * devicePixelRatio, top + (12 + row * 13) * devicePixelRatio);
               lastLabelEnd = Math.max(row === 0 ? x + width + 6 * devicePixelRatio : lastLabelEnd, x + width);
             }
             if (cursorX !== undefined) {
