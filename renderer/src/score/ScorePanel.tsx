@@ -6,6 +6,7 @@ import type { RuleResult, ScoreResult } from '@shared/rules/types';
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import { useBoardSession } from '../board/context';
+import { ScoreAlerts } from './ScoreAlerts';
 import { useScore } from './useScore';
 import './score.css';
 
@@ -49,6 +50,13 @@ const evidenceNames = (doc: Y.Doc, r: RuleResult): string => {
   return [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ');
 };
 
+const STATUS_LABEL = { passed: 'Passed', partial: 'Partly', failed: 'Missed', 'not-applicable': 'Not applicable' } as const;
+const STATUS_MARK = { passed: '✓', partial: '½', failed: '✗', 'not-applicable': '–' } as const;
+const earnedOf = (rule: RuleResult): string => {
+  const n = rule.weight * rule.credit;
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+};
+
 function RuleItem({ rule, hintsHidden }: { rule: RuleResult; hintsHidden: boolean }) {
   const { store, doc } = useBoardSession();
   const ids = evidenceIds(rule);
@@ -57,21 +65,20 @@ function RuleItem({ rule, hintsHidden }: { rule: RuleResult; hintsHidden: boolea
     <li>
       <button
         type="button"
-        className={`score-rule ${rule.passed ? 'passed' : 'missed'}`}
+        className={`score-rule ${rule.passed ? 'passed' : 'missed'}${rule.status === 'partial' || rule.status === 'not-applicable' ? ` ${rule.status}` : ''}`}
         data-testid={`rule-${rule.id}`}
         data-passed={String(rule.passed)}
-        aria-label={`${rule.passed ? 'Passed' : 'Missed'}: ${rule.concept ?? rule.id}, ${rule.passed ? rule.weight : 0} of ${rule.weight} points`}
+        data-status={rule.status}
+        aria-label={`${STATUS_LABEL[rule.status]}: ${rule.concept ?? rule.id}, ${earnedOf(rule)} of ${rule.weight} points`}
         title={ids.length > 0 ? 'Select on the canvas' : undefined}
         onClick={select}
       >
         <span className="score-rule-head">
           <span className="score-mark" aria-hidden>
-            {rule.passed ? '✓' : '✗'}
+            {STATUS_MARK[rule.status]}
           </span>
           <span className="score-rule-name">{rule.concept ?? rule.id}</span>
-          <span className="score-points">
-            {rule.passed ? rule.weight : 0}/{rule.weight}
-          </span>
+          <span className="score-points">{rule.status === 'not-applicable' ? 'n/a' : `${earnedOf(rule)}/${rule.weight}`}</span>
         </span>
         {rule.passed ? (
           <span className="score-text">{rule.explanation}</span>
@@ -120,10 +127,11 @@ export function ScorePanel({ rubric, hintsHidden: controlled, onHintsHiddenChang
             {result.band}
           </div>
           <div className="score-points muted">
-            {result.earned} of {result.possible} points
+            {Number.isInteger(result.earned) ? result.earned : result.earned.toFixed(1)} of {result.possible} points
           </div>
         </div>
       </header>
+      <ScoreAlerts result={result} />
       <label className="score-switch">
         <input
           type="checkbox"
