@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,11 @@ import { builtinRubricsDir } from '../../electron/rubrics/builtinDir';
 import { loadRubrics } from '../../electron/rubrics/loadRubrics';
 
 const fixture = (name: string) => new URL(`../fixtures/rubrics/${name}`, import.meta.url);
+/** The question bank: one file per question in rubrics/, named after its id. */
+const builtinIds = readdirSync(new URL('../../rubrics/', import.meta.url))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .sort();
 const dirs: string[] = [];
 const tempDir = () => {
   const d = mkdtempSync(join(tmpdir(), 'archdrill-rubrics-'));
@@ -24,10 +29,10 @@ describe('loadRubrics', () => {
     copyFileSync(fixture('bad-step.yaml'), join(user, 'bad-step.yaml'));
     writeFileSync(join(user, 'notes.txt'), 'not a rubric, ignored');
     const { rubrics, problems } = await loadRubrics({ builtin: builtinRubricsDir(), user });
+    // Built-ins first, by id, then the user's.
+    expect(builtinIds.length).toBeGreaterThanOrEqual(13);
     expect(rubrics.map((r) => [r.rubric.id, r.source])).toEqual([
-      ['chat', 'builtin'],
-      ['feed', 'builtin'],
-      ['url-shortener', 'builtin'],
+      ...builtinIds.map((id) => [id, 'builtin']),
       ['minimal', 'user'],
     ]);
     expect(problems).toEqual([
@@ -49,7 +54,7 @@ describe('loadRubrics', () => {
 
   it('treats a missing user folder as empty', async () => {
     const { rubrics, problems } = await loadRubrics({ builtin: builtinRubricsDir(), user: join(tempDir(), 'nope') });
-    expect(rubrics).toHaveLength(3);
+    expect(rubrics.map((r) => r.rubric.id)).toEqual(builtinIds);
     expect(problems).toEqual([]);
   });
 });
