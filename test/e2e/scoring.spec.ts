@@ -24,7 +24,7 @@ test('drawing the URL shortener raises the score, turns rules green, and a rule 
 
   await page.getByTestId('tab-score').click();
   await expect(page.getByTestId('score-overall')).toHaveText('0%');
-  for (const id of ['entry-path', 'cache-on-read-path', 'persistent-store', 'nosql-choice']) {
+  for (const id of ['entry-path', 'cache-on-read-path', 'persistent-store', 'datastore-choice']) {
     await expect(rule(page, id)).toHaveAttribute('data-passed', 'false');
   }
   // A missed rule teaches: why it matters and what a strong answer has.
@@ -33,7 +33,7 @@ test('drawing the URL shortener raises the score, turns rules green, and a rule 
   const { client, lb, svc, cache } = await drawReadPath(page);
 
   // The panel rescores shortly after the drawing settles.
-  for (const id of ['entry-path', 'cache-on-read-path', 'persistent-store', 'nosql-choice', 'no-client-to-database']) {
+  for (const id of ['entry-path', 'cache-on-read-path', 'persistent-store', 'datastore-choice', 'no-client-to-datastore']) {
     await expect(rule(page, id)).toHaveAttribute('data-passed', 'true');
   }
   const afterDrawing = await overall(page);
@@ -56,7 +56,7 @@ test('drawing the URL shortener raises the score, turns rules green, and a rule 
     .getByTestId('notes-deep_dive')
     .fill('Short codes: 7 base62 characters from a counter; 301 vs 302: we use 302 to keep analytics.');
   await page.getByTestId('tab-score').click();
-  await expect(rule(page, 'base62-ids')).toHaveAttribute('data-passed', 'true');
+  await expect(rule(page, 'short-code')).toHaveAttribute('data-passed', 'true');
   expect(await overall(page)).toBeGreaterThan(afterDrawing);
 
   // "Hide hints until the end", for a real mock.
