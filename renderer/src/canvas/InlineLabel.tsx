@@ -28,10 +28,7 @@ export function InlineLabel({
   const [draft, setDraft] = useState(value);
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (editing) {
-      setDraft(value);
-      requestAnimationFrame(() => ref.current?.select());
-    }
+    if (editing) setDraft(value);
   }, [editing, value]);
   if (!editing)
     return (
@@ -49,6 +46,10 @@ export function InlineLabel({
     'aria-label': 'Label',
     value: draft,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    // Focus and select as the field mounts, not a frame later: a person who presses F2 and types at
+    // once would otherwise lose the first letters, or have them selected and replaced by the next one.
+    autoFocus: true,
+    onFocus: (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => e.currentTarget.select(),
     onBlur: commit,
     onKeyDown: (e: React.KeyboardEvent) => {
       e.stopPropagation();
