@@ -61,10 +61,10 @@ export const waitFor = async (what: string, check: () => boolean | Promise<boole
 
 export const synced = (c: Client): Promise<void> => waitFor('sync', () => c.provider.synced);
 
-/** The HTTP status a raw WebSocket upgrade gets, or 101 when it opens. */
-export const upgradeStatus = (url: string): Promise<number> =>
+/** The HTTP status a raw WebSocket upgrade gets (with these request headers), or 101 when it opens. */
+export const upgradeStatus = (url: string, headers: Record<string, string> = {}): Promise<number> =>
   new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { headers });
     ws.on('unexpected-response', (_req, res) => {
       resolve(res.statusCode ?? 0);
       ws.terminate();

@@ -22,22 +22,6 @@ const failedHandshake = (server: SyncServer, roomId: string, token: string): Pro
     socket.on('error', reject);
   });
 
-const upgradeWith = (url: string, headers: Record<string, string>): Promise<number> =>
-  new Promise((resolve, reject) => {
-    void import('ws').then(({ default: WebSocket }) => {
-      const ws = new WebSocket(url, { headers });
-      ws.on('unexpected-response', (_req, res) => {
-        resolve(res.statusCode ?? 0);
-        ws.terminate();
-      });
-      ws.on('open', () => {
-        resolve(101);
-        ws.close();
-      });
-      ws.on('error', reject);
-    });
-  });
-
 /** GET with headers fetch would not send as given (Host). */
 const statusWith = (url: string, headers: Record<string, string>): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -118,18 +102,18 @@ describe('HTTP', () => {
     const server = await startServer({ publicOrigins: ['https://drill.example.org'] });
     const { roomId, tokens } = server.createRoom();
     const url = roomUrl(server, roomId, tokens.candidate);
-    expect(await upgradeWith(url, { origin: 'https://evil.example' })).toBe(403);
-    expect(await upgradeWith(url, { origin: 'https://drill.example.org' })).toBe(101);
-    expect(await upgradeWith(url, { origin: 'app://archdrill' })).toBe(101);
+    expect(await upgradeStatus(url, { origin: 'https://evil.example' })).toBe(403);
+    expect(await upgradeStatus(url, { origin: 'https://drill.example.org' })).toBe(101);
+    expect(await upgradeStatus(url, { origin: 'app://archdrill' })).toBe(101);
     // DNS rebinding: a page on evil.example whose name now points here.
-    expect(await upgradeWith(url, { origin: 'http://evil.example:1234', host: 'evil.example:1234' })).toBe(403);
+    expect(await upgradeStatus(url, { origin: 'http://evil.example:1234', host: 'evil.example:1234' })).toBe(403);
     expect(await statusWith(`${server.url}/healthz`, { host: 'evil.example' })).toBe(421);
     expect(await statusWith(`${server.url}/healthz`, { host: 'drill.example.org' })).toBe(200);
     expect(await statusWith(`${server.url}/healthz`, {})).toBe(200);
     // Without public origins nothing changes for any origin: the token is the guard.
     const open = await startServer();
     const room = open.createRoom();
-    expect(await upgradeWith(roomUrl(open, room.roomId, room.tokens.candidate), { origin: 'https://evil.example' })).toBe(101);
+    expect(await upgradeStatus(roomUrl(open, room.roomId, room.tokens.candidate), { origin: 'https://evil.example' })).toBe(101);
   });
 
   it('CORS for POST /rooms admits the desktop app and the public origins only; the key still decides', async () => {
