@@ -5,9 +5,11 @@ export interface MemoryReport {
   readonly rooms: number;
   /** CPU time this process has used so far (user + system), µs: differences give a server's CPU share. */
   readonly cpuMicros: number;
+  /** Our server only: how often each of its limits acted so far (SyncStats counters), to show the bench ran with them on and within them. */
+  readonly limits?: Readonly<Record<string, number>>;
 }
 
-export const serveMemoryQueries = (rooms: () => number): void => {
+export const serveMemoryQueries = (rooms: () => number, limits?: () => Readonly<Record<string, number>>): void => {
   process.on('message', async (msg) => {
     if (typeof msg === 'object' && msg && 'heap' in msg) {
       (globalThis as { gc?: () => void }).gc?.();
@@ -27,6 +29,7 @@ export const serveMemoryQueries = (rooms: () => number): void => {
         heapUsed: m.heapUsed + m.external,
         rooms: rooms(),
         cpuMicros: cpu.user + cpu.system,
+        ...(limits && { limits: limits() }),
       } satisfies MemoryReport,
     });
   });
