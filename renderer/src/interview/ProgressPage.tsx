@@ -10,7 +10,7 @@ import { Modal } from '../ui/Modal';
 import { AttemptTable } from './AttemptTable';
 import { useHistory } from './historyStore';
 import { ScoreChart } from './replay/ScoreChart';
-import { useAttemptFiles } from './useAttemptFiles';
+import { replayToOpen, useAttemptFiles } from './useAttemptFiles';
 
 export interface ProgressPageProps {
   /** The rubric of a question (built-in or the user's), for hints and to rescore attempts kept without their missed rules. */
@@ -90,6 +90,12 @@ export function ProgressPage({ rubricFor, onOpenBoard, onShowScorecard, onReplay
     };
   }, [shown]);
 
+  // One attempt with its replay (a coach opening what a candidate sent) goes straight to its replay.
+  const importAndShow = async () => {
+    const one = replayToOpen(await files.importAttempts());
+    if (one) onReplay(one);
+  };
+
   return (
     <Modal title="Progress" onClose={onClose} wide>
       <div className="progress-page" data-testid="progress-page">
@@ -108,7 +114,7 @@ export function ProgressPage({ rubricFor, onOpenBoard, onShowScorecard, onReplay
             </label>
           )}
           <span className="spacer" />
-          <button type="button" className="secondary" data-testid="history-import" onClick={() => void files.importAttempts()}>
+          <button type="button" className="secondary" data-testid="history-import" onClick={() => void importAndShow()}>
             Import attempts…
           </button>
           <button
