@@ -215,7 +215,7 @@ const latencyTable = async () => {
       // All three at once, measured over the same seconds: a burst from elsewhere on the machine lands on each alike.
       const prepared = await Promise.all(KINDS.map((k) => prepare(k, n)));
       const results = await Promise.all(prepared.map((p) => measure(p, runMs)));
-      KINDS.forEach((k, i) => runs.get(k)!.push(results[i]!));
+      for (const [i, k] of KINDS.entries()) runs.get(k)!.push(results[i]!);
     } else {
       for (let r = 0; r < rounds; r++) {
         for (let i = 0; i < KINDS.length; i++) {
