@@ -7,7 +7,32 @@ export interface MemoryReport {
   readonly cpuMicros: number;
 }
 
+/** `{ prof: 'start' }` … `{ prof: 'stop', file }`: a V8 CPU profile of just that window (not start-up or shutdown), written to `file`. */
+const serveProfiling = (): void => {
+  let session: import('node:inspector/promises').Session | null = null;
+  process.on('message', async (msg) => {
+    if (typeof msg !== 'object' || !msg || !('prof' in msg)) return;
+    const { prof, file } = msg as { prof: string; file?: string };
+    if (prof === 'start') {
+      const { Session } = await import('node:inspector/promises');
+      session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+      process.send?.({ profiling: true });
+    } else if (prof === 'stop' && session && file) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      session = null;
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(file, JSON.stringify(profile));
+      process.send?.({ profiled: file });
+    }
+  });
+};
+
 export const serveMemoryQueries = (rooms: () => number): void => {
+  serveProfiling();
   process.on('message', async (msg) => {
     if (typeof msg === 'object' && msg && 'heap' in msg) {
       (globalThis as { gc?: () => void }).gc?.();
