@@ -15,9 +15,9 @@ export const INLINE_MAX = 5000;
 export const COMPACT_AT = 200;
 /**
  * The write tick: a node writes at most one batch per WRITE_TICK_MS, and at once when it has written nothing for that
- * long. Each write wakes PostgreSQL's backend, the listeners' backends and this node twice (result, own echo); on
- * a small machine those wakeups preempt the relay, so under load they come per tick, not per update. It bounds what
- * a batch adds to the cross-node path (the same-node relay never waits on it).
+ * long. Each write wakes PostgreSQL's backends and this node; on a small machine those wakeups preempt the relay,
+ * so under load they come per tick, not per update. It bounds what a batch adds to the cross-node path (the
+ * same-node relay never waits on it).
  */
 export const WRITE_TICK_MS = 5;
 /** Waits between retries while PostgreSQL is unreachable (the last repeats). */
@@ -136,6 +136,10 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
   const retryDelay = () => RETRY_MS[Math.min(failures, RETRY_MS.length) - 1] ?? RETRY_MS[0]!;
 
   const writeBatch = async (): Promise<void> => {
+    // Written on the LISTEN connection: the result and this node's own echoes come back in one read, and
+    // PostgreSQL runs one backend for it, where a pooled connection would wake two (writer, listener) and us twice.
+    const client = listener;
+    if (!client) throw new Error('the PostgreSQL connection is down');
     const batch = queued;
     queued = spare;
     writingCount = queuedCount;
@@ -149,7 +153,7 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     batch.clear();
     spare = batch;
     try {
-      await pool.query({ ...INSERT_AND_NOTIFY, values: [rooms, data, nodeId] });
+      await client.query({ ...INSERT_AND_NOTIFY, values: [rooms, data, nodeId] });
     } catch (err) {
       // Nothing was written (one statement, one transaction): back in front of whatever came meanwhile.
       rooms.forEach((roomId, i) => {
@@ -294,7 +298,12 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
   let relistening = false;
   /** Connects and LISTENs; a connection lost after that starts `relisten` (once, however it is reported). */
   const listen = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    // It writes the update rows too (see writeBatch), so it commits like the pool: without waiting for the WAL flush.
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: 5000,
+      options: '-c synchronous_commit=off',
+    });
     let established = false;
     let lost = false;
     const onLost = () => {
@@ -342,6 +351,10 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       relistening = false;
     }
     log.info('PostgreSQL notifications resumed; re-reading the rooms held here');
+    // Queued writes go out on this connection: now, not at the end of the retry backoff.
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    kick();
     resync([...watchers.keys()]);
     recheckLinks([...watchers.keys()]);
   };
