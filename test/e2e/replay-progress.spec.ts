@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { type SyncServer, startSyncServer } from '../../electron/sync/server';
 import { connect, dragFromPalette, flowNodes, openApp, shot } from './support/board';
-import { endMock, next, replay, replayKinds, replayNodes, scrubTo, startMock, timer } from './support/mock';
+import { endMock, next, replay, replayKinds, replayNodes, scrubTo, startMock, timer, yAxisLabelRoom } from './support/mock';
 
 /**
  * A candidate watches a mock back: a short mock at 60× speed (a 35-minute
@@ -78,6 +78,9 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
   // The live board was not touched: all five are still on the canvas.
   await expect(flowNodes(page)).toHaveCount(5);
   await shot(page, 'replay-high-level-light');
+  // The score axis's "100%" fits beside the chart (it once lost its first digit).
+  const replayAxis = await yAxisLabelRoom(page.getByTestId('replay-chart'));
+  expect(replayAxis.room).toBeGreaterThanOrEqual(replayAxis.needed);
 
   // Step by step: the next change adds one thing at a time.
   const before = await scrubberValue(page);
@@ -157,6 +160,8 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
   await expect(progress.getByTestId('progress-chart').locator('canvas')).toBeVisible();
   await expect(progress.getByTestId('progress-drill')).toBeVisible();
   await shot(page, 'progress-light');
+  const progressAxis = await yAxisLabelRoom(progress.getByTestId('progress-chart'));
+  expect(progressAxis.room).toBeGreaterThanOrEqual(progressAxis.needed);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+D');
   await page.getByTestId('btn-history').click();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Helpers for mock interviews and their replays, as a person drives them. */
 export const timer = (page: Page) => page.getByTestId('timer-bar');
@@ -40,3 +40,17 @@ export const scrubTo = async (page: Page, at: number) => {
 /** The kinds of the components the replay draws now, sorted. */
 export const replayKinds = async (page: Page) =>
   (await replayNodes(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).sort();
+
+/**
+ * Room for the y axis's widest label ("100%") beside its ticks, and the width
+ * that label needs in uPlot's axis font: uPlot draws labels on the canvas,
+ * so a label wider than its axis is cut off at the chart's left edge.
+ */
+export const yAxisLabelRoom = (chart: Locator) =>
+  chart.evaluate((el) => {
+    const y = el.querySelectorAll('.u-axis')[1] as HTMLElement;
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+    // uPlot's default tick length (10) and gap (5) come between the label and the plot.
+    return { room: y.getBoundingClientRect().width - 15, needed: ctx.measureText('100%').width };
+  });
