@@ -277,9 +277,10 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     }
     const payload = msg.payload ?? '';
     if (announcedBy(payload, nodeId)) return;
-    const [roomId = '', id = '', , inline = ''] = payload.split(' ');
-    const apply = watchers.get(roomId);
+    // Every node hears every room's announcements: one not held here costs a lookup, not a split of its update.
+    const apply = watchers.get(payload.slice(0, payload.indexOf(' ')));
     if (!apply) return;
+    const [roomId = '', id = '', , inline = ''] = payload.split(' ');
     if (inline) {
       apply(Buffer.from(inline, 'base64'));
       return;
