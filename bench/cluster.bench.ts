@@ -5,7 +5,10 @@
  * half the room pairs split across nodes; then the busiest node is killed.
  * Servers are the sync bench's bundled `ours.ts` children, so each setup runs
  * the same server code the same way. BENCH_QUICK=1 for a short run;
- * BENCH_CLUSTER_ROOMS=N for the room count (default 100).
+ * BENCH_CLUSTER_ROOMS=N for the room count (default 100), BENCH_CLUSTER_ROUNDS=N
+ * for the alternating single-node windows (default 3), BENCH_CLUSTER_PROF=DIR
+ * for CPU profiles of those windows. Each window prints the CPU every process
+ * took (from /proc), so a run says when the machine is the bottleneck.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,10 +22,15 @@ import { freePort, waitUntil } from '../electron/sync/cluster/processes';
 import { newRoomId } from '../shared/collab';
 import { type Child, spawnChild } from './sync/child';
 import type { MemoryReport } from './sync/memory';
+import { type CpuReport, formatCpu, measureCpu, pidsByCommandLine, SATURATED } from './sync/procCpu';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const ROOMS = Number(process.env.BENCH_CLUSTER_ROOMS ?? (QUICK ? 20 : 100));
 const RUN_MS = QUICK ? 2000 : 8000;
+/** Windows per single node: they alternate, and the ratio is the median of the rounds' ratios. */
+const ROUNDS = Number(process.env.BENCH_CLUSTER_ROUNDS ?? (QUICK ? 1 : 3));
+/** BENCH_CLUSTER_PROF=DIR: a CPU profile of each single node's measured window (not its start or shutdown). */
+const PROF_DIR = process.env.BENCH_CLUSTER_PROF;
 const EDITS_PER_SEC = 2;
 const secret = randomBytes(32);
 const secretHex = secret.toString('hex');
@@ -50,6 +58,15 @@ interface RunResult {
   samples: number[];
   cpuShare: number;
   lagP99: number;
+}
+/** One measured window of a single node. */
+interface Window {
+  readonly f: Figures;
+  readonly writes: number;
+  readonly rssPerRoom: number;
+  readonly heapPerRoom: number;
+  readonly cpuPerRoom: number;
+  readonly usage: CpuReport;
 }
 interface Figures {
   p50: number;
@@ -121,8 +138,8 @@ const notifyFloor = async (url: string): Promise<{ p50: number; p95: number }> =
   }
 };
 
-/** A single node under the load, warmed up, then measured. */
-const singleNode = async (store: string) => {
+/** A single node with its own load process, warmed up; `measure` runs one window of the load on it. */
+const singleNode = async (name: string, store: string, pgPids: () => number[]) => {
   const node = await startNode(store);
   const base0 = await node.ask<MemoryReport>('mem', 'mem');
   const w = await openLoad(
@@ -130,39 +147,82 @@ const singleNode = async (store: string) => {
     Array.from({ length: ROOMS }, () => makeRoom()),
   );
   await runLoad([w], 1000);
-  const before = store.startsWith('postgres') ? await rowsWritten(store) : 0;
-  const cpu0 = (await node.ask<MemoryReport>('mem', 'mem')).cpuMicros;
-  const t0 = performance.now();
-  const results = await runLoad([w], RUN_MS);
-  const secs = (performance.now() - t0) / 1000;
-  const mem = await node.ask<MemoryReport>('mem', 'mem');
-  const writes = store.startsWith('postgres') ? ((await rowsWritten(store)) - before) / secs : Number.NaN;
-  await closeLoad([w]);
-  await node.kill();
+  const isPg = store.startsWith('postgres');
+  const windows: Window[] = [];
   return {
-    f: figures(results),
-    writes,
-    rssPerRoom: (mem.rss - base0.rss) / ROOMS,
-    heapPerRoom: (mem.heapUsed - base0.heapUsed) / ROOMS,
-    // The server's share of one core per busy room (the mem query's two GCs count too: a slight overestimate).
-    cpuPerRoom: (mem.cpuMicros - cpu0) / 1e6 / secs / ROOMS,
+    name,
+    windows,
+    async measure(round: number): Promise<void> {
+      const before = isPg ? await rowsWritten(store) : 0;
+      const cpu0 = (await node.ask<MemoryReport>('mem', 'mem')).cpuMicros;
+      if (PROF_DIR) await node.ask({ prof: 'start' }, 'profiling');
+      const cpu = measureCpu({
+        [`${name} node`]: [node.proc.pid!],
+        'its load clients': [w.proc.pid!],
+        ...(isPg ? { PostgreSQL: pgPids() } : {}),
+        bench: [process.pid],
+      });
+      const t0 = performance.now();
+      const results = await runLoad([w], RUN_MS);
+      const secs = (performance.now() - t0) / 1000;
+      const usage = cpu();
+      if (PROF_DIR) await node.ask({ prof: 'stop', file: join(PROF_DIR, `${name}-${round}.cpuprofile`) }, 'profiled');
+      const mem = await node.ask<MemoryReport>('mem', 'mem');
+      windows.push({
+        f: figures(results),
+        writes: isPg ? ((await rowsWritten(store)) - before) / secs : Number.NaN,
+        rssPerRoom: (mem.rss - base0.rss) / ROOMS,
+        heapPerRoom: (mem.heapUsed - base0.heapUsed) / ROOMS,
+        // The server's share of one core per busy room (the mem query's two GCs count too: a slight overestimate).
+        cpuPerRoom: (mem.cpuMicros - cpu0) / 1e6 / secs / ROOMS,
+        usage,
+      });
+    },
+    async stop(): Promise<void> {
+      await closeLoad([w]);
+      await node.kill();
+    },
   };
 };
+type SingleNode = Awaited<ReturnType<typeof singleNode>>;
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const medianOf = (ws: readonly Window[], pick: (w: Window) => number) => median(ws.map(pick));
 
 export const run = async (): Promise<void> => {
   console.log(
-    `${QUICK ? 'BENCH_QUICK=1: short run' : 'full run (BENCH_QUICK=1 for a short one)'}; ${ROOMS} rooms × 2 clients × ${EDITS_PER_SEC} edits/s; ${cpus().length} cores; load average ${load()}`,
+    `${QUICK ? 'BENCH_QUICK=1: short run' : 'full run (BENCH_QUICK=1 for a short one)'}; ${ROOMS} rooms × 2 clients × ${EDITS_PER_SEC} edits/s; ${ROUNDS} rounds of ${RUN_MS / 1000} s per single node; ${cpus().length} cores; load average ${load()}`,
   );
   const dataDir = mkdtempSync(join(tmpdir(), 'archdrill-bench-cluster-'));
   let pgServer: Postgres | null = null;
   let haproxy: Haproxy | null = null;
   const nodes: Child[] = [];
   const workers: Child[] = [];
+  const singles: SingleNode[] = [];
   try {
     pgServer = await startPostgres();
+    const pgData = join(pgServer.dir, 'data');
+    const pgPids = () => pidsByCommandLine(`-D ${pgData}`);
     const floor = await notifyFloor(pgServer.url);
-    const leveldb = await singleNode(dataDir);
-    const pg1 = await singleNode(pgServer.url);
+    const leveldb = await singleNode('y-leveldb', dataDir, pgPids);
+    singles.push(leveldb);
+    const pg1 = await singleNode('PostgreSQL', pgServer.url, pgPids);
+    singles.push(pg1);
+    // Both nodes stay up and take turns, in alternating order, so drift in what else the machine runs hits both alike.
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const s of round % 2 ? [pg1, leveldb] : [leveldb, pg1]) await s.measure(round);
+      const [l, p] = [leveldb.windows[round]!, pg1.windows[round]!];
+      console.log(
+        `  round ${round + 1}: p95 y-leveldb ${fmt(l.f.p95)} ms, PostgreSQL ${fmt(p.f.p95)} ms (${fmt(p.f.p95 / l.f.p95)}×); load average ${load()}`,
+      );
+      console.log(`    y-leveldb window  ${formatCpu(l.usage)}`);
+      console.log(`    PostgreSQL window ${formatCpu(p.usage)}`);
+    }
+    for (const s of singles.splice(0)) await s.stop();
 
     // Three nodes behind HAProxy: half the pairs through HAProxy (both clients hash to one node), half split across two nodes.
     const ports = [await freePort(), await freePort(), await freePort()];
@@ -186,41 +246,65 @@ export const run = async (): Promise<void> => {
     workers.push(sameW, splitW);
     await runLoad(workers, 1000);
     const before = await rowsWritten(pgServer.url);
+    const cpu3 = measureCpu({
+      ...Object.fromEntries(nodes.map((n, i) => [`node${i + 1}`, [n.proc.pid!]])),
+      'load clients': workers.map((w) => w.proc.pid!),
+      PostgreSQL: pgPids(),
+      HAProxy: [haproxy.pid],
+      bench: [process.pid],
+    });
     const t0 = performance.now();
     const [sameR, splitR] = await runLoad(workers, RUN_MS);
     const writes3 = ((await rowsWritten(pgServer.url)) - before) / ((performance.now() - t0) / 1000);
+    const usage3 = cpu3();
     const same3 = figures([sameR!]);
     const cross3 = figures([splitR!]);
+    /** The median round's figures (by p95), so p50/p95/p99 in a row come from one window. */
+    const typical = (s: SingleNode) => {
+      const byP95 = [...s.windows].sort((x, y) => x.f.p95 - y.f.p95);
+      return byP95[Math.floor((byP95.length - 1) / 2)]!;
+    };
+    const [lv, pq] = [typical(leveldb), typical(pg1)];
 
-    console.log('\nLatency, edit in one client → arrival in its peer (loopback), ms');
+    console.log(
+      `\nLatency, edit in one client → arrival in its peer (loopback), ms; single nodes: the median of ${ROUNDS} rounds by p95`,
+    );
     console.log('  setup                               p50 ms  p95 ms  p99 ms  samples');
-    row('1 node, y-leveldb (same node)', leveldb.f);
-    row('1 node, PostgreSQL (same node)', pg1.f);
+    row('1 node, y-leveldb (same node)', lv.f);
+    row('1 node, PostgreSQL (same node)', pq.f);
     row('3 nodes + HAProxy, same node', same3);
     row('3 nodes, pair split across nodes', cross3);
     console.log(
       `  (PostgreSQL NOTIFY alone, session → session, idle: p50 ${fmt(floor.p50)} ms, p95 ${fmt(floor.p95)} ms: the cross-node path's floor on this machine)`,
     );
+    console.log(`  three-node window ${formatCpu(usage3)}`);
     console.log(`  load average now ${load()}`);
     console.log('\nPostgreSQL rows written per second (one row per room per write batch)');
     console.log(
-      `  1 node: ${fmt(pg1.writes, 0)}/s   3 nodes: ${fmt(writes3, 0)}/s   (edits offered: ${ROOMS * 2 * EDITS_PER_SEC}/s)`,
+      `  1 node: ${fmt(
+        medianOf(pg1.windows, (w) => w.writes),
+        0,
+      )}/s   3 nodes: ${fmt(writes3, 0)}/s   (edits offered: ${ROOMS * 2 * EDITS_PER_SEC}/s)`,
     );
     console.log('\nMemory per room held (RSS / heap+external), KiB');
-    console.log(
-      `  y-leveldb node ${fmt(leveldb.rssPerRoom / KiB, 1)} / ${fmt(leveldb.heapPerRoom / KiB, 1)}   PostgreSQL node ${fmt(pg1.rssPerRoom / KiB, 1)} / ${fmt(pg1.heapPerRoom / KiB, 1)}`,
-    );
+    const perRoom = (s: SingleNode) =>
+      `${fmt(medianOf(s.windows, (w) => w.rssPerRoom) / KiB, 1)} / ${fmt(medianOf(s.windows, (w) => w.heapPerRoom) / KiB, 1)}`;
+    console.log(`  y-leveldb node ${perRoom(leveldb)}   PostgreSQL node ${perRoom(pg1)}`);
 
-    console.log('\nServer CPU per busy room (2 clients × 2 edits/s), share of one core');
-    for (const [name, r] of [
-      ['y-leveldb node', leveldb],
-      ['PostgreSQL node', pg1],
-    ] as const) {
-      const perCore = 0.7 / r.cpuPerRoom;
+    console.log(`\nServer CPU per busy room (2 clients × 2 edits/s), share of one core, median of ${ROUNDS} rounds`);
+    for (const s of [leveldb, pg1]) {
+      const cpuPerRoom = medianOf(s.windows, (w) => w.cpuPerRoom);
+      const perCore = 0.7 / cpuPerRoom;
       // Heap, not RSS: RSS per room is noise below a few hundred rooms (the allocator's pages come and go).
-      const perGiB = (1024 * 1024 * KiB) / Math.max(r.heapPerRoom, 1);
+      const perGiB =
+        (1024 * 1024 * KiB) /
+        Math.max(
+          medianOf(s.windows, (w) => w.heapPerRoom),
+          1,
+        );
+      const pgShare = medianOf(s.windows, (w) => w.usage.groups.find((g) => g.name === 'PostgreSQL')?.cores ?? 0);
       console.log(
-        `  ${name.padEnd(16)} ${fmt(r.cpuPerRoom * 100, 3)}% → ~${fmt(perCore, 0)} busy rooms per core at 70% CPU; ~${fmt(perGiB, 0)} rooms per GiB of heap`,
+        `  ${`${s.name} node`.padEnd(16)} ${fmt(cpuPerRoom * 100, 3)}% → ~${fmt(perCore, 0)} busy rooms per core at 70% CPU; ~${fmt(perGiB, 0)} rooms per GiB of heap${pgShare ? `; PostgreSQL server ${fmt((pgShare / ROOMS) * 100, 3)}% per room` : ''}`,
       );
     }
 
@@ -250,15 +334,23 @@ export const run = async (): Promise<void> => {
     console.log(`  all its clients reconnected through HAProxy and resynced on the others in ${fmt(resync)} s`);
 
     const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    const ratio = pg1.f.p95 / leveldb.f.p95;
+    const ratios = leveldb.windows.map((l, i) => pg1.windows[i]!.f.p95 / l.f.p95);
+    const ratio = median(ratios);
     console.log('\nTargets:');
-    console.log(`  same-node p95, PostgreSQL / y-leveldb = ${fmt(ratio)}× (≤ 1.3×): ${met(ratio <= 1.3)}`);
+    console.log(
+      `  same-node p95, PostgreSQL / y-leveldb = ${fmt(ratio)}× (median of the rounds' ${ratios.map((r) => fmt(r)).join(', ')}; ≤ 1.3×): ${met(ratio <= 1.3)}`,
+    );
     console.log(`  cross-node p95 = ${fmt(cross3.p95)} ms (< 20 ms): ${met(cross3.p95 < 20)}`);
     console.log(`  kill → all resynced = ${fmt(resync)} s (< 3 s): ${met(resync < 3)}`);
-    const la = loadavg()[0]!;
-    if (la > cpus().length)
-      console.log(`  ⚠ load average ${fmt(la)} on ${cpus().length} cores: the machine, not the design, bounds these figures`);
+    const windows = [...leveldb.windows, ...pg1.windows];
+    const saturated = [...windows.map((w) => w.usage), usage3].filter((u) => u.machineBusy >= SATURATED).length;
+    const others = median(windows.map((w) => w.usage.others));
+    if (saturated > 0 || others > 0.25)
+      console.log(
+        `  ⚠ ${saturated} of ${windows.length + 1} windows had the machine ≥ ${SATURATED * 100}% busy; other processes took a median ${fmt(others * 100, 0)}% of a core: the machine, not the design, bounds these figures (load average ${load()})`,
+      );
   } finally {
+    for (const s of singles) await s.stop().catch(() => {});
     await closeLoad(workers).catch(() => {});
     await Promise.all(nodes.map((n) => n.kill().catch(() => {})));
     await haproxy?.stop();

@@ -7,7 +7,7 @@
  * renderer main thread's self time per event name, per node update. A tool for
  * finding what to optimise, not a benchmark (bench/canvas.bench.ts is that).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -22,6 +22,8 @@ interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread (CPU) time of a complete event, µs: what the thread spent, not counting time it waited for a core. */
+  readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
   readonly args?: { name?: string };
@@ -33,9 +35,13 @@ const PAGES = (process.argv[3]?.split(',') ?? ['bare', 'ours']) as PageKind[];
 const VIEW: View = process.argv[4] === 'fit' ? 'fit' : Number(process.argv[4] ?? 1);
 const URL_OF: Record<PageKind, string> = { bare: 'mode=bare', ours: 'mode=ours&lod=off', 'ours+lod': 'mode=ours&lod=on' };
 const VIEWPORT = { width: 1280, height: 800 };
+/** `PROFILE_JS=1` also samples script every 0.1 ms (named functions); the sampler slows the page, so it is off by default. */
+const SAMPLE_JS = process.env.PROFILE_JS === '1';
+/** `PROFILE_TRACE=dir` writes each page's trace there (`<page>-<n>.json`, for Perfetto; with PROFILE_JS, `.cpuprofile` for DevTools). */
+const TRACE_DIR = process.env.PROFILE_TRACE;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'];
 
-/** Busy ms per renderer thread (its top-level events), main thread excluded: compositor and raster work. */
+/** CPU ms per renderer thread (its top-level events), main thread excluded: compositor and raster work. */
 function otherThreads(events: readonly TraceEvent[]): Map<string, number> {
   const names = new Map(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '?']),
@@ -48,13 +54,17 @@ function otherThreads(events: readonly TraceEvent[]): Map<string, number> {
     if (name === 'CrRendererMain' || !/Compositor|Raster/.test(name)) continue;
     if (e.ts < (endOf.get(key) ?? 0)) continue; // nested in an event already counted
     endOf.set(key, e.ts + (e.dur ?? 0));
-    out.set(name, (out.get(name) ?? 0) + (e.dur ?? 0) / 1000);
+    out.set(name, (out.get(name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
   }
   return out;
 }
 
-/** Self time per event name on the renderer's main thread (complete events nest by time). */
-function selfTimes(events: readonly TraceEvent[]): Map<string, number> {
+/**
+ * Self time per event name on the renderer's main thread (complete events nest
+ * by time), wall (`dur`) or CPU (`tdur`): on a shared machine the CPU time is
+ * the steadier figure, since wall time counts the waits for a core.
+ */
+function selfTimes(events: readonly TraceEvent[], field: 'dur' | 'tdur' = 'dur'): Map<string, number> {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (!main) throw new Error('profile: no CrRendererMain thread in the trace');
   const xs = events
@@ -67,8 +77,9 @@ function selfTimes(events: readonly TraceEvent[]): Map<string, number> {
       const top = stack[stack.length - 1]!;
       if (top.e.ts + (top.e.dur ?? 0) > upTo) return;
       stack.pop();
-      out.set(top.e.name, (out.get(top.e.name) ?? 0) + ((top.e.dur ?? 0) - top.child) / 1000);
-      if (stack.length > 0) stack[stack.length - 1]!.child += top.e.dur ?? 0;
+      const own = top.e[field] ?? 0;
+      out.set(top.e.name, (out.get(top.e.name) ?? 0) + Math.max(0, own - top.child) / 1000);
+      if (stack.length > 0) stack[stack.length - 1]!.child += own;
     }
   };
   for (const e of xs) {
@@ -148,25 +159,35 @@ async function main() {
       });
       const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
       await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
+      if (SAMPLE_JS) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
       await page.evaluate(startDragProbe, id);
       await dragFor(page, id, 2000);
       const figures = await page.evaluate(stopDragProbe);
       await page.mouse.up();
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      const sampled = SAMPLE_JS ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }) : null;
       await cdp.send('Tracing.end');
       await done;
       const per = figures.updates;
-      const times = [...selfTimes(events)].sort((a, b) => b[1] - a[1]);
-      const total = times.reduce((s, [, t]) => s + t, 0);
+      if (TRACE_DIR) await writeFile(join(TRACE_DIR, `${mode}-${N}.json`), JSON.stringify({ traceEvents: events }));
+      const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+      const cpu = [...selfTimes(events, 'tdur')].sort((a, b) => b[1] - a[1]);
       console.log(
-        `\n${mode} at zoom ${zoom.toFixed(2)}: ${per} updates in ${figures.durationMs.toFixed(0)} ms, main thread ${(total / per).toFixed(2)} ms/update`,
+        `\n${mode} at zoom ${zoom.toFixed(2)}: ${per} updates in ${figures.durationMs.toFixed(0)} ms, main thread ${(sum(selfTimes(events)) / per).toFixed(2)} ms wall, ${(sum(new Map(cpu)) / per).toFixed(2)} ms CPU per update`,
       );
       const others = [...otherThreads(events)].map(([name, t]) => `${name} ${(t / per).toFixed(2)}`);
-      console.log(`  other threads, ms per update: ${others.join(', ')}`);
-      for (const [name, t] of times.slice(0, 12)) console.log(`  ${(t / per).toFixed(2).padStart(7)}  ${name}`);
+      console.log(`  other threads, CPU ms per update: ${others.join(', ')}`);
+      console.log('  main thread, self CPU ms per update:');
+      for (const [name, t] of cpu.slice(0, 16)) console.log(`  ${(t / per).toFixed(2).padStart(7)}  ${name}`);
+      if (!sampled) {
+        await context.close();
+        continue;
+      }
+      const { profile } = sampled;
+      if (TRACE_DIR) await writeFile(join(TRACE_DIR, `${mode}-${N}.cpuprofile`), JSON.stringify(profile));
       console.log('  script, self ms per update:');
       for (const [name, t] of jsSelfTimes(profile).slice(0, 25)) console.log(`  ${(t / per).toFixed(2).padStart(7)}  ${name}`);
       const byFile = new Map<string, number>();

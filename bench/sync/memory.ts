@@ -5,9 +5,36 @@ export interface MemoryReport {
   readonly rooms: number;
   /** CPU time this process has used so far (user + system), µs: differences give a server's CPU share. */
   readonly cpuMicros: number;
+  /** Our server only: how often each of its limits acted so far (SyncStats counters), to show the bench ran with them on and within them. */
+  readonly limits?: Readonly<Record<string, number>>;
 }
 
-export const serveMemoryQueries = (rooms: () => number): void => {
+/** `{ prof: 'start' }` … `{ prof: 'stop', file }`: a V8 CPU profile of just that window (not start-up or shutdown), written to `file`. */
+const serveProfiling = (): void => {
+  let session: import('node:inspector/promises').Session | null = null;
+  process.on('message', async (msg) => {
+    if (typeof msg !== 'object' || !msg || !('prof' in msg)) return;
+    const { prof, file } = msg as { prof: string; file?: string };
+    if (prof === 'start') {
+      const { Session } = await import('node:inspector/promises');
+      session = new Session();
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+      process.send?.({ profiling: true });
+    } else if (prof === 'stop' && session && file) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      session = null;
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(file, JSON.stringify(profile));
+      process.send?.({ profiled: file });
+    }
+  });
+};
+
+export const serveMemoryQueries = (rooms: () => number, limits?: () => Readonly<Record<string, number>>): void => {
+  serveProfiling();
   process.on('message', async (msg) => {
     if (typeof msg === 'object' && msg && 'heap' in msg) {
       (globalThis as { gc?: () => void }).gc?.();
@@ -27,6 +54,7 @@ export const serveMemoryQueries = (rooms: () => number): void => {
         heapUsed: m.heapUsed + m.external,
         rooms: rooms(),
         cpuMicros: cpu.user + cpu.system,
+        ...(limits && { limits: limits() }),
       } satisfies MemoryReport,
     });
   });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { embedInPng } from '../../shared/board/image/embedded';
@@ -5,7 +6,8 @@ import type { Board } from '../../shared/board/types';
 import { boardSvgFile, embeddedFor, REPORT_PICTURE, svgDataUrl } from '../../shared/export/picture';
 import { ExportError, type SvgOptions } from '../../shared/export/renderSvg';
 import { fitScale } from '../../shared/export/scale';
-import { type ReportInput, reportHtml, reportMarkdown } from '../../shared/report';
+import { ATTEMPTS_FILE_EXTENSION, parseAttemptsFile } from '../../shared/interview/attemptFile';
+import { embeddedReplay, type ReportInput, replayBeside, reportHtml, reportMarkdown } from '../../shared/report';
 import type { Rubric } from '../../shared/rubric/schema';
 import { scoreBoard } from '../../shared/rules';
 import type { ScoreResult } from '../../shared/rules/types';
@@ -16,7 +18,7 @@ import { resolveRubric } from './score';
 
 export const EXPORT_HELP = `usage: archdrill export BOARD [--format png|svg|html|md] [--scale N] [--theme light|dark]
                         [--background theme|white|transparent] [--padding PX] [--title TEXT]
-                        [--no-legend] [--rubric ID|FILE] [--out FILE]
+                        [--no-legend] [--rubric ID|FILE] [--replay FILE] [--out FILE]
 
 Draws a board file (or an exported PNG/SVG, which carries its board) as a picture
 or a report, without the app. Pictures carry the board inside, so opening one
@@ -32,6 +34,8 @@ in Archdrill reopens the editable board.
   --title TEXT       heading above the drawing (default: the question's title; "" for none)
   --no-legend        leave out the key to the protocols' line styles
   --rubric ID|FILE   the rubric reports score against (default: the board's question)
+  --replay FILE      an attempts file (History › Export) the report links, so its reader can
+                     watch the interview back: html carries it, md writes it beside the report
   --out FILE         where to write (default: beside BOARD, named after it)
   --help             this text
 
@@ -55,6 +59,7 @@ const argsSchema = z.object({
   title: z.string().optional(),
   'no-legend': z.boolean().default(false),
   rubric: z.string().min(1, 'needs a rubric id or file').optional(),
+  replay: z.string().min(1, 'needs an attempts file').optional(),
   out: z.string().min(1, 'needs a file name').optional(),
   positionals: z.array(z.string()).max(1, 'takes one board file'),
 });
@@ -91,6 +96,18 @@ const rasterise = async (svg: string, width: number, height: number, scale: numb
   return { png: new Uint8Array(png), fit };
 };
 
+/** The attempts file a report links, validated before anything is written. */
+const readReplay = async (path: string, format: Format): Promise<string> => {
+  if (format !== 'html' && format !== 'md') throw new CliError('--replay: only reports (--format html or md) link a replay');
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new CliError(`--replay: ${basename(path)}: no such file`);
+  });
+  const parsed = parseAttemptsFile(text);
+  if (!parsed.ok) throw new CliError(`--replay: ${basename(path)}: ${parsed.error}`);
+  if (!parsed.attempts.some((a) => a.timeline)) throw new CliError(`--replay: ${basename(path)} holds no replay`);
+  return text;
+};
+
 const write = async (path: string, data: string | Uint8Array) =>
   atomicWrite(path, data, { backup: false }).catch((err) => {
     throw new CliError(err instanceof Error ? err.message : String(err));
@@ -111,6 +128,7 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
       title: { type: 'string' },
       'no-legend': { type: 'boolean' },
       rubric: { type: 'string' },
+      replay: { type: 'string' },
       out: { type: 'string' },
     },
     argsSchema,
@@ -125,6 +143,7 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
   const board = await readBoardFile(input);
   const out = resolve(args.out ?? join(dirname(input), `${baseOf(input)}${EXTENSION[format]}`));
   if (out === resolve(input)) throw new CliError(`--out: ${basename(out)} is the board being exported; choose another file`);
+  const replayText = args.replay ? await readReplay(args.replay, format) : null;
   const rubric = await rubricFor(board, args.rubric);
   const score: ScoreResult | undefined = rubric ? scoreBoard(board, rubric) : undefined;
   const options: SvgOptions = {
@@ -160,9 +179,13 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     ...(score && { score }),
     generatedAt: new Date().toLocaleString(),
   });
+  const replayName = `${basename(out).replace(/\.(html|md|markdown)$/i, '')}-replay${ATTEMPTS_FILE_EXTENSION}`;
   if (format === 'html') {
-    await write(out, reportHtml(report(), { src: svgDataUrl(drawn.svg), width: drawn.width, height: drawn.height }));
-    process.stdout.write(`wrote ${out}\n`);
+    const link = replayText === null ? null : embeddedReplay(replayName, replayText);
+    if (link && !link.href)
+      throw new CliError(`--replay: ${basename(args.replay!)} is too large to carry in an HTML report; use --format md`);
+    await write(out, reportHtml(report(), { src: svgDataUrl(drawn.svg), width: drawn.width, height: drawn.height }, link));
+    process.stdout.write(`wrote ${out}${link ? ' (with its replay)' : ''}\n`);
     return EXIT.ok;
   }
   const { png, fit } = await rasterise(drawn.svg, drawn.width, drawn.height, format === 'md' ? 2 : args.scale);
@@ -175,7 +198,15 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
   }
   const pictureName = `${basename(out).replace(/\.(md|markdown)$/i, '')}.png`;
   await write(join(dirname(out), pictureName), pngFile);
-  await write(out, reportMarkdown(report(), { src: pictureName, width: drawn.width, height: drawn.height }));
-  process.stdout.write(`wrote ${out} and ${pictureName}\n`);
+  if (replayText !== null) await write(join(dirname(out), replayName), replayText);
+  await write(
+    out,
+    reportMarkdown(
+      report(),
+      { src: pictureName, width: drawn.width, height: drawn.height },
+      replayText === null ? null : replayBeside(replayName, replayText),
+    ),
+  );
+  process.stdout.write(`wrote ${out} and ${pictureName}${replayText === null ? '' : ` and ${replayName}`}\n`);
   return EXIT.ok;
 };

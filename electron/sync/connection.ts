@@ -3,7 +3,7 @@ import { CLOSE_CODES, canWrite, type Role } from '../../shared/collab';
 import { type SyncLimits, TokenBucket } from './limits';
 import type { Logger } from './log';
 import { PresenceAbuse, type PresenceDrop, PresenceGuard } from './presenceGuard';
-import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, isSyncStep1 } from './protocol';
 import type { Peer, Room, UpdateRefusal } from './room';
 
 /** Close codes: shared/collab/closeCodes.ts, where the app's message for each lives. */
@@ -18,6 +18,12 @@ export const CLOSE_UNAVAILABLE = CLOSE_CODES.unavailable;
 const MAX_QUEUED = 64;
 /** Sync step 1 frames dropped in a row (each too soon after the last answered) before the connection is closed. */
 const MAX_DROPPED_SYNC_STEP1 = 10;
+/**
+ * How long a peer closed for its own fault has to answer the close frame before
+ * its socket is cut: until then ws keeps parsing whatever it sends (unlooked at),
+ * and without this for ws's 30 s close timeout.
+ */
+const CLOSE_GRACE_MS = 1000;
 /** A peer that stops reading is cut off rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
@@ -30,6 +36,8 @@ export interface ConnectionCounters {
   droppedSyncRequests: number;
   /** Presence entries dropped (another participant's id, clock, size, rate). */
   droppedPresence: number;
+  /** Of those, the ones naming another connection's id: mostly harmless, the stock client echoes its peers' presence. */
+  foreignPresence: number;
   /** Document updates refused (subdocuments, room size cap). */
   refusedUpdates: number;
 }
@@ -40,6 +48,7 @@ export const newCounters = (): ConnectionCounters => ({
   overBudget: 0,
   droppedSyncRequests: 0,
   droppedPresence: 0,
+  foreignPresence: 0,
   refusedUpdates: 0,
 });
 
@@ -92,6 +101,7 @@ export const serveConnection = (ws: WebSocket, room: Room, role: Role, who: stri
     (why) => {
       counters.droppedPresence++;
       // The stock client echoes every peer's presence: those are dropped silently.
+      if (why === 'foreign id') counters.foreignPresence++;
       if (why === 'foreign id' || warnedDrops.has(why)) return;
       warnedDrops.add(why);
       log.warn(`room ${room.id}: dropping presence from ${peer.label}: ${why}`);
@@ -116,8 +126,10 @@ export const serveConnection = (ws: WebSocket, room: Room, role: Role, who: stri
   const shut = (code: number, reason: string, logLine: string | null): void => {
     if (broken) return;
     broken = true;
-    if (logLine) log.warn(`room ${room.id}: closing ${peer.label}: ${logLine}`);
     ws.close(code, reason);
+    if (!logLine) return;
+    log.warn(`room ${room.id}: closing ${peer.label}: ${logLine}`);
+    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
   };
 
   const fail = (reason: string): void => {
@@ -130,27 +142,31 @@ export const serveConnection = (ws: WebSocket, room: Room, role: Role, who: stri
     shut(CLOSE_BUDGET, 'too many messages', what);
   };
 
-  const answerSyncStep1 = (stateVector: Uint8Array): void => {
-    const t = now();
-    if (t - lastSyncStep1 < limits.syncStep1IntervalMs) {
-      counters.droppedSyncRequests++;
-      // One early request may be a client's resync timer racing its reconnect; a run of them is not.
-      if (++droppedSyncStep1 >= MAX_DROPPED_SYNC_STEP1)
-        overBudget(`${droppedSyncStep1} sync requests within ${limits.syncStep1IntervalMs} ms of each other`);
-      return;
-    }
+  /** A sync step 1 too soon after the last one answered is dropped unread (the answer is the costly part). */
+  const syncStep1TooSoon = (t: number): boolean => {
+    if (t - lastSyncStep1 >= limits.syncStep1IntervalMs) return false;
+    counters.droppedSyncRequests++;
+    // One early request may be a client's resync timer racing its reconnect; a run of them is not.
+    if (++droppedSyncStep1 >= MAX_DROPPED_SYNC_STEP1)
+      overBudget(`${droppedSyncStep1} sync requests within ${limits.syncStep1IntervalMs} ms of each other`);
+    return true;
+  };
+
+  const answerSyncStep1 = (stateVector: Uint8Array, t: number): void => {
     lastSyncStep1 = t;
     droppedSyncStep1 = 0;
-    // Encoding the answer is the costly part: not for a peer that does not read what it was sent.
-    if (!cutIfNotReading()) ws.send(encodeSyncStep2(room.missingFor(stateVector)));
+    // Not even the cached answer for a peer that does not read what it was sent.
+    if (!cutIfNotReading()) ws.send(room.answerSyncStep1(stateVector));
   };
 
   const handle = (frame: Uint8Array): void => {
     if (!usable()) return;
+    const t = now();
+    if (isSyncStep1(frame) && syncStep1TooSoon(t)) return;
     try {
       const msg = decodeClientMessage(frame);
-      if (msg.type === 'sync-step-1') answerSyncStep1(msg.stateVector);
-      else if (msg.type === 'awareness') room.applyPresence(presence.filter(msg.update, now()), peer);
+      if (msg.type === 'sync-step-1') answerSyncStep1(msg.stateVector, t);
+      else if (msg.type === 'awareness') room.applyPresence(presence.filter(msg.update, t), peer);
       else if (writable) {
         const refused = room.applyUpdate(msg.update, peer);
         if (refused) {

@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { buildJoinLink, encodeShortCode, type JoinTarget, type Role } from '../../shared/collab';
+import { buildJoinLink, formatJoinCode, type JoinTarget, type Role } from '../../shared/collab';
 import { loadOrCreateSecret } from './auth';
 import { type Logger, silentLogger } from './log';
 import { startSyncServer } from './server';
@@ -36,7 +36,12 @@ export interface HostedSession {
   readonly localOrigin: string;
   /** The partner's link for a role; opens the app in a browser. */
   joinLink(role: Role): string;
-  /** The short code a partner types instead of the link; for the interviewer (the usual partner of a host practising as candidate). */
+  /**
+   * The short code (`K7Q4-MZ2P`) a partner types, with this server's address,
+   * instead of the link; for the interviewer (the usual partner of a host
+   * practising as candidate). The server resolves it (POST /join-codes) while
+   * hosting lasts.
+   */
   readonly shortCode: string;
   shortCodeFor(role: Role): string;
   tokenFor(role: Role): string;
@@ -80,7 +85,7 @@ export const hostSession = async (options: HostSessionOptions): Promise<HostedSe
     publicOrigins: (port) => ['127.0.0.1', ...interfaces.map((i) => i.address)].map((ip) => `http://${ip}:${port}`),
     logger: log,
   });
-  const { roomId, tokens } = server.createRoom();
+  const { roomId, tokens, codes } = server.createRoom();
   const origin = `http://${lanIp ?? '127.0.0.1'}:${server.port}`;
   const target = (role: Role): JoinTarget => ({ origin, roomId, token: tokens[role], role });
   return {
@@ -88,8 +93,8 @@ export const hostSession = async (options: HostSessionOptions): Promise<HostedSe
     roomId,
     localOrigin: `http://127.0.0.1:${server.port}`,
     joinLink: (role) => buildJoinLink(target(role)),
-    shortCode: encodeShortCode(target('interviewer')),
-    shortCodeFor: (role) => encodeShortCode(target(role)),
+    shortCode: formatJoinCode(codes.interviewer),
+    shortCodeFor: (role) => formatJoinCode(codes[role]),
     tokenFor: (role) => tokens[role],
     interfaces,
     async stop() {

@@ -13,6 +13,13 @@ const LINKS_CHANNEL = 'archdrill_links';
 export const INLINE_MAX = 5000;
 /** A room is compacted into one snapshot row once this node has written this many rows for it. */
 export const COMPACT_AT = 200;
+/**
+ * The write tick: a node writes at most one batch per WRITE_TICK_MS, and at once when it has written nothing for that
+ * long. Each write wakes PostgreSQL's backends and this node; on a small machine those wakeups preempt the relay,
+ * so under load they come per tick, not per update. It bounds what a batch adds to the cross-node path (the
+ * same-node relay never waits on it).
+ */
+export const WRITE_TICK_MS = 5;
 /** Waits between retries while PostgreSQL is unreachable (the last repeats). */
 const RETRY_MS = [100, 250, 500, 1000, 2000];
 
@@ -20,19 +27,46 @@ const RETRY_MS = [100, 250, 500, 1000, 2000];
  * One statement per batch: every room's merged update becomes a row, and each
  * row is announced in the same transaction, so the NOTIFY goes out exactly
  * when the row is visible (PostgreSQL delivers notifications at commit).
+ * Named: each connection parses and plans it once, not per batch.
  */
-const INSERT_AND_NOTIFY = `
+const INSERT_AND_NOTIFY = {
+  name: 'archdrill_insert_notify',
+  text: `
   WITH ins AS (
     INSERT INTO archdrill_updates (room_id, data)
     SELECT * FROM unnest($1::text[], $2::bytea[])
     RETURNING id, room_id, data)
   SELECT count(pg_notify('${CHANNEL}', concat_ws(' ', room_id, id, $3::text,
     CASE WHEN octet_length(data) <= ${INLINE_MAX} THEN translate(encode(data, 'base64'), E'\\n', '') ELSE '' END)))
-  FROM ins`;
+  FROM ins`,
+};
+const READ_ROOMS = {
+  name: 'archdrill_read_rooms',
+  text: 'SELECT room_id, data FROM archdrill_updates WHERE room_id = ANY($1::text[]) ORDER BY id',
+};
+const READ_ROW = { name: 'archdrill_read_row', text: 'SELECT data FROM archdrill_updates WHERE id = $1' };
+const READ_GENERATION = {
+  name: 'archdrill_generation',
+  text: 'SELECT generation FROM archdrill_links WHERE room_id = $1',
+};
+
+/**
+ * Whether an update announcement came from `nodeId`: found by position (`<room> <row id> <node> …`), so a node's
+ * own echoes, every announcement of the writes it made, are dropped without splitting or decoding anything.
+ */
+export const announcedBy = (payload: string, nodeId: string): boolean => {
+  const afterRoom = payload.indexOf(' ');
+  const afterId = afterRoom < 0 ? -1 : payload.indexOf(' ', afterRoom + 1);
+  if (afterId < 0) return false;
+  const end = afterId + 1 + nodeId.length;
+  return payload.startsWith(nodeId, afterId + 1) && (payload.length === end || payload.charCodeAt(end) === 32);
+};
 
 export interface PostgresStoreOptions {
   /** Default COMPACT_AT. */
   readonly compactAt?: number;
+  /** Default WRITE_TICK_MS. */
+  readonly writeTickMs?: number;
   readonly log?: Logger;
 }
 
@@ -68,6 +102,7 @@ const compacted = (rows: readonly Uint8Array[]): Uint8Array => {
 export const postgresStore = async (url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> => {
   const log = options.log ?? silentLogger;
   const compactAt = options.compactAt ?? COMPACT_AT;
+  const writeTickMs = options.writeTickMs ?? WRITE_TICK_MS;
   const nodeId = randomBytes(6).toString('base64url');
   // Update rows are committed without waiting for the WAL flush: visible (and announced) at once, durable within
   // PostgreSQL's wal_writer_delay × 3. What a PostgreSQL crash could cost is written back on eviction (see compact).
@@ -84,10 +119,16 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
   /** Rows this node knows a held room has: counted up on load and on each write, reset by compaction. */
   const rowCounts = new Map<string, number>();
   let queued = new Map<string, Uint8Array[]>();
+  /** The map the last batch was taken from, emptied: the next batch's, so batches allocate no map. */
+  let spare = new Map<string, Uint8Array[]>();
   let queuedCount = 0;
   let writingCount = 0;
+  /** The write in flight (one at a time, so a batch holds whatever arrived during the last one). */
   let running: Promise<void> | null = null;
-  let kicked = false;
+  /** A write is scheduled for the next tick (or after the one in flight). */
+  let scheduled = false;
+  /** performance.now() when the last write started. */
+  let lastWriteAt = Number.NEGATIVE_INFINITY;
   let retryTimer: NodeJS.Timeout | null = null;
   let failures = 0;
   let closed = false;
@@ -95,8 +136,12 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
   const retryDelay = () => RETRY_MS[Math.min(failures, RETRY_MS.length) - 1] ?? RETRY_MS[0]!;
 
   const writeBatch = async (): Promise<void> => {
+    // Written on the LISTEN connection: the result and this node's own echoes come back in one read, and
+    // PostgreSQL runs one backend for it, where a pooled connection would wake two (writer, listener) and us twice.
+    const client = listener;
+    if (!client) throw new Error('the PostgreSQL connection is down');
     const batch = queued;
-    queued = new Map();
+    queued = spare;
     writingCount = queuedCount;
     queuedCount = 0;
     const rooms: string[] = [];
@@ -105,11 +150,17 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       rooms.push(roomId);
       data.push(asBuffer(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)));
     }
+    batch.clear();
+    spare = batch;
     try {
-      await pool.query(INSERT_AND_NOTIFY, [rooms, data, nodeId]);
+      await client.query({ ...INSERT_AND_NOTIFY, values: [rooms, data, nodeId] });
     } catch (err) {
       // Nothing was written (one statement, one transaction): back in front of whatever came meanwhile.
-      rooms.forEach((roomId, i) => void queued.set(roomId, [data[i]!, ...(queued.get(roomId) ?? [])]));
+      rooms.forEach((roomId, i) => {
+        const later = queued.get(roomId);
+        if (later) later.unshift(data[i]!);
+        else queued.set(roomId, [data[i]!]);
+      });
       queuedCount += rooms.length;
       throw err;
     } finally {
@@ -125,25 +176,41 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     }
   };
 
-  /** Writes until the queue is empty; one write at a time, so a batch holds whatever arrived during the last one. */
-  const pump = (): Promise<void> =>
+  /** Writes one batch (or joins the write in flight). */
+  const writeNext = (): Promise<void> =>
     (running ??= (async () => {
       try {
-        while (queuedCount > 0) await writeBatch();
+        lastWriteAt = performance.now();
+        await writeBatch();
       } finally {
         running = null;
       }
     })());
 
+  /** Writes until nothing is queued, ticks or not (close, eviction, `flush`); rejects if a write failed. */
+  const writeAll = async (): Promise<void> => {
+    if (running) await running.catch(() => {});
+    while (queuedCount > 0) await writeNext();
+  };
+
+  /** Schedules the next background write: at once when the last one started a tick ago or more, else at that tick. */
   const kick = (): void => {
-    if (running || kicked || retryTimer || closed) return;
-    kicked = true;
-    setImmediate(() => {
-      kicked = false;
-      pump().then(
+    if (scheduled || retryTimer || closed || queuedCount === 0) return;
+    scheduled = true;
+    const go = () => {
+      scheduled = false;
+      if (closed) return;
+      if (running) {
+        // A flush is writing: the next tick comes after it.
+        void running.then(kick, kick);
+        return;
+      }
+      if (queuedCount === 0) return;
+      writeNext().then(
         () => {
           if (failures > 0) log.info(`PostgreSQL writes resumed after ${failures} failed attempt(s)`);
           failures = 0;
+          kick();
         },
         (err: Error) => {
           if (failures++ === 0) log.warn(`could not write to PostgreSQL: ${err.message}; retrying, peers still hold the edits`);
@@ -153,14 +220,14 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
           }, retryDelay());
         },
       );
-    });
+    };
+    const wait = lastWriteAt + writeTickMs - performance.now();
+    if (wait <= 0) setImmediate(go);
+    else setTimeout(go, wait);
   };
 
   const readRooms = async (roomIds: readonly string[]): Promise<Map<string, Buffer[]>> => {
-    const { rows } = await pool.query<{ room_id: string; data: Buffer }>(
-      'SELECT room_id, data FROM archdrill_updates WHERE room_id = ANY($1::text[]) ORDER BY id',
-      [roomIds],
-    );
+    const { rows } = await pool.query<{ room_id: string; data: Buffer }>({ ...READ_ROOMS, values: [roomIds] });
     const out = new Map<string, Buffer[]>();
     for (const r of rows) {
       const list = out.get(r.room_id);
@@ -208,15 +275,16 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       if (from !== nodeId) revoked(roomId, Number(generation));
       return;
     }
-    const [roomId = '', id = '', from = '', inline = ''] = (msg.payload ?? '').split(' ');
-    if (from === nodeId) return;
+    const payload = msg.payload ?? '';
+    if (announcedBy(payload, nodeId)) return;
+    const [roomId = '', id = '', , inline = ''] = payload.split(' ');
     const apply = watchers.get(roomId);
     if (!apply) return;
     if (inline) {
       apply(Buffer.from(inline, 'base64'));
       return;
     }
-    pool.query<{ data: Buffer }>('SELECT data FROM archdrill_updates WHERE id = $1', [id]).then(
+    pool.query<{ data: Buffer }>({ ...READ_ROW, values: [id] }).then(
       ({ rows }) => {
         if (rows[0]) watchers.get(roomId)?.(rows[0].data);
         else resync([roomId]);
@@ -230,7 +298,12 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
   let relistening = false;
   /** Connects and LISTENs; a connection lost after that starts `relisten` (once, however it is reported). */
   const listen = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    // It writes the update rows too (see writeBatch), so it commits like the pool: without waiting for the WAL flush.
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: 5000,
+      options: '-c synchronous_commit=off',
+    });
     let established = false;
     let lost = false;
     const onLost = () => {
@@ -278,6 +351,10 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       relistening = false;
     }
     log.info('PostgreSQL notifications resumed; re-reading the rooms held here');
+    // Queued writes go out on this connection: now, not at the end of the retry backoff.
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    kick();
     resync([...watchers.keys()]);
     recheckLinks([...watchers.keys()]);
   };
@@ -338,9 +415,7 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     nodeId,
     compact,
     async generation(roomId) {
-      const { rows } = await pool.query<{ generation: number }>('SELECT generation FROM archdrill_links WHERE room_id = $1', [
-        roomId,
-      ]);
+      const { rows } = await pool.query<{ generation: number }>({ ...READ_GENERATION, values: [roomId] });
       return rows[0]?.generation ?? 0;
     },
     async bumpGeneration(roomId) {
@@ -384,16 +459,16 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       queuedCount++;
       kick();
     },
-    flush: () => pump(),
+    flush: () => writeAll(),
     async evict(roomId, state) {
       watchers.delete(roomId);
       rowCounts.delete(roomId);
-      await pump();
+      await writeAll();
       await compact(roomId, state);
     },
     async close() {
       try {
-        await pump();
+        await writeAll();
       } finally {
         closed = true;
         if (retryTimer) clearTimeout(retryTimer);

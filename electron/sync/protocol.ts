@@ -39,6 +39,10 @@ export type ClientMessage =
   | { readonly type: 'update'; readonly update: Uint8Array }
   | { readonly type: 'awareness'; readonly update: Uint8Array };
 
+/** Whether a frame is a sync step 1, read from its first two bytes (each varuint 0): cheap enough to drop one unread. */
+export const isSyncStep1 = (frame: Uint8Array): boolean =>
+  frame[0] === MESSAGE_SYNC && frame[1] === syncProtocol.messageYjsSyncStep1;
+
 /** Decodes one client frame; throws on anything malformed (bad varint, unknown type, truncated payload). */
 export const decodeClientMessage = (frame: Uint8Array): ClientMessage => {
   const d = decoding.createDecoder(frame);
@@ -58,7 +62,7 @@ export const decodeClientMessage = (frame: Uint8Array): ClientMessage => {
   }
 };
 
-/** The server's answer to a client's sync step 1: `missing` is everything the client lacks (Room.missingFor). */
+/** The server's answer to a client's sync step 1: `missing` is everything the client lacks (Room.answerSyncStep1). */
 export const encodeSyncStep2 = (missing: Uint8Array): Uint8Array => {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE_SYNC);

@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { PresenceEntry } from './presenceGuard';
-import { encodeAwareness, encodeUpdate, MESSAGE_AWARENESS } from './protocol';
+import { encodeAwareness, encodeSyncStep2, encodeUpdate, MESSAGE_AWARENESS } from './protocol';
 import type { RoomStore } from './store';
 
 /** One connected participant as the room sees it: something frames can be sent to. */
@@ -53,8 +53,8 @@ export class Room {
   /** The doc's encoded size: exact after a load or a measure, an upper bound after updates (their sizes are added). */
   private size = 0;
   private sizeExact = true;
-  /** The whole document encoded, kept until the next update: what every newcomer asks for, encoded once. */
-  private fullState: Uint8Array | null = null;
+  /** The answer to a newcomer's sync step 1 (the whole document), kept until the next update: encoded once per version. */
+  private fullStateAnswer: Uint8Array | null = null;
 
   constructor(
     readonly id: string,
@@ -123,20 +123,21 @@ export class Room {
   }
 
   /**
-   * What a client lacks, given its state vector. Most ask with an empty one
-   * (a newcomer): that answer is encoded once per document version, so many
-   * joins (or one participant asking again and again) cost one encode.
+   * The sync step 2 frame answering a client's state vector: what it lacks.
+   * Most ask with an empty one (a newcomer): that frame is encoded once per
+   * document version, so many joins (or one participant asking again and
+   * again) cost one encode and no copy.
    */
-  missingFor(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.byteLength === 1 && stateVector[0] === 0) {
-      if (!this.fullState) {
-        this.fullState = Y.encodeStateAsUpdate(this.doc);
-        this.size = this.fullState.byteLength;
-        this.sizeExact = true;
-      }
-      return this.fullState;
+  answerSyncStep1(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength !== 1 || stateVector[0] !== 0)
+      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    if (!this.fullStateAnswer) {
+      const state = Y.encodeStateAsUpdate(this.doc);
+      this.size = state.byteLength;
+      this.sizeExact = true;
+      this.fullStateAnswer = encodeSyncStep2(state);
     }
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+    return this.fullStateAnswer;
   }
 
   /**
@@ -197,7 +198,7 @@ export class Room {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.fullState = null;
+    this.fullStateAnswer = null;
     if (origin === LOADED) return;
     // Peers' and other nodes' updates alike: the size estimate grows by what each adds at most.
     this.size += update.byteLength;

@@ -6,6 +6,7 @@ import { isRoomId, newRoomId, type Role } from '../../shared/collab';
 import { adminKey, newSecret, parseSyncPath, signToken, verifyAdminKey, verifyToken } from './auth';
 import { CLOSE_REVOKED, type ConnectionCounters, newCounters, serveConnection } from './connection';
 import { OriginPolicy, SECURITY_HEADERS } from './httpPolicy';
+import { CodeTries, issueRoomCodes, JOIN_CODES_PATH, JoinCodes, serveJoinCodes } from './joinCodes';
 import { DEFAULT_LIMITS, type SyncLimits } from './limits';
 import { type Logger, silentLogger } from './log';
 import { openStore } from './openStore';
@@ -48,6 +49,8 @@ export interface SyncServerOptions {
 export interface RoomTokens {
   readonly roomId: string;
   readonly tokens: Readonly<Record<Role, string>>;
+  /** A short join code per token (joinCodes.ts): valid on this server while the token is, until the room's links are revoked. */
+  readonly codes: Readonly<Record<Role, string>>;
 }
 
 export interface SyncStats {
@@ -62,6 +65,8 @@ export interface SyncStats {
   readonly overBudget: number;
   readonly droppedSyncRequests: number;
   readonly droppedPresence: number;
+  /** Of droppedPresence, entries naming another connection's id (the stock client echoes its peers'). */
+  readonly foreignPresence: number;
   readonly refusedUpdates: number;
 }
 
@@ -145,17 +150,21 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
       generation: generations.get(roomId) ?? 0,
       ...(options.linkTtlMs !== undefined && { expires: Math.floor((Date.now() + options.linkTtlMs) / 1000) }),
     });
-  const tokensFor = (roomId: string): RoomTokens => ({
-    roomId,
-    tokens: {
+  const joinCodes = new JoinCodes();
+  const codeTries = new CodeTries();
+  const tokensFor = (roomId: string): RoomTokens => {
+    const tokens = {
       candidate: tokenFor(roomId, 'candidate'),
       interviewer: tokenFor(roomId, 'interviewer'),
       spectator: tokenFor(roomId, 'spectator'),
-    },
-  });
+    };
+    const expiresAt = options.linkTtlMs !== undefined ? Math.floor((Date.now() + options.linkTtlMs) / 1000) * 1000 : undefined;
+    return { roomId, tokens, codes: issueRoomCodes(joinCodes, roomId, tokens, expiresAt) };
+  };
   const createRoom = (): RoomTokens => tokensFor(newRoomId());
   const closeRevoked = (roomId: string, generation: number, by: string): void => {
     generations.set(roomId, generation);
+    joinCodes.revokeRoom(roomId);
     const room = rooms.peek(roomId);
     for (const peer of room ? [...room.peers.keys()] : []) peer.close(CLOSE_REVOKED, 'the links to this room were revoked');
     log.info(`room ${roomId}: links revoked ${by} (generation ${generation})`);
@@ -223,6 +232,8 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
         (err: Error) => json(res, 503, { error: `could not revoke: ${err.message}` }, corsHeaders),
       );
     }
+    if (path === JOIN_CODES_PATH)
+      return void serveJoinCodes(req, res, { codes: joinCodes, tries: codeTries, corsOrigin: origins.corsOrigin(req), log });
     if (serveStatic) return void serveStatic(req, res);
     json(res, 404, { error: 'not found' });
   });

@@ -13,7 +13,7 @@ export const roleSchema = z.enum(ROLES);
 /** Whether the server accepts document updates from this role. */
 export const canWrite = (role: Role): boolean => role !== 'spectator';
 
-/** One letter per role, used inside tokens and short codes. Order fixed: short codes store the index. */
+/** One letter per role, used inside tokens. */
 export const ROLE_LETTERS: Readonly<Record<Role, string>> = { candidate: 'c', interviewer: 'i', spectator: 's' };
 
 export const roleFromLetter = (letter: string): Role | undefined => ROLES.find((r) => ROLE_LETTERS[r] === letter);

@@ -7,7 +7,7 @@ export const ROOM_ID_BYTES = 16;
 /**
  * A room id: 16 random bytes as unpadded base64url (22 characters). The last
  * character carries 2 bits, so only A, Q, g or w is canonical; anything else
- * would not survive a round trip through bytes (short codes).
+ * would not survive a round trip through bytes.
  */
 export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{21}[AQgw]$/;
 

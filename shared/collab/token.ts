@@ -12,7 +12,7 @@ import { ROLE_LETTERS, type Role, roleFromLetter } from './roles';
 export const TOKEN_MAC_BYTES = 16;
 /** Role letter, a dot, 16 bytes in canonical base64url (see ROOM_ID_PATTERN), then optionally a dot and Unix seconds. */
 export const TOKEN_PATTERN = /^([cis])\.([A-Za-z0-9_-]{21}[AQgw])(?:\.([1-9]\d{0,9}))?$/;
-/** The latest expiry a token (and a short code, which holds it in 32 bits) can carry. */
+/** The latest expiry a token can carry (32 bits of Unix seconds). */
 export const MAX_TOKEN_EXPIRY_SECONDS = 0xffffffff;
 
 export const tokenSchema = z.string().regex(TOKEN_PATTERN, 'must be a room token');

@@ -1,5 +1,6 @@
 import { BAND_LABELS, buildReport, formatTime, type ReportModel, type ReportRule } from './model';
-import type { ReportImage, ReportInput } from './types';
+import { formatBytes, REPLAY_HOWTO, replayTooLarge } from './replayLink';
+import type { ReportImage, ReportInput, ReportReplay } from './types';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export const escapeHtml = (s: string): string =>
@@ -14,8 +15,10 @@ h3{font-size:1.05rem;margin:1.5rem 0 .35rem}.meta{color:#6b7385;font-size:.85rem
 .empty{color:#6b7385;font-style:italic}figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid #dfe3ea;border-radius:6px}
 table{border-collapse:collapse}td,th{border:1px solid #dfe3ea;padding:.25rem .6rem;text-align:left}
 .score{font-weight:600}.band-strong{color:#1f9d55}.band-acceptable{color:#c98a06}.band-weak{color:#d64545}
+.replay{background:#eef3ff;border:1px solid #c9d6f5;border-radius:6px;padding:.6rem .8rem}
+.replay a{font-weight:600;color:#2550c8}.replay p{margin:.2rem 0}
 .missed li{margin:.35rem 0}.missed strong{color:#d64545}.passed{color:#1f9d55}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}figure{break-inside:avoid}}
+@media print{body{margin:0;max-width:none}.replay{display:none}h2{break-after:avoid}figure{break-inside:avoid}}
 `;
 
 const rules = (list: readonly ReportRule[], cls: string, heading: string) =>
@@ -39,12 +42,23 @@ ${rules(s.passed, 'passed', 'Earned:')}
 </section>`;
 };
 
+// First on the page: the replay is what a coach reading the report wants next. Printing drops it (a link on paper does nothing).
+const replaySection = (r: ReportReplay) => `<section id="replay" class="replay">
+${
+  r.href
+    ? `<p><a href="${escapeHtml(r.href)}" download="${escapeHtml(r.name)}" type="application/json" data-testid="report-replay">Open this interview's replay in Archdrill</a> <span class="meta">(${escapeHtml(r.name)}, ${formatBytes(r.bytes)})</span></p>
+<p class="meta">${escapeHtml(REPLAY_HOWTO)}</p>`
+    : `<p class="meta">${escapeHtml(replayTooLarge(r))}</p>`
+}
+</section>`;
+
 /**
  * A self-contained HTML report: the question and brief, the picture (a data
  * URL), the scorecard, the notes and time of each step, and the interviewer's
  * feedback. Every section is present even when empty, so readers know what was not done.
+ * A report of a recorded attempt also links its replay (`replay`, see replayLink.ts).
  */
-export const reportHtml = (input: ReportInput, image: ReportImage | null): string => {
+export const reportHtml = (input: ReportInput, image: ReportImage | null, replay: ReportReplay | null = null): string => {
   const m = buildReport(input);
   const size = image?.width && image.height ? ` width="${image.width}" height="${image.height}"` : '';
   const overall = m.overall
@@ -73,6 +87,7 @@ export const reportHtml = (input: ReportInput, image: ReportImage | null): strin
 <h1>${escapeHtml(m.title)}</h1>
 <p class="meta">Archdrill system-design report${m.generatedAt ? ` · ${escapeHtml(m.generatedAt)}` : ''}</p>
 </header>
+${replay ? replaySection(replay) : ''}
 <section id="brief"><h2>The question</h2>
 ${m.prompt ? `<div class="brief">${escapeHtml(m.prompt)}</div>` : '<p class="empty">No brief: free design.</p>'}
 </section>

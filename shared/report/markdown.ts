@@ -1,5 +1,6 @@
 import { BAND_LABELS, buildReport, formatTime, type ReportRule } from './model';
-import type { ReportImage, ReportInput } from './types';
+import { formatBytes, REPLAY_HOWTO, replayTooLarge } from './replayLink';
+import type { ReportImage, ReportInput, ReportReplay } from './types';
 
 /** Escapes characters Markdown would read as formatting inside a line of prose. */
 const inline = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
@@ -16,12 +17,21 @@ const ruleLines = (list: readonly ReportRule[]) =>
 
 /**
  * The report as Markdown: the same sections as the HTML report, with the
- * picture referenced as a file beside the .md (e.g. `design-report.png`).
+ * picture referenced as a file beside the .md (e.g. `design-report.png`), and
+ * the replay, when there is one, as the attempt file beside it too.
  */
-export const reportMarkdown = (input: ReportInput, image: ReportImage | null): string => {
+export const reportMarkdown = (input: ReportInput, image: ReportImage | null, replay: ReportReplay | null = null): string => {
   const m = buildReport(input);
   const out: string[] = [`# ${inline(m.title)}`, ''];
   out.push(`_Archdrill system-design report${m.generatedAt ? ` · ${inline(m.generatedAt)}` : ''}_`, '');
+  if (replay?.href)
+    out.push(
+      `**[Open this interview's replay in Archdrill](${encodeURI(replay.href)})** (${inline(replay.name)}, ${formatBytes(replay.bytes)})`,
+      '',
+      `_${REPLAY_HOWTO}_`,
+      '',
+    );
+  else if (replay) out.push(`_${inline(replayTooLarge(replay))}_`, '');
   out.push('## The question', '', m.prompt ? block(m.prompt) : '_No brief: free design._', '');
   out.push('## The design', '');
   if (image) out.push(`![Architecture diagram: ${inline(m.title)}](${encodeURI(image.src)})`, '');

@@ -39,3 +39,17 @@ export interface ReportImage {
   readonly width?: number;
   readonly height?: number;
 }
+
+/** The attempt file (with its replay) a report links to, so whoever reads it can watch the interview back. */
+export interface ReportReplay {
+  /** The file's name, e.g. `url-shortener-replay.archdrill-attempts.json`. */
+  readonly name: string;
+  /**
+   * A data URL (the HTML report carries the file) or the file's name beside
+   * the report (Markdown). Absent when the file is too large to carry: the
+   * report then says to send the attempt file with it.
+   */
+  readonly href?: string;
+  /** The file's size, shown beside the link. */
+  readonly bytes: number;
+}

@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeBoard } from '@shared/board/codec';
+import { addNodes } from '@shared/board/doc';
 import { boardTextFromImage, PNG_KEYWORDS } from '@shared/board/image/embedded';
 import { pngTextOf } from '@shared/board/image/pngText';
+import { encodeAttemptsFile, parseAttemptsFile } from '@shared/interview/attemptFile';
+import { recordTimeline } from '@shared/interview/timeline';
 import { XMLValidator } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'electron/cli/archdrill.mjs');
@@ -114,6 +118,58 @@ describe('archdrill export', { timeout: 120_000 }, () => {
     expect((await call('export', board, '--format', 'md')).code).toBe(0);
     expect(readFileSync(join(out, 'mine-report.md'), 'utf8')).toContain('mine-report.png');
     expect(PNG.sync.read(readFileSync(join(out, 'mine-report.png'))).width).toBeGreaterThan(100);
+  });
+
+  it('links the replay given with --replay: the HTML report carries the attempts file, Markdown writes it beside', async () => {
+    const board = join(out, 'replayed.archdrill.json');
+    writeFileSync(board, readFileSync(join(EXAMPLES, 'url-shortener.strong.archdrill.json')));
+    const doc = new Y.Doc();
+    const clock = { now: 1000 };
+    const rec = recordTimeline(doc, { attemptId: 'a1', now: () => clock.now, windowMs: 0 });
+    addNodes(doc, [{ id: 'c', kind: 'client', position: { x: 0, y: 0 } }], 'me');
+    rec.stop();
+    const record = {
+      id: 'a1',
+      question: 'url-shortener',
+      title: 'URL shortener',
+      startedAt: 1000,
+      endedAt: 9000,
+      durationSec: 8,
+      percent: 50,
+      band: 'acceptable' as const,
+      perStep: [],
+      boardFile: readFileSync(board, 'utf8'),
+      replay: true,
+    };
+    const attempts = join(out, 'sent.archdrill-attempts.json');
+    const text = encodeAttemptsFile([{ record, timeline: rec.timeline() }], 1);
+    writeFileSync(attempts, text);
+
+    const html = await call('export', board, '--format', 'html', '--replay', attempts);
+    expect([html.code, html.stderr]).toEqual([0, '']);
+    expect(html.stdout).toMatch(/replayed-report\.html \(with its replay\)/);
+    const page = readFileSync(join(out, 'replayed-report.html'), 'utf8');
+    const link = /<a href="(data:[^"]+)" download="replayed-report-replay\.archdrill-attempts\.json"/.exec(page);
+    expect(link).not.toBeNull();
+    expect(await (await fetch(link![1]!)).text()).toBe(text);
+
+    expect((await call('export', board, '--format', 'md', '--replay', attempts)).code).toBe(0);
+    expect(readFileSync(join(out, 'replayed-report.md'), 'utf8')).toContain('(replayed-report-replay.archdrill-attempts.json)');
+    const beside = parseAttemptsFile(readFileSync(join(out, 'replayed-report-replay.archdrill-attempts.json'), 'utf8'));
+    expect(beside.ok && beside.attempts[0]!.record.id).toBe('a1');
+
+    // A file that is not an attempts file, or a picture export, is refused before anything is written.
+    const target = join(out, 'never-report.html');
+    for (const [args, reason] of [
+      [['--format', 'html', '--replay', board], /--replay: replayed\.archdrill\.json: This is not an Archdrill attempts file/],
+      [['--format', 'html', '--replay', join(out, 'gone.json')], /--replay: gone\.json: no such file/],
+      [['--format', 'png', '--replay', attempts], /only reports/],
+    ] as const) {
+      const r = await call('export', board, ...args, '--out', target);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(reason);
+      expect(existsSync(target)).toBe(false);
+    }
   });
 
   it('scores an exported PNG or SVG as it scores the board file', async () => {

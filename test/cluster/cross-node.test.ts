@@ -225,6 +225,41 @@ describe('storage', () => {
     }
   });
 
+  it('a burst of edits is written one batch per write tick, reaches the other node, and is not echoed back', async () => {
+    const roomId = newRoomId();
+    const tick = 20;
+    const writer = await postgresStore(cluster.pg.url, { writeTickMs: tick });
+    const reader = await postgresStore(cluster.pg.url);
+    try {
+      const echoed: Uint8Array[] = [];
+      await writer.load(roomId, (u) => echoed.push(u));
+      const seen = new Y.Doc();
+      await reader.load(roomId, (u) => Y.applyUpdate(seen, u));
+      const doc = new Y.Doc();
+      doc.on('update', (u: Uint8Array) => writer.append(roomId, u));
+      const keys: string[] = [];
+      const t0 = performance.now();
+      for (let i = 0; i < 100; i++) {
+        keys.push(`k${i}`);
+        doc.getMap('edits').set(`k${i}`, i);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      await writer.flush();
+      const elapsed = performance.now() - t0;
+      await waitUntil(
+        'the other store receives every edit',
+        () => missingFrom(new Set(seen.getMap('edits').keys()), keys).length === 0,
+      );
+      const rows = await sql(cluster.pg.url, 'SELECT id FROM archdrill_updates WHERE room_id = $1', [roomId]);
+      // Writes start at least a tick apart, however fast or slow this machine is; plus the final flush.
+      expect(rows.length).toBeLessThanOrEqual(Math.floor(elapsed / tick) + 2);
+      expect(echoed).toEqual([]);
+    } finally {
+      await writer.close();
+      await reader.close();
+    }
+  });
+
   it('eviction writes back whatever PostgreSQL lacks of the room held in memory (rows lost in a crash)', async () => {
     const roomId = newRoomId();
     const store = await postgresStore(cluster.pg.url);

@@ -176,3 +176,68 @@ test('a spectator tries every edit; their board stays identical to the candidate
   await eve.context().close();
   await ada.context().close();
 });
+
+test('defect 7: the host reads a short code from Invite; a partner types it in Join and lands in the room as its role', async ({
+  browser,
+}) => {
+  // The host: a component on the board, then a room on the team server (the browser's Host dialog).
+  const host = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
+  await openApp(host, { origin: server.url });
+  await dragFromPalette(host, 'cache', { x: 400, y: 300 });
+  await host.getByTestId('btn-share').click();
+  await expect(host.getByTestId('server-origin')).toHaveValue(server.url);
+  await host.getByTestId('server-admin-key').fill(server.adminKey);
+  await host.getByTestId('create-room').click();
+  const shown = host.getByTestId('invite-code-interviewer');
+  await expect(shown).toHaveValue(/ · /);
+  const invite = await shown.inputValue();
+  // Short enough to read aloud: the address, then eight characters in two groups.
+  const [address, code] = invite.split(' · ') as [string, string];
+  expect(address).toBe(server.url.replace('http://', ''));
+  expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  const spectatorInvite = await host.getByTestId('invite-code-spectator').inputValue();
+  expect(spectatorInvite).toMatch(/ · [0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await shot(host, 'invite-codes');
+  await host.getByTestId('enter-room').click();
+  await host.getByTestId('join-name').fill('Ada');
+  await host.getByTestId('join-submit').click();
+  await expect(host.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  // Invite inside the room shows the same code again.
+  await host.getByTestId('btn-share').click();
+  await expect(host.getByTestId('invite-code-interviewer')).toHaveValue(invite);
+  await host.keyboard.press('Escape');
+
+  // The partner opens the host's address in a browser and types the code as heard: lower case, a space, O for 0.
+  const partner = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
+  await openApp(partner, { origin: server.url });
+  await partner.getByTestId('btn-join').click();
+  const dialog = partner.getByRole('dialog', { name: 'Join a session' });
+  await expect(partner.getByTestId('join-server')).toHaveValue(address);
+  await partner.getByTestId('join-input').fill('ZZZZ-ZZZZ');
+  await dialog.getByRole('button', { name: 'Join' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/No session has this code on this server/);
+  const heard = code.toLowerCase().replace('-', ' ').replace(/0/g, 'o');
+  await partner.getByTestId('join-input').fill(heard);
+  await dialog.getByRole('button', { name: 'Join' }).click();
+  await expect(partner.getByTestId('join-role')).toHaveAttribute('data-role', 'interviewer');
+  await partner.getByTestId('join-name').fill('Bob');
+  await partner.getByTestId('join-submit').click();
+  await expect(partner.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  await expect(partner.getByTestId('participant-me')).toContainText('interviewer');
+  await expect(partner.locator('.react-flow__node:has([data-kind="cache"])')).toHaveCount(1);
+  await expect(partner.getByTestId('interviewer-panel')).toBeVisible();
+
+  // The whole line the host shows works too (pasted from a chat): no address field needed.
+  const spectator = await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage();
+  await openApp(spectator, { origin: server.url });
+  await spectator.getByTestId('btn-join').click();
+  await spectator.getByTestId('join-input').fill(spectatorInvite);
+  await expect(spectator.getByTestId('join-server')).toHaveCount(0);
+  await spectator.getByRole('dialog', { name: 'Join a session' }).getByRole('button', { name: 'Join' }).click();
+  await expect(spectator.getByTestId('join-role')).toHaveAttribute('data-role', 'spectator');
+  await spectator.getByTestId('join-name').fill('Eve');
+  await spectator.getByTestId('join-submit').click();
+  await expect(spectator.getByTestId('participant-me')).toContainText('spectator');
+  await expect(spectator.locator('.react-flow__node:has([data-kind="cache"])')).toHaveCount(1);
+  for (const page of [host, partner, spectator]) await page.context().close();
+});

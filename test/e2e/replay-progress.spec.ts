@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { type SyncServer, startSyncServer } from '../../electron/sync/server';
 import { connect, dragFromPalette, flowNodes, openApp, shot } from './support/board';
+import { endMock, next, replay, replayKinds, replayNodes, scrubTo, startMock, timer, yAxisLabelRoom } from './support/mock';
 
 /**
  * A candidate watches a mock back: a short mock at 60× speed (a 35-minute
@@ -9,40 +10,6 @@ import { connect, dragFromPalette, flowNodes, openApp, shot } from './support/bo
  * play, seek from the chart — then a second attempt and the progress page.
  * And a pair session's replay shows each person's changes in their colour.
  */
-
-const timer = (page: Page) => page.getByTestId('timer-bar');
-const replay = (page: Page) => page.getByTestId('replay-view');
-const replayNodes = (page: Page) => replay(page).getByTestId('replay-node');
-
-const next = async (page: Page, title: string) => {
-  await page.getByTestId('timer-next').click();
-  await expect(page.getByTestId('timer-step')).toHaveText(title);
-};
-
-const startMock = async (page: Page) => {
-  await page.getByTestId('timer-start').click();
-  await page.getByTestId('preset-35').check();
-  await page.getByTestId('start-confirm').click();
-  await expect(timer(page)).toHaveAttribute('data-status', 'running');
-};
-
-const endMock = async (page: Page) => {
-  await page.getByTestId('timer-end').click();
-  await page.getByTestId('timer-end-confirm').click();
-  await expect(timer(page)).toHaveAttribute('data-status', 'ended');
-};
-
-/** Clicks the scrubber's track where `at` (epoch ms, the scrubber's unit) lies, as a person aiming at a moment would. */
-const scrubTo = async (page: Page, at: number) => {
-  const scrubber = page.getByTestId('replay-scrubber');
-  const min = Number(await scrubber.getAttribute('min'));
-  const max = Number(await scrubber.getAttribute('max'));
-  const box = (await scrubber.boundingBox())!;
-  // Chromium's track runs between the thumb's half-widths (the thumb is about 16 px).
-  const thumb = 8;
-  const x = box.x + thumb + ((at - min) / (max - min)) * (box.width - 2 * thumb);
-  await page.mouse.click(x, box.y + box.height / 2);
-};
 
 const scrubberValue = async (page: Page) => Number(await page.getByTestId('replay-scrubber').inputValue());
 
@@ -56,9 +23,6 @@ const clickChartAt = async (page: Page, at: number) => {
   const x = Math.min(box.width - 1, Math.max(1, (box.width * (at - min)) / (max - min)));
   await over.click({ position: { x, y: box.height / 2 } });
 };
-
-const kinds = async (page: Page) =>
-  (await replayNodes(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).sort();
 
 test('a candidate replays a mock: scrubs to the middle of the high-level step, plays to the end, seeks from the chart; then sees progress over two attempts', async ({
   page,
@@ -107,13 +71,16 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
   // ── Scrub to the middle of the high-level step. ─────────────────────────
   await scrubTo(page, (firstTwoAt + restFrom) / 2);
   await expect(page.getByTestId('replay-step')).toHaveText('High-level design');
-  expect(await kinds(page)).toEqual(['client', 'load_balancer']);
+  expect(await replayKinds(page)).toEqual(['client', 'load_balancer']);
   await expect(replay(page).getByTestId('replay-edge')).toHaveCount(1);
   await expect(page.getByTestId('replay-notes-scope')).toHaveText('99.99% available; redirects under 50 ms.');
   await expect(page.getByTestId('replay-notes')).not.toContainText('Base62');
   // The live board was not touched: all five are still on the canvas.
   await expect(flowNodes(page)).toHaveCount(5);
   await shot(page, 'replay-high-level-light');
+  // The score axis's "100%" fits beside the chart (it once lost its first digit).
+  const replayAxis = await yAxisLabelRoom(page.getByTestId('replay-chart'));
+  expect(replayAxis.room).toBeGreaterThanOrEqual(replayAxis.needed);
 
   // Step by step: the next change adds one thing at a time.
   const before = await scrubberValue(page);
@@ -159,7 +126,7 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
   await progress.getByTestId('history-replay').click();
   await expect(replay(page)).toBeVisible();
   await scrubTo(page, (firstTwoAt + restFrom) / 2);
-  expect(await kinds(page)).toEqual(['client', 'load_balancer']);
+  expect(await replayKinds(page)).toEqual(['client', 'load_balancer']);
   await shot(page, 'replay-high-level-dark');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+D');
@@ -193,6 +160,8 @@ test('a candidate replays a mock: scrubs to the middle of the high-level step, p
   await expect(progress.getByTestId('progress-chart').locator('canvas')).toBeVisible();
   await expect(progress.getByTestId('progress-drill')).toBeVisible();
   await shot(page, 'progress-light');
+  const progressAxis = await yAxisLabelRoom(progress.getByTestId('progress-chart'));
+  expect(progressAxis.room).toBeGreaterThanOrEqual(progressAxis.needed);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+D');
   await page.getByTestId('btn-history').click();

@@ -59,23 +59,23 @@ describe('joining a session from the desktop app', () => {
     expect(contents.mainFrame.url).toBe(home);
   });
 
-  it('joining from the dialog never navigates: the room opens in place and a reload would stay in it', () => {
+  it('joining from the dialog never navigates: the room opens in place and a reload would stay in it', async () => {
     const page = pageIn(contents);
     const home = contents.mainFrame.url;
     const switched = vi.fn();
     onSessionSwitch(switched);
-    expect(joinFromInput(`  ${link}  `)).toBeNull();
+    expect(await joinFromInput(`  ${link}  `)).toBeNull();
     expect(page.navigations).toEqual([]);
     expect(contents.mainFrame.url).toBe(home);
     expect(switched).toHaveBeenCalledTimes(1);
     expect(activeRoomLink()).toBe(link);
   });
 
-  it('a malformed link says what is wrong and joins nothing', () => {
+  it('a malformed link says what is wrong and joins nothing', async () => {
     const page = pageIn(contents);
     const switched = vi.fn();
     onSessionSwitch(switched);
-    expect(joinFromInput('http://192.168.1.5:7420/#/join/nope')).toMatch(/room|token|link/i);
+    expect(await joinFromInput('http://192.168.1.5:7420/#/join/nope')).toMatch(/room|token|link/i);
     expect(switched).not.toHaveBeenCalled();
     expect(page.navigations).toEqual([]);
     expect(activeRoomLink()).toBeNull();

@@ -110,6 +110,31 @@ export const spawnServe = (port: number, dataDir: string): Promise<ChildProcess>
     child.once('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
   });
 
+/** A port nothing listens on right now: a server's, closed. */
+export const freePort = async (): Promise<number> => {
+  const probe = await startSyncServer();
+  await probe.close();
+  return probe.port;
+};
+
+/**
+ * The installed bin as a supervisor runs it (no npm in between), in its own
+ * process group so cleanup reaches it whatever the test did.
+ */
+export const spawnBin = (args: string[]) => {
+  const child = spawn(process.execPath, ['electron/cli/archdrill.mjs', 'serve', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  onCleanup(() => {
+    if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
+  });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => out };
+};
+
 /** A fresh room with a candidate and an interviewer connected and synced: the usual start of a pair test. */
 export const pairInRoom = async (server: SyncServer): Promise<{ roomId: string; alice: Client; bob: Client }> => {
   const { roomId } = server.createRoom();

@@ -1,7 +1,7 @@
 import { connect as tcpConnect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { hostSession, lanAddress } from '../../electron/sync/hostSession';
-import { decodeShortCode, parseJoinLink } from '../../shared/collab';
+import { parseJoinLink, resolvedCodeSchema } from '../../shared/collab';
 import { connect, onCleanup, synced, upgradeStatus } from './helpers';
 
 /** Whether a TCP connection to host:port is accepted. */
@@ -30,11 +30,15 @@ describe('hosting from the desktop app', () => {
     onCleanup(() => session.stop());
     const link = parseJoinLink(session.joinLink('candidate'));
     expect(link).toMatchObject({ ok: true, value: { origin: `http://127.0.0.1:${session.port}`, role: 'candidate' } });
-    const code = decodeShortCode(session.shortCode);
-    expect(code).toMatchObject({ ok: true, value: { roomId: session.roomId, role: 'interviewer' } });
-    if (!code.ok) return;
+    expect(session.shortCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    const res = await fetch(`${session.localOrigin}/join-codes`, {
+      method: 'POST',
+      body: JSON.stringify({ code: session.shortCode.toLowerCase() }),
+    });
+    const code = resolvedCodeSchema.parse(await res.json());
+    expect(code).toMatchObject({ roomId: session.roomId, role: 'interviewer' });
 
-    const partner = connect(code.value.origin, code.value.roomId, code.value.token);
+    const partner = connect(session.localOrigin, code.roomId, code.token);
     await synced(partner);
     partner.provider.destroy();
     await session.stop();

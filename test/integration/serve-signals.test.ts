@@ -1,37 +1,19 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
 import { startSyncServer } from '../../electron/sync/server';
-import { connect, onCleanup, synced, waitFor } from './helpers';
+import { connect, freePort, onCleanup, spawnBin, synced, waitFor } from './helpers';
 
 const ROOM = 'AAAAAAAAAAAAAAAAAAAAAA';
-
-/** The installed bin as a supervisor runs it (no npm in between), in its own process group so cleanup reaches it. */
-const spawnBin = (args: string[]) => {
-  const child = spawn(process.execPath, ['electron/cli/archdrill.mjs', 'serve', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  onCleanup(() => {
-    if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL');
-  });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => out };
-};
 
 describe('archdrill serve under a supervisor', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     it(`${signal} closes every connection, flushes every room and exits 0`, async () => {
       const dataDir = mkdtempSync(joinPath(tmpdir(), 'archdrill-signal-'));
       onCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
-      const probe = await startSyncServer();
-      const port = probe.port;
-      await probe.close();
+      const port = await freePort();
       const bin = spawnBin(['--port', String(port), '--data', dataDir]);
       await waitFor('the server listens', () => bin.output().includes('sync server on'), 15_000);
 

@@ -19,7 +19,17 @@ import { liveReportSource } from '../export/reportSource';
 import { openExportDialog, useExport } from '../export/useExport';
 import { boardHash, createFileStore } from '../files/fileState';
 import { useFileCommands } from '../files/useFileCommands';
-import { AttemptScorecard, ProgressPage, ReplayDialog, Scorecard, scorerFor, TimerBar } from '../interview';
+import {
+  AttemptScorecard,
+  isAttemptsFile,
+  ProgressPage,
+  ReplayDialog,
+  replayToOpen,
+  Scorecard,
+  scorerFor,
+  TimerBar,
+  useAttemptFiles,
+} from '../interview';
 import { useAttemptActions } from '../interview/useAttemptActions';
 import { Palette } from '../palette/Palette';
 import type { OpenedFile } from '../platform/types';
@@ -81,6 +91,13 @@ function Editor() {
   const dirty = file.savedHash !== null ? hash !== file.savedHash : hash !== EMPTY_HASH;
   useEffect(() => platform.setTitle(file.name, dirty), [platform, file.name, dirty]);
 
+  // An attempt from History shown as its scorecard or its replay (the replay never touches the live board).
+  const [attempt, setAttempt] = useState<{
+    view: 'scorecard' | 'replay';
+    id: string;
+    title: string;
+    record?: AttemptRecord;
+  } | null>(null);
   // New and Open ask first when the board has unsaved changes, as closing the desktop window does.
   const [unsaved, setUnsaved] = useState<{ action: string; then: () => unknown } | null>(null);
   // Asked now, not from the quiet hash: that lags the last edit (and a New) by its delay.
@@ -98,9 +115,27 @@ function Editor() {
   );
   const newBoard = useMemo(() => guarded('start a new board', pickQuestion), [guarded, pickQuestion]);
   const openBoard = useMemo(() => guarded('open another board', files.open), [guarded, files]);
+  const attemptFiles = useAttemptFiles();
+  // An attempts file (say, saved from a report's replay link) is added to History, not opened as a board:
+  // its one attempt opens in Replay, several open the progress page. The board is not touched, so nothing to ask.
+  const importAttemptsFile = useCallback(
+    async (f: OpenedFile) => {
+      const added = await attemptFiles.importOpened(f);
+      const one = replayToOpen(added);
+      if (one) {
+        setDialog(null);
+        setAttempt({ view: 'replay', id: one.id, title: one.title, record: one });
+      } else if (added.length > 0) setDialog('history');
+      return added.length > 0;
+    },
+    [attemptFiles],
+  );
   const openFile = useCallback(
-    (f: OpenedFile) => new Promise<boolean>((done) => guarded('open another board', () => files.openFile(f).then(done))()),
-    [guarded, files],
+    (f: OpenedFile) =>
+      isAttemptsFile(f)
+        ? importAttemptsFile(f)
+        : new Promise<boolean>((done) => guarded('open another board', () => files.openFile(f).then(done))()),
+    [guarded, files, importAttemptsFile],
   );
   const panels = usePanels();
   const rubricFor = useCallback((q: string) => findRubric(q, user.rubrics), [user.rubrics]);
@@ -119,13 +154,6 @@ function Editor() {
     [guarded, files, session.editor],
   );
   const attempts = useAttemptActions(freshBoard);
-  // An attempt from History shown as its scorecard or its replay (the replay never touches the live board).
-  const [attempt, setAttempt] = useState<{
-    view: 'scorecard' | 'replay';
-    id: string;
-    title: string;
-    record?: AttemptRecord;
-  } | null>(null);
   const openAttemptBoard = (record: AttemptRecord) =>
     openFile({ name: `${record.question || 'attempt'}.archdrill.json`, bytes: new TextEncoder().encode(record.boardFile) });
 
@@ -296,7 +324,7 @@ function Editor() {
           onClose={() => setAttempt(null)}
           onReplay={(record) => setAttempt({ view: 'replay', id: record.id, title: record.title, record })}
           onExportReport={(record) => {
-            void openAttemptBoard(record).then((opened) => opened && exporter.exportReport('html'));
+            void openAttemptBoard(record).then((opened) => opened && exporter.exportReport('html', record.id));
           }}
           onTryAgain={(record) => {
             setAttempt(null);

@@ -9,16 +9,17 @@ import {
   type FitViewOptions,
   type OnConnect,
   type OnNodeDrag,
-  ReactFlow,
+  type ProOptions,
   useStore as useFlowStore,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useBoardSession } from '../board/context';
 import { RemoteCursors } from '../collab/RemoteCursors';
 import { useCollabCanvas } from '../collab/useCollabCanvas';
 import { BoardMinimap } from './BoardMinimap';
+import { BoundFlow } from './BoundFlow';
 import { ComponentNode } from './ComponentNode';
 import { EdgeMarkers } from './EdgeMarkers';
 import { FlowBinding } from './flowBinding';
@@ -28,7 +29,7 @@ import { ProtocolEdge } from './ProtocolEdge';
 import { ProtocolLegend } from './ProtocolLegend';
 import { canvasPointer } from './pointer';
 import { TextNode } from './TextNode';
-import type { FlowEdge, FlowNode } from './toFlow';
+import type { FlowNode } from './toFlow';
 import { useEditorCommands } from './useEditorCommands';
 
 /** Stable across renders, as React Flow's performance guide asks. */
@@ -40,11 +41,12 @@ const SNAP: [number, number] = [16, 16];
  * React Flow copies most props into its store, one setState per prop whose
  * identity changed, and every setState runs every store subscriber (thousands
  * at 600 nodes: node wrappers, handles, edges). The canvas re-renders
- * on every node change, so objects and handlers passed to <ReactFlow> must
- * keep their identity across renders.
+ * whenever its own state does (selection, zoom level of detail), so objects
+ * and handlers passed to <ReactFlow> must keep their identity across renders.
  */
 const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS: ProOptions = { hideAttribution: true };
 /**
  * Below this zoom, labels are a few pixels tall and unreadable: components
  * drop their icon and kind line (CSS, one class on the canvas), which also
@@ -81,7 +83,6 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
       }),
     [doc, editor, store],
   );
-  const nodes = useSyncExternalStore(binding.subscribe, binding.getNodes);
   const live = useCollabCanvas(binding);
   const simplified = useFlowStore(zoomedOut) && levelOfDetail;
   // Components inside a dragged frame travel with it.
@@ -100,8 +101,7 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
     [binding],
   );
   // Fit once on open when there is something to show; fitting an empty board would jump to the first drop.
-  const [fitOnOpen] = useState(() => nodes.length > 0);
-  const edges = useSyncExternalStore(binding.subscribe, binding.getEdges);
+  const [fitOnOpen] = useState(() => binding.getNodes().length > 0);
 
   // Selection made outside the canvas (score panel, paste, select all) flows in here.
   const selectedNodeIds = useStore(store, (s) => s.selectedNodeIds);
@@ -185,9 +185,8 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
       }}
       data-testid="canvas"
     >
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
+      <BoundFlow
+        binding={binding}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
@@ -213,7 +212,7 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
         maxZoom={3}
         fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
         onlyRenderVisibleElements={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
@@ -223,7 +222,7 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
         <EdgeMarkers />
         {collab && <RemoteCursors presence={collab.presence} />}
         {children}
-      </ReactFlow>
+      </BoundFlow>
     </div>
   );
 }

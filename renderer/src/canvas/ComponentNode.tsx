@@ -6,7 +6,7 @@ import { InlineLabel } from './InlineLabel';
 import { iconImageUrl, useCategoryColour } from './iconImage';
 import { iconFor } from './icons';
 import { LaidOutLines } from './LaidOutLines';
-import type { FlowNode } from './toFlow';
+import { type FlowNode, sameNodeView } from './toFlow';
 import { useInlineEditing } from './useInlineEditing';
 
 /**
@@ -21,7 +21,12 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
   const info = kindInfo(node.kind);
   const Icon = iconFor(info.icon);
   const iconUrl = iconImageUrl(info.icon, useCategoryColour(info.category));
-  const layout = useMemo(() => componentLayout(node), [node]);
+  // The layout reads only these; a move (a new node object) keeps it.
+  const { label: name, kind, props } = node;
+  const tech = props?.tech;
+  const replicas = props?.replicas;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the node stands for the four fields it is laid out from.
+  const layout = useMemo(() => componentLayout(node), [name, kind, tech, replicas]);
   return (
     <div
       className={`component cat-${info.category}${selected ? ' selected' : ''}`}
@@ -74,4 +79,4 @@ export const ComponentNode = memo(function ComponentNode({ id, data, selected }:
       <Handle id="out" type="source" position={Position.Right} className="handle" />
     </div>
   );
-});
+}, sameNodeView);

@@ -1,7 +1,7 @@
 import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
 import { InlineLabel } from './InlineLabel';
-import type { FlowNode } from './toFlow';
+import { type FlowNode, sameNodeView } from './toFlow';
 import { useInlineEditing } from './useInlineEditing';
 
 /** A labelled frame drawn under the components it groups. */
@@ -21,4 +21,4 @@ export const GroupNode = memo(function GroupNode({ id, data, selected }: NodePro
       </div>
     </div>
   );
-});
+}, sameNodeView);

@@ -5,9 +5,20 @@ import { useState } from 'react';
 import { canvasMarker } from './EdgeMarkers';
 import type { FlowEdge } from './toFlow';
 
-/** The protocols the board's edges use, as one string so the legend re-renders only when that set changes. */
-const usedKey = (s: ReactFlowState) =>
-  protocolsUsed((s.edges as FlowEdge[]).flatMap((e) => (e.data ? [e.data.edge] : []))).join(' ');
+/**
+ * The protocols the board's edges use, as one string so the legend re-renders
+ * only when that set changes. The selector runs on every store update (each
+ * drag frame), so it is worked out again only for a new edge list.
+ */
+const usedKeys = new WeakMap<ReactFlowState['edges'], string>();
+const usedKey = (s: ReactFlowState) => {
+  let key = usedKeys.get(s.edges);
+  if (key === undefined) {
+    key = protocolsUsed((s.edges as FlowEdge[]).flatMap((e) => (e.data ? [e.data.edge] : []))).join(' ');
+    usedKeys.set(s.edges, key);
+  }
+  return key;
+};
 
 /**
  * A key to the line styles of the protocols on the board (the exported

@@ -3,7 +3,7 @@ import { wrapText } from '@shared/export/textMeasure';
 import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { InlineLabel } from './InlineLabel';
-import type { FlowNode } from './toFlow';
+import { type FlowNode, sameNodeView } from './toFlow';
 import { useInlineEditing } from './useInlineEditing';
 
 /** A free-text annotation; double-click to edit (Ctrl+Enter to finish). */
@@ -29,4 +29,4 @@ export const TextNode = memo(function TextNode({ id, data, selected }: NodeProps
       />
     </div>
   );
-});
+}, sameNodeView);

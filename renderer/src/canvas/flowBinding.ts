@@ -258,19 +258,18 @@ export class FlowBinding {
 
   /** Applies a selection made outside the canvas (score panel, select all, paste). */
   setSelection(sel: Selection): void {
-    let changed = false;
-    this.nodes = this.nodes.map((n) => {
-      const want = sel.nodeIds.has(n.id);
-      if (Boolean(n.selected) === want) return n;
-      changed = true;
-      return { ...n, selected: want };
-    });
-    this.edges = this.edges.map((e) => {
-      const want = sel.edgeIds.has(e.id);
-      if (Boolean(e.selected) === want) return e;
-      changed = true;
-      return { ...e, selected: want };
-    });
-    if (changed) this.emit();
+    // Lists keep their identity when nothing in them changes: a new array is a full pass over it in React Flow.
+    const nodes = withSelection(this.nodes, sel.nodeIds);
+    const edges = withSelection(this.edges, sel.edgeIds);
+    if (nodes === this.nodes && edges === this.edges) return;
+    this.nodes = nodes;
+    this.edges = edges;
+    this.emit();
   }
+}
+
+/** `items` with `selected` set exactly for `ids`; the same array when that is already so. */
+function withSelection<T extends { id: string; selected?: boolean }>(items: T[], ids: ReadonlySet<string>): T[] {
+  if (items.every((x) => Boolean(x.selected) === ids.has(x.id))) return items;
+  return items.map((x) => (Boolean(x.selected) === ids.has(x.id) ? x : { ...x, selected: ids.has(x.id) }));
 }

@@ -37,10 +37,23 @@ export function iconImageUrl(name: string, colour: string): string | null {
  * again whenever the root's data-theme changes.
  */
 const root = () => document.documentElement;
+/** One observer for every component on the board (hundreds), not one each. */
+const themeListeners = new Set<() => void>();
+let themeObserver: MutationObserver | null = null;
 const subscribeTheme = (onChange: () => void) => {
-  const observer = new MutationObserver(onChange);
-  observer.observe(root(), { attributes: true, attributeFilter: ['data-theme'] });
-  return () => observer.disconnect();
+  themeListeners.add(onChange);
+  if (!themeObserver) {
+    themeObserver = new MutationObserver(() => {
+      for (const l of themeListeners) l();
+    });
+    themeObserver.observe(root(), { attributes: true, attributeFilter: ['data-theme'] });
+  }
+  return () => {
+    themeListeners.delete(onChange);
+    if (themeListeners.size > 0) return;
+    themeObserver?.disconnect();
+    themeObserver = null;
+  };
 };
 const themeNow = () => root().dataset.theme ?? '';
 const colours = new Map<string, string>();

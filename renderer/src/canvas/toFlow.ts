@@ -1,6 +1,6 @@
 import type { BoardEdge, BoardNode } from '@shared/board/types';
 import { DEFAULT_SIZE } from '@shared/export/nodeLayout';
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, NodeProps } from '@xyflow/react';
 
 /** Data carried by every React Flow node: the domain node, never the Y.Map. */
 export type BoardNodeData = { readonly node: BoardNode };
@@ -45,3 +45,12 @@ export const toFlowEdge = (edge: BoardEdge, prev?: FlowEdge): FlowEdge => ({
   // Markers come from the protocol (ProtocolEdge, EdgeMarkers), as in exported pictures.
   ...(prev?.selected && { selected: true }),
 });
+
+/**
+ * The memo test of our node components: they draw only from their id, data
+ * and selection. React Flow also passes the node's position (and its
+ * dragging flag), which change on every drag frame; its wrapper moves the
+ * node, so the content need not render again for them.
+ */
+export const sameNodeView = (a: NodeProps<FlowNode>, b: NodeProps<FlowNode>): boolean =>
+  a.id === b.id && a.data === b.data && a.selected === b.selected;

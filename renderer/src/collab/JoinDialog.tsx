@@ -1,39 +1,76 @@
 import { useState } from 'react';
 import { Modal } from '../ui/Modal';
-import { joinFromInput } from './joinInput';
+import { isJoinLink, joinFromInput, namesServer, rememberedServer } from './joinInput';
 
-/** Paste a join link or type a short code; a malformed one says what is wrong. */
+/**
+ * Paste a join link, or type the code the host reads out (`K7Q4-MZ2P`) with
+ * its server's address, remembered from last time; a bad one says what is wrong.
+ */
 export function JoinDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
+  const [server, setServer] = useState(rememberedServer);
   const [error, setError] = useState<string | null>(null);
-  const join = () => setError(joinFromInput(text));
+  const [busy, setBusy] = useState(false);
+  // A link names its server, and so does "192.168.1.20:4455 · K7Q4-MZ2P": the field is only for a bare code.
+  const needsServer = !isJoinLink(text) && !namesServer(text);
+  const join = async () => {
+    setBusy(true);
+    setError(null);
+    const problem = await joinFromInput(text, needsServer ? server : undefined);
+    setBusy(false);
+    setError(problem);
+  };
   return (
     <Modal title="Join a session" onClose={onClose}>
       <form
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          join();
+          void join();
         }}
       >
-        <label>
-          Join link or code
-          <input
-            data-testid="join-input"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="http://192.168.1.5:7420/#/join/… or ABCD-EFGH-…"
+        <Field
+          label="Join link or code"
+          testId="join-input"
+          value={text}
+          onChange={setText}
+          placeholder="K7Q4-MZ2P, or http://192.168.1.20:4455/#/join/…"
+        />
+        {needsServer && (
+          <Field
+            label="Host’s address"
+            testId="join-server"
+            value={server}
+            onChange={setServer}
+            placeholder="192.168.1.20:4455"
           />
-        </label>
+        )}
         {error && (
           <p className="error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" className="primary">
-          Join
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Joining…' : 'Join'}
         </button>
       </form>
     </Modal>
+  );
+}
+
+/** A labelled text field for codes and addresses: no autocorrect, no autofill. */
+function Field(props: { label: string; testId: string; value: string; onChange: (v: string) => void; placeholder: string }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        placeholder={props.placeholder}
+        autoComplete="off"
+        spellCheck={false}
+      />
+    </label>
   );
 }

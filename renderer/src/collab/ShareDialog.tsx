@@ -1,13 +1,12 @@
 import type { CreatedRoom } from '@shared/collab/createRoom';
 import { buildJoinLink, parseJoinLink } from '@shared/collab/joinLink';
-import type { Role } from '@shared/collab/roles';
-import { encodeShortCode } from '@shared/collab/shortCode';
 import { useState } from 'react';
 import { useBoardSession } from '../board/context';
 import type { HostedSession } from '../platform/types';
 import { Modal } from '../ui/Modal';
 import { createRoomOnServer } from './createRoomOnServer';
 import { enterRoom, leaveRoom } from './enterRoom';
+import { CopyField, type Invite, InviteList, invitesFor, rememberedInvites, rememberInvites } from './Invites';
 
 /** "Host a session": starts the sync server in the desktop app and shows what to send the partner. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
@@ -18,19 +17,29 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [hosted, setHosted] = useState<HostedSession | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (collab)
+  if (collab) {
+    const { target } = collab.room;
+    const invites = rememberedInvites(target.roomId);
     return (
       <Modal title="Live session" onClose={onClose}>
-        <p>You are in a live room. Send your partner this link:</p>
-        <CopyField
-          value={`${collab.room.target.origin}/#/join/${collab.room.target.roomId}?token=${encodeURIComponent(collab.room.target.token)}`}
-        />
+        {invites ? (
+          <>
+            <p>You are in a live room. Send your partner a link, or read them a code:</p>
+            <InviteList invites={invites} />
+          </>
+        ) : (
+          <>
+            <p>You are in a live room. Send your partner this link:</p>
+            <CopyField value={buildJoinLink(target)} label="Room link" />
+          </>
+        )}
         <p className="muted">Leaving takes you back to your own board; the room stays on the server.</p>
         <button type="button" className="secondary" data-testid="leave-room" onClick={leaveRoom}>
           Leave the room
         </button>
       </Modal>
     );
+  }
   if (!platform.hostSession) return <ServerRoomDialog onClose={onClose} />;
   const start = async () => {
     setBusy(true);
@@ -95,15 +104,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               </select>
             </label>
           )}
-          <p>Send your partner the link (it opens the app in any browser) or the code:</p>
-          <CopyField value={onAddress(hosted.joinUrl, address)} />
-          <CopyField value={codeOf(onAddress(hosted.joinUrl, address)) ?? hosted.code} />
-          {hosted.spectatorUrl && (
-            <>
-              <p className="muted">Read-only link for spectators:</p>
-              <CopyField value={onAddress(hosted.spectatorUrl, address)} />
-            </>
-          )}
+          <p>Send your partner the link (it opens the app in any browser), or read them the address and code:</p>
+          <InviteList invites={hostedInvites(hosted, address)} />
           <HostingWarning />
           <p className="muted">
             {keepLinks
@@ -117,7 +119,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               data-testid="enter-room"
               onClick={() => {
                 const parsed = parseJoinLink(hosted.hostUrl!);
-                if (parsed.ok) enterRoom(hosted.hostUrl!, parsed.value.roomId, doc);
+                if (!parsed.ok) return;
+                rememberInvites(parsed.value.roomId, hostedInvites(hosted, address));
+                enterRoom(hosted.hostUrl!, parsed.value.roomId, doc);
               }}
             >
               Enter the room with this board
@@ -143,27 +147,14 @@ function HostingWarning() {
 const onAddress = (link: string, address: string | null): string =>
   address ? link.replace(/^http:\/\/[^/:]+/, `http://${address}`) : link;
 
-/** The short code for a join link, or null when it has none. */
-const codeOf = (link: string): string | null => {
-  const parsed = parseJoinLink(link);
-  if (!parsed.ok) return null;
-  try {
-    return encodeShortCode(parsed.value);
-  } catch {
-    return null;
-  }
+/** The partner's invites of a desktop-hosted session, naming the chosen address: interviewer, then spectator. */
+const hostedInvites = (hosted: HostedSession, address: string | null): Invite[] => {
+  const link = parseJoinLink(onAddress(hosted.joinUrl, address));
+  const spectator = hosted.spectatorUrl ? parseJoinLink(onAddress(hosted.spectatorUrl, address)) : null;
+  if (!link.ok) return [];
+  const tokens = { interviewer: link.value.token, ...(spectator?.ok && { spectator: spectator.value.token }) };
+  return invitesFor(link.value.origin, link.value.roomId, tokens, hosted.codes ?? { interviewer: hosted.code });
 };
-
-function CopyField({ value }: { value: string }) {
-  return (
-    <div className="copy-field">
-      <input readOnly value={value} onFocus={(e) => e.target.select()} aria-label="Share" />
-      <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(value)}>
-        Copy
-      </button>
-    </div>
-  );
-}
 
 /**
  * In a browser there is no server to start: create a room on a team server
@@ -177,7 +168,7 @@ function ServerRoomDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [room, setRoom] = useState<CreatedRoom | null>(null);
   const origin = server.trim().replace(/\/+$/, '');
-  const link = (role: Role) => (room ? buildJoinLink({ origin, roomId: room.roomId, token: room.tokens[role] }) : '');
+  const invites = room ? invitesFor(origin, room.roomId, room.tokens, room.codes) : [];
   return (
     <Modal title="Host a session" onClose={onClose}>
       {!room ? (
@@ -217,17 +208,19 @@ function ServerRoomDialog({ onClose }: { onClose: () => void }) {
         </form>
       ) : (
         <div className="form">
-          <p>Send your partner the interviewer link (or keep it and send the candidate one):</p>
-          <CopyField value={link('interviewer')} />
-          <p className="muted">Candidate link:</p>
-          <CopyField value={link('candidate')} />
-          <p className="muted">Read-only link for spectators:</p>
-          <CopyField value={link('spectator')} />
+          <p>
+            Send your partner the interviewer link or read them its code (or keep it and send the candidate one). The codes work
+            while the links do, on this server only.
+          </p>
+          <InviteList invites={invites} />
           <button
             type="button"
             className="primary"
             data-testid="enter-room"
-            onClick={() => enterRoom(link('candidate'), room.roomId, doc)}
+            onClick={() => {
+              rememberInvites(room.roomId, invites);
+              enterRoom(buildJoinLink({ origin, roomId: room.roomId, token: room.tokens.candidate }), room.roomId, doc);
+            }}
           >
             Enter the room with this board
           </button>

@@ -1,8 +1,11 @@
 import { readBoard } from '@shared/board/doc';
-import type { ReportInput } from '@shared/report';
+import { ATTEMPTS_FILE_EXTENSION } from '@shared/interview/attemptFile';
+import { readTimer } from '@shared/interview/timerDoc';
+import { embeddedReplay, type ReportInput } from '@shared/report';
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { useBoardSession } from '../board/context';
+import { useHistoryService } from '../interview/historyStore';
 import { toast } from '../ui/toasts';
 import { type BoardImage, drawBoardImage, ExportError } from './boardImage';
 import { type ExportOptions, type ImageFormat, loadExportOptions } from './options';
@@ -37,6 +40,7 @@ const clampedNote = (img: BoardImage, requested: number) =>
  */
 export function useExport(fileName: string | null, reportSource?: ReportSource) {
   const { doc, platform } = useBoardSession();
+  const history = useHistoryService();
   return useMemo(() => {
     const source = reportSource ?? builtInReportSource(doc);
     const gather = async (): Promise<ReportInput> => {
@@ -84,18 +88,48 @@ export function useExport(fileName: string | null, reportSource?: ReportSource) 
         return `Copied the board as an image.${clampedNote(img, options.scale)}`;
       });
 
-    const exportReport = (kind: ReportKind) =>
+    /**
+     * The attempt the report is of (given, or the board's last mock) as its file with the replay, when it
+     * is in History. A report without its replay is still worth having, so a failure only says so.
+     */
+    const replayFile = async (base: string, board: ReportInput['board'], given: string | undefined) => {
+      // The timer outlives opening another board: its attempt is this board's only when the question matches.
+      const fromTimer = () => {
+        const id = readTimer(doc).attemptId;
+        const record = history.state.getState().attempts.find((a) => a.id === id);
+        return record && record.question === (board.question ?? '') ? id : null;
+      };
+      if (!history.state.getState().loaded) await history.load().catch(() => undefined);
+      const attemptId = given ?? fromTimer();
+      if (!attemptId) return null;
+      try {
+        const text = await history.attemptFile(attemptId);
+        return text === null ? null : { name: `${base}-replay${ATTEMPTS_FILE_EXTENSION}`, text };
+      } catch (err) {
+        toast.error(`Could not add the replay to the report: ${messageOf(err)}`);
+        return null;
+      }
+    };
+
+    /** `attemptId`: the attempt the report is of (from History); by default the board's last mock. */
+    const exportReport = (kind: ReportKind, attemptId?: string) =>
       attempt(`Exporting the ${kind === 'md' ? 'Markdown' : kind.toUpperCase()} report`, async () => {
         const input = await gather();
         const base = baseNameOf(fileName, input.board.question);
+        // A printed page cannot carry a file: the PDF goes without the replay.
+        const replay = kind === 'pdf' ? null : await replayFile(base, input.board, attemptId);
         // Markdown links a PNG beside it; HTML (and the PDF printed from it) shows the SVG itself.
         const pictureOptions = kind === 'md' ? REPORT_IMAGE_OPTIONS : { ...REPORT_IMAGE_OPTIONS, format: 'svg' as const };
         const image = input.board.nodes.length > 0 ? await draw(input, pictureOptions) : null;
         if (kind === 'md') {
-          const saved = await saveMarkdownReport(platform, base, input, image);
-          return saved && `Exported ${saved.name} and its picture.`;
+          const saved = await saveMarkdownReport(platform, base, input, image, replay);
+          return (
+            saved &&
+            `Exported ${saved.name}${image || replay ? ` and ${image && replay ? 'its picture and replay' : image ? 'its picture' : 'its replay'}` : ''}.`
+          );
         }
-        const html = htmlReport(input, image);
+        const link = replay && embeddedReplay(replay.name, replay.text);
+        const html = htmlReport(input, image, link);
         if (kind === 'pdf') {
           if (!platform.printToPdf)
             throw new ExportError('PDF export needs the desktop app; export the HTML report and print it from the browser.');
@@ -108,7 +142,8 @@ export function useExport(fileName: string | null, reportSource?: ReportSource) 
           mime: 'text/html',
           saveAs: true,
         });
-        return saved && `Exported ${saved.name}.`;
+        const tooLarge = link && !link.href ? ' The replay is too large to carry in it: send the attempt file too.' : '';
+        return saved && `Exported ${saved.name}${link?.href ? ', with its replay' : ''}.${tooLarge}`;
       });
 
     /** Draws a PNG without saving it: for the benchmark and tests (window.__archdrill). */
@@ -116,7 +151,7 @@ export function useExport(fileName: string | null, reportSource?: ReportSource) 
       draw(await gather(), { ...loadExportOptions(), ...options, format: 'png' });
 
     return { exportImage, copyImage, exportReport, renderPng, canPdf: platform.printToPdf !== undefined };
-  }, [doc, platform, fileName, reportSource]);
+  }, [doc, platform, history, fileName, reportSource]);
 }
 
 export type Exporter = ReturnType<typeof useExport>;

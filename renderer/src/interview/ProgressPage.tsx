@@ -10,7 +10,7 @@ import { Modal } from '../ui/Modal';
 import { AttemptTable } from './AttemptTable';
 import { useHistory } from './historyStore';
 import { ScoreChart } from './replay/ScoreChart';
-import { useAttemptFiles } from './useAttemptFiles';
+import { replayToOpen, useAttemptFiles } from './useAttemptFiles';
 
 export interface ProgressPageProps {
   /** The rubric of a question (built-in or the user's), for hints and to rescore attempts kept without their missed rules. */
@@ -30,6 +30,7 @@ const STEP_COLOURS: Record<StepId, string> = {
   deep_dive: 'var(--cat-messaging)',
   bottlenecks: 'var(--cat-other)',
 };
+const shortDate = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const titleOf = (step: StepId) => STEPS.find((s) => s.id === step)?.title ?? step;
 
 /**
@@ -74,13 +75,17 @@ export function ProgressPage({ rubricFor, onOpenBoard, onShowScorecard, onReplay
   const averages = useMemo(() => averageStepScores(shown), [shown]);
   const times = useMemo(() => stepTimes(shown), [shown]);
 
-  // Oldest first on the chart; uPlot's time axis is in seconds.
+  // Oldest first, one place per attempt: "am I getting better" reads by attempt, and two attempts an hour
+  // apart would sit on top of each other on a time axis spanning weeks. The date is in the label.
   const chart = useMemo(() => {
     const ordered = [...shown].filter((a) => a.kind !== 'drill').reverse();
+    const labels = ordered.map((a, i) => `#${i + 1} · ${shortDate.format(a.endedAt)}`);
     return {
-      xs: ordered.map((a) => a.endedAt / 1000),
+      xs: ordered.map((_, i) => i + 1),
+      range: [0.5, Math.max(1, ordered.length) + 0.5] as const,
+      formatX: (x: number) => (Number.isInteger(x) ? (labels[x - 1] ?? '') : ''),
       series: [
-        { label: 'Overall', colour: 'var(--accent)', values: ordered.map((a) => a.percent) },
+        { label: 'Overall', colour: 'var(--fg)', width: 3, values: ordered.map((a) => a.percent) },
         ...STEPS.map((s) => ({
           label: s.title,
           colour: STEP_COLOURS[s.id],
@@ -89,6 +94,12 @@ export function ProgressPage({ rubricFor, onOpenBoard, onShowScorecard, onReplay
       ],
     };
   }, [shown]);
+
+  // One attempt with its replay (a coach opening what a candidate sent) goes straight to its replay.
+  const importAndShow = async () => {
+    const one = replayToOpen(await files.importAttempts());
+    if (one) onReplay(one);
+  };
 
   return (
     <Modal title="Progress" onClose={onClose} wide>
@@ -108,7 +119,7 @@ export function ProgressPage({ rubricFor, onOpenBoard, onShowScorecard, onReplay
             </label>
           )}
           <span className="spacer" />
-          <button type="button" className="secondary" data-testid="history-import" onClick={() => void files.importAttempts()}>
+          <button type="button" className="secondary" data-testid="history-import" onClick={() => void importAndShow()}>
             Import attempts…
           </button>
           <button
@@ -138,7 +149,8 @@ export function ProgressPage({ rubricFor, onOpenBoard, onShowScorecard, onReplay
               <ScoreChart
                 xs={chart.xs}
                 series={chart.series}
-                time
+                range={chart.range}
+                formatX={chart.formatX}
                 points
                 height={180}
                 label="Score of each attempt over time, overall and per step"

@@ -31,8 +31,10 @@ export interface HistoryService {
   saveReplay(timeline: Timeline): Promise<void>;
   /** The attempts (all, or those given) with their replays, as one file's text. */
   exportFile(ids?: readonly string[]): Promise<string>;
-  /** Adds the attempts of a file; changes nothing when the file is not valid. Resolves to how many. */
-  importFile(text: string): Promise<number>;
+  /** One kept attempt with its replay as a file's text (what a report links); null when it is not in the history. */
+  attemptFile(id: string): Promise<string | null>;
+  /** Adds the attempts of a file; changes nothing when the file is not valid. Resolves to the attempts added, as kept. */
+  importFile(text: string): Promise<AttemptRecord[]>;
 }
 
 const CHANNEL = 'archdrill.history';
@@ -95,6 +97,13 @@ export function createHistoryService(
     }
   };
 
+  const exportFile = async (ids?: readonly string[]) => {
+    const chosen = state.getState().attempts.filter((a) => !ids || ids.includes(a.id));
+    const items: ExportedAttempt[] = [];
+    for (const record of chosen) items.push({ record, timeline: await replay(record.id) });
+    return encodeAttemptsFile(items, Date.now());
+  };
+
   return {
     state,
     load: reload,
@@ -109,11 +118,10 @@ export function createHistoryService(
       latest.set(t.attemptId, t);
       return store.putReplay(t.attemptId, JSON.stringify(timelineToJson(t)));
     },
-    async exportFile(ids) {
-      const chosen = state.getState().attempts.filter((a) => !ids || ids.includes(a.id));
-      const items: ExportedAttempt[] = [];
-      for (const record of chosen) items.push({ record, timeline: await replay(record.id) });
-      return encodeAttemptsFile(items, Date.now());
+    exportFile: (ids) => exportFile(ids),
+    async attemptFile(id) {
+      if (!state.getState().loaded) await reload();
+      return state.getState().attempts.some((a) => a.id === id) ? exportFile([id]) : null;
     },
     async importFile(text) {
       const parsed = parseAttemptsFile(text);
@@ -121,9 +129,10 @@ export function createHistoryService(
       // Replays first: an attempt listed without its replay would offer a Replay that fails.
       for (const a of parsed.attempts)
         if (a.timeline) await store.putReplay(a.record.id, JSON.stringify(timelineToJson(a.timeline)));
-      for (const a of parsed.attempts) await store.put({ ...a.record, replay: a.timeline !== null });
+      const kept = parsed.attempts.map((a) => ({ ...a.record, replay: a.timeline !== null }));
+      for (const record of kept) await store.put(record);
       await changed();
-      return parsed.attempts.length;
+      return kept;
     },
   };
 }

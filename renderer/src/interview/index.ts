@@ -13,4 +13,5 @@ export { StartInterviewDialog, type StartInterviewDialogProps } from './StartInt
 export { StepPanel, type StepPanelProps } from './StepPanel';
 export { type ScoreFn, scorerFor } from './scoring';
 export { TimerBar, type TimerBarProps } from './TimerBar';
+export { isAttemptsFile, replayToOpen, useAttemptFiles } from './useAttemptFiles';
 export { type TimerControls, useTimer, useTimerState } from './useTimer';

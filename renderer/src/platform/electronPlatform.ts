@@ -75,6 +75,7 @@ export function createElectronPlatform(api: ArchdrillApi): Platform {
       return {
         joinUrl: hosted.joinUrl,
         code: hosted.code,
+        codes: hosted.codes,
         port: hosted.port,
         spectatorUrl: hosted.links.spectator,
         interfaces: hosted.interfaces,

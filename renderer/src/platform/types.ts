@@ -52,8 +52,10 @@ export interface UserRubricFiles {
 export interface HostedSession {
   /** The link a partner opens (the host serves the app itself over HTTP). */
   readonly joinUrl: string;
-  /** A short code to type instead of the link. */
+  /** The interviewer's short code (`K7Q4-MZ2P`), typed with the host's address instead of the link. */
   readonly code: string;
+  /** Each role's short code, where the host hands them out. */
+  readonly codes?: Readonly<Record<'candidate' | 'interviewer' | 'spectator', string>>;
   readonly port: number;
   /** A read-only link for spectators. */
   readonly spectatorUrl?: string;

@@ -17,8 +17,8 @@ export const baseUrl = () => {
  * Opens the app on a fresh profile and waits for the canvas. A first visit
  * greets with the question picker: pick `question`, or close it for a free design.
  */
-export const openApp = async (page: Page, options: { query?: string; question?: string } = {}) => {
-  await page.goto(`${baseUrl()}${options.query ?? ''}`);
+export const openApp = async (page: Page, options: { query?: string; question?: string; origin?: string } = {}) => {
+  await page.goto(`${options.origin ?? baseUrl()}${options.query ?? ''}`);
   await expect(page.locator('.react-flow')).toBeVisible();
   const picker = page.getByRole('dialog', { name: 'Pick a question' });
   await expect(picker).toBeVisible();

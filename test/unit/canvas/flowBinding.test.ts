@@ -197,8 +197,16 @@ describe('FlowBinding', () => {
     expect(byId(binding.getNodes(), 'a')).toBe(byId(before, 'a'));
     expect(binding.selection()).toEqual({ nodeIds: new Set(['b']), edgeIds: new Set([edgeId]) });
     expect(listener).toHaveBeenCalledTimes(1);
+    const [nodes, edges] = [binding.getNodes(), binding.getEdges()];
     binding.setSelection({ nodeIds: new Set(['b']), edgeIds: new Set([edgeId]) });
     expect(listener).toHaveBeenCalledTimes(1);
+    // Nothing changed, so React Flow is not handed new lists (each new list is a pass over every node).
+    expect(binding.getNodes()).toBe(nodes);
+    expect(binding.getEdges()).toBe(edges);
+    // A change to the nodes alone leaves the edge list as it was.
+    binding.setSelection({ nodeIds: new Set(['c']), edgeIds: new Set([edgeId]) });
+    expect(binding.getEdges()).toBe(edges);
+    expect(binding.getNodes()).not.toBe(nodes);
   });
 
   it('selection by clicking (select changes) reports the new selection', () => {

@@ -1,5 +1,13 @@
+import type { NodeProps } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIZE, type FlowEdge, type FlowNode, toFlowEdge, toFlowNode } from '../../../renderer/src/canvas/toFlow';
+import {
+  DEFAULT_SIZE,
+  type FlowEdge,
+  type FlowNode,
+  sameNodeView,
+  toFlowEdge,
+  toFlowNode,
+} from '../../../renderer/src/canvas/toFlow';
 import { edge, node } from '../../fixtures/boards/builders';
 
 describe('toFlowNode', () => {
@@ -52,5 +60,38 @@ describe('toFlowEdge', () => {
     expect(first.selected).toBeUndefined();
     const prev: FlowEdge = { ...first, selected: true };
     expect(toFlowEdge(e, prev).selected).toBe(true);
+  });
+});
+
+describe('sameNodeView', () => {
+  const props = (over: Partial<NodeProps<FlowNode>> = {}): NodeProps<FlowNode> => {
+    const n = toFlowNode(node('c', 'cache'));
+    return {
+      id: n.id,
+      type: 'component',
+      data: n.data,
+      selected: false,
+      dragging: false,
+      draggable: true,
+      selectable: true,
+      deletable: true,
+      isConnectable: true,
+      zIndex: 0,
+      positionAbsoluteX: 0,
+      positionAbsoluteY: 0,
+      ...over,
+    };
+  };
+
+  it('skips re-drawing a node whose only change is where it is (each drag frame)', () => {
+    const a = props();
+    expect(sameNodeView(a, { ...a, positionAbsoluteX: 40, positionAbsoluteY: 12, dragging: true })).toBe(true);
+  });
+
+  it('re-draws a node for new data (rename, kind) or a change of selection', () => {
+    const a = props();
+    const renamed = toFlowNode(node('c', 'cache', { label: 'Redis' }));
+    expect(sameNodeView(a, { ...a, data: renamed.data })).toBe(false);
+    expect(sameNodeView(a, { ...a, selected: true })).toBe(false);
   });
 });

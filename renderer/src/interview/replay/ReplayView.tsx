@@ -29,6 +29,16 @@ const SHORT: Record<string, string> = {
   bottlenecks: 'Bottlenecks',
 };
 
+/** Grows a viewBox about its centre to at least `w` × `h` board units. */
+const atLeast = (viewBox: string, w: number, h: number) => {
+  const [x, y, vw, vh] = viewBox.split(' ').map(Number) as [number, number, number, number];
+  const W = Math.max(vw, w);
+  const H = Math.max(vh, h);
+  return `${x - (W - vw) / 2} ${y - (H - vh) / 2} ${W} ${H}`;
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /**
  * The read-only replay of one attempt: the board, the notes, the step, the
  * clock and the score as they were at the scrubber's moment; playback at
@@ -44,8 +54,9 @@ export function ReplayView({ timeline, score }: ReplayViewProps) {
   const result = useMemo(() => score?.(frame.board) ?? null, [score, frame.board]);
   const view = timerView(frame.timer, Math.max(frame.at, playback.t));
   const boundaries = replay.stepBoundaries();
-  // One frame for every moment: the bounds of the biggest board shown in the whole interview (here: the end's).
-  const viewBox = useMemo(() => thumbnailOf(replay.frameAt(replay.length).board).viewBox, [replay]);
+  // One frame for every moment: the bounds of the biggest board shown in the whole interview (here: the end's),
+  // never smaller than the pane, so two boxes show at about canvas size instead of blown up to fill it.
+  const viewBox = useMemo(() => atLeast(thumbnailOf(replay.frameAt(replay.length).board).viewBox, 880, 390), [replay]);
   const participants = Object.values(timeline.participants);
 
   const sec = (at: number) => secondsSince(replay.start, at);
@@ -84,7 +95,8 @@ export function ReplayView({ timeline, score }: ReplayViewProps) {
           {result ? `${result.percent}% · ${result.band}` : 'no rubric'}
         </span>
         <span className="muted small" data-testid="replay-components">
-          {frame.board.nodes.length} components · {frame.board.edges.length} connections
+          {plural(frame.board.nodes.length, 'component', 'components')} ·{' '}
+          {plural(frame.board.edges.length, 'connection', 'connections')}
         </span>
         {participants.length > 1 && (
           <ul className="replay-people" aria-label="Participants">
@@ -124,7 +136,8 @@ export function ReplayView({ timeline, score }: ReplayViewProps) {
         label="Score over the interview; click to go to that moment"
         testId="replay-chart"
       />
-      {!series.done && <p className="muted small">Scoring every moment…</p>}
+      {!score && <p className="muted small">No rubric for this board: the chart marks the steps, with no score to draw.</p>}
+      {score && !series.done && <p className="muted small">Scoring every moment…</p>}
     </div>
   );
 }

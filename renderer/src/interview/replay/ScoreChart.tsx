@@ -12,7 +12,13 @@ export interface ScoreChartProps {
   /** x values, ascending (seconds into the interview, or epoch seconds for dates). */
   readonly xs: readonly number[];
   /** One or more series of y values (0–100, null for a gap), aligned with `xs`. */
-  readonly series: readonly { readonly label: string; readonly values: readonly (number | null)[]; readonly colour: string }[];
+  readonly series: readonly {
+    readonly label: string;
+    readonly values: readonly (number | null)[];
+    readonly colour: string;
+    /** Line width in CSS px (2 by default). */
+    readonly width?: number;
+  }[];
   /** Vertical lines (step boundaries) with a label at the top. */
   readonly markers?: readonly ChartMarker[];
   /** A vertical line where the replay is now. */
@@ -88,7 +94,8 @@ export function ScoreChart(props: ScoreChartProps) {
           grid: { stroke: grid, width: 1 },
           ticks: { stroke: grid },
           values: (_u, vals) => vals.map((v) => `${v}%`),
-          size: 44,
+          // Wide enough for "100%" beside its tick at the axis font (at 44 px it lost its first digit).
+          size: 56,
         },
       ],
       series: [
@@ -96,7 +103,7 @@ export function ScoreChart(props: ScoreChartProps) {
         ...series.map((s) => ({
           label: s.label,
           stroke: colourOf(s.colour),
-          width: 2,
+          width: s.width ?? 2,
           spanGaps: points ?? false,
           ...(points
             ? { points: { show: true, size: 8, fill: colourOf(s.colour) } }
@@ -179,7 +186,7 @@ export function ScoreChart(props: ScoreChartProps) {
   return (
     <div
       ref={box}
-      className="score-chart"
+      className={`score-chart${props.onSeek ? ' seeks' : ''}`}
       role="img"
       aria-label={props.label}
       data-testid={props.testId}
