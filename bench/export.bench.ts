@@ -142,7 +142,9 @@ export async function run(): Promise<void> {
       chars = renderBoardSvg(board, options).svg.length;
     });
     const drawn = renderBoardSvg(board, options);
-    console.log(`SVG ${drawn.width} × ${drawn.height} (CSS px), ${(chars / 1024).toFixed(0)} KB`);
+    console.log(
+      `SVG ${drawn.width} × ${drawn.height} (CSS px), ${(chars / 1024).toFixed(0)} KB; ${((drawn.width * drawn.height) / N / 1000).toFixed(0)}k px² per component (the example boards: 27k–84k, median about 55k)`,
+    );
     verdict('board → SVG string (Node)', median(svgTimes), TARGETS.svg, 1);
 
     const samples = await browserFigures(boardFile, outDir);
@@ -156,8 +158,12 @@ export async function run(): Promise<void> {
 
     const pngFile = join(outDir, 'out.png');
     const quiet = { write: process.stdout.write };
+    let said = '';
     const cliTimes = await timed(async () => {
-      process.stdout.write = (() => true) as typeof process.stdout.write;
+      process.stdout.write = ((chunk: string | Uint8Array) => {
+        said = String(chunk);
+        return true;
+      }) as typeof process.stdout.write;
       try {
         const code = await main(['export', boardFile, '--format', 'png', '--scale', String(SCALE), '--out', pngFile]);
         if (code !== 0) throw new Error(`archdrill export exited ${code}`);
@@ -165,7 +171,10 @@ export async function run(): Promise<void> {
         process.stdout.write = quiet.write;
       }
     });
-    verdict('CLI PNG (in-process, resvg)', median(cliTimes), TARGETS.cliPng, SCALE);
+    // The scale the CLI says it drew at (smaller only when the board does not fit the canvas limit).
+    const cliScale = Number(/at ([\d.]+)×/.exec(said)?.[1] ?? Number.NaN);
+    console.log(`CLI: ${said.trim()}`);
+    verdict('CLI PNG (in-process, resvg)', median(cliTimes), TARGETS.cliPng, cliScale);
     const bin = resolve(import.meta.dirname, '../electron/cli/archdrill.mjs');
     const t0 = performance.now();
     const spawned = spawnSync(process.execPath, [bin, 'export', boardFile, '--scale', String(SCALE), '--out', pngFile], {

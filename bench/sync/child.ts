@@ -13,8 +13,9 @@ export interface Child {
 }
 
 /**
- * Servers run from a bundle on plain Node, not through tsx, whose loader would
- * add ~60 MB to the RSS being measured. esbuild comes with tsx; without it we
+ * Children run from a bundle on plain Node, not through tsx, whose loader would
+ * add ~60 MB to a server's RSS being measured (and seconds to each load
+ * process's start on a busy machine). esbuild comes with tsx; without it we
  * fall back to tsx and say so.
  */
 const bundled = new Map<string, Promise<string | null>>();
@@ -48,11 +49,12 @@ const bundle = (file: string): Promise<string | null> => {
 export const spawnChild = async (
   file: string,
   args: readonly string[] = [],
-  asBundle = false,
+  /** A server: what BENCH_SYNC_PROF profiles. */
+  isServer = false,
 ): Promise<Child & { ready: number }> => {
-  const entry = asBundle ? await bundle(file) : null;
+  const entry = await bundle(file);
   // BENCH_SYNC_PROF=DIR: V8 CPU profiles of the servers (written when they exit on SIGTERM), for chrome://inspect or speedscope.
-  const prof = asBundle && process.env.BENCH_SYNC_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SYNC_PROF}`] : [];
+  const prof = isServer && process.env.BENCH_SYNC_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SYNC_PROF}`] : [];
   const proc = fork(entry ?? join(here, file), [...args], {
     execArgv: ['--expose-gc', '--max-old-space-size=2048', ...prof, ...(entry ? [] : ['--import', 'tsx'])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -5,6 +5,8 @@ export interface MemoryReport {
   readonly rooms: number;
   /** CPU time this process has used so far (user + system), µs: differences give a server's CPU share. */
   readonly cpuMicros: number;
+  /** Our server only: how often each of its limits acted so far (SyncStats counters), to show the bench ran with them on and within them. */
+  readonly limits?: Readonly<Record<string, number>>;
 }
 
 /** `{ prof: 'start' }` … `{ prof: 'stop', file }`: a V8 CPU profile of just that window (not start-up or shutdown), written to `file`. */
@@ -31,7 +33,7 @@ const serveProfiling = (): void => {
   });
 };
 
-export const serveMemoryQueries = (rooms: () => number): void => {
+export const serveMemoryQueries = (rooms: () => number, limits?: () => Readonly<Record<string, number>>): void => {
   serveProfiling();
   process.on('message', async (msg) => {
     if (typeof msg === 'object' && msg && 'heap' in msg) {
@@ -52,6 +54,7 @@ export const serveMemoryQueries = (rooms: () => number): void => {
         heapUsed: m.heapUsed + m.external,
         rooms: rooms(),
         cpuMicros: cpu.user + cpu.system,
+        ...(limits && { limits: limits() }),
       } satisfies MemoryReport,
     });
   });

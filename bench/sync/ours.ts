@@ -12,9 +12,25 @@ const server = await startSyncServer({
   storeUrl: dataDir.startsWith('postgres') ? dataDir : undefined,
   secret: Buffer.from(secretHex, 'hex'),
   idleEvictMs: Number(idle),
+  // Every other limit at its default (electron/sync/limits.ts), as `archdrill serve` runs.
   limits: { maxConnectionsPerRoom: 64 },
 });
-serveMemoryQueries(() => server.stats().rooms);
+serveMemoryQueries(
+  () => server.stats().rooms,
+  () => {
+    const s = server.stats();
+    return {
+      droppedWrites: s.droppedWrites,
+      malformed: s.malformed,
+      overBudget: s.overBudget,
+      droppedSyncRequests: s.droppedSyncRequests,
+      // The stock client echoes its peer's presence back (another connection's id, dropped): expected, reported apart.
+      droppedPresence: s.droppedPresence - s.foreignPresence,
+      echoedPresence: s.foreignPresence,
+      refusedUpdates: s.refusedUpdates,
+    };
+  },
+);
 process.send?.({ ready: server.port });
 // Graceful: every room flushed before exit (and --cpu-prof, BENCH_SYNC_PROF, writes its profile). SIGKILL stays abrupt.
 process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { embedInPng } from '../../shared/board/image/embedded';
+import { embedInSvg } from '../../shared/board/image/embedded';
 import type { Board } from '../../shared/board/types';
-import { boardSvgFile, embeddedFor, REPORT_PICTURE, svgDataUrl } from '../../shared/export/picture';
-import { ExportError, type SvgOptions } from '../../shared/export/renderSvg';
+import { embeddedFor, REPORT_PICTURE, svgDataUrl } from '../../shared/export/picture';
+import { ExportError, renderBoardSvg, type SvgOptions } from '../../shared/export/renderSvg';
 import { fitScale } from '../../shared/export/scale';
 import { ATTEMPTS_FILE_EXTENSION, parseAttemptsFile } from '../../shared/interview/attemptFile';
 import { embeddedReplay, type ReportInput, replayBeside, reportHtml, reportMarkdown } from '../../shared/report';
@@ -13,6 +13,7 @@ import { scoreBoard } from '../../shared/rules';
 import type { ScoreResult } from '../../shared/rules/types';
 import { atomicWrite } from '../fs/atomicWrite';
 import { CliError, EXIT, EXIT_CODES_HELP, parseCommand } from './args';
+import { rasterise } from './rasterise';
 import { readBoardFile } from './readBoardFile';
 import { resolveRubric } from './score';
 
@@ -83,19 +84,6 @@ const rubricFor = async (board: Board, ref: string | undefined): Promise<Rubric 
   return resolveRubric(board.question).catch(() => null);
 };
 
-/** SVG → PNG with resvg (a prebuilt Rust rasteriser), loaded only when a PNG is asked for. */
-const rasterise = async (svg: string, width: number, height: number, scale: number) => {
-  const { Resvg } = await import('@resvg/resvg-js');
-  const fit = fitScale(width, height, scale);
-  const png = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: fit.scale },
-    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans' },
-  })
-    .render()
-    .asPng();
-  return { png: new Uint8Array(png), fit };
-};
-
 /** The attempts file a report links, validated before anything is written. */
 const readReplay = async (path: string, format: Format): Promise<string> => {
   if (format !== 'html' && format !== 'md') throw new CliError('--replay: only reports (--format html or md) link a replay');
@@ -153,21 +141,19 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     title: args.title ?? rubric?.title ?? null,
     legend: !args['no-legend'],
   };
-  let drawn: ReturnType<typeof boardSvgFile>;
+  let drawn: ReturnType<typeof renderBoardSvg>;
   try {
-    drawn = boardSvgFile(
-      board,
-      format === 'html' || format === 'md' ? { ...REPORT_PICTURE, legend: options.legend } : options,
-      score,
-    );
+    drawn = renderBoardSvg(board, format === 'html' || format === 'md' ? { ...REPORT_PICTURE, legend: options.legend } : options);
   } catch (err) {
     if (err instanceof ExportError) throw new CliError(`${basename(input)}: ${err.message}`);
     throw err;
   }
 
+  const embedded = embeddedFor(board, score);
   if (format === 'svg') {
-    await write(out, drawn.svg);
-    process.stdout.write(`wrote ${out} (${drawn.width} × ${drawn.height}, ${(drawn.svg.length / 1024).toFixed(1)} KB)\n`);
+    const file = embedInSvg(drawn.svg, embedded);
+    await write(out, file);
+    process.stdout.write(`wrote ${out} (${drawn.width} × ${drawn.height}, ${(file.length / 1024).toFixed(1)} KB)\n`);
     return EXIT.ok;
   }
   const report = (): ReportInput => ({
@@ -184,12 +170,17 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     const link = replayText === null ? null : embeddedReplay(replayName, replayText);
     if (link && !link.href)
       throw new CliError(`--replay: ${basename(args.replay!)} is too large to carry in an HTML report; use --format md`);
-    await write(out, reportHtml(report(), { src: svgDataUrl(drawn.svg), width: drawn.width, height: drawn.height }, link));
+    await write(
+      out,
+      reportHtml(report(), { src: svgDataUrl(embedInSvg(drawn.svg, embedded)), width: drawn.width, height: drawn.height }, link),
+    );
     process.stdout.write(`wrote ${out}${link ? ' (with its replay)' : ''}\n`);
     return EXIT.ok;
   }
-  const { png, fit } = await rasterise(drawn.svg, drawn.width, drawn.height, format === 'md' ? 2 : args.scale);
-  const pngFile = embedInPng(png, embeddedFor(board, score));
+  // The PNG is drawn from the picture alone: the board goes in its own chunks, not through the rasteriser.
+  const fit = fitScale(drawn.width, drawn.height, format === 'md' ? 2 : args.scale);
+  const opaque = format === 'md' || options.background !== 'transparent';
+  const { png: pngFile } = await rasterise(drawn.svg, fit.scale, embedded, opaque);
   if (format === 'png') {
     await write(out, pngFile);
     const clamped = fit.clamped ? ` (the board is too large for ${args.scale}×, so it was drawn at ${fit.scale}×)` : '';

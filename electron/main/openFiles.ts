@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ATTEMPTS_FILE_EXTENSION } from '../../shared/interview/attemptFile';
 import type { EventPayload } from '../../shared/ipc/api';
 
 export type OpenedFileMessage = EventPayload<'openFile'>;
@@ -11,16 +12,19 @@ export const isBoardPath = (path: string): boolean => {
   return BOARD_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 };
 
+/** What the app opens from a command line: a board, or an attempts file (the renderer imports it into History). */
+const isOpenablePath = (path: string): boolean => isBoardPath(path) || path.toLowerCase().endsWith(ATTEMPTS_FILE_EXTENSION);
+
 /**
- * The board file named on a command line, if any: the first argument that is
- * not a switch and ends in `.archdrill.json` or `.archdrill`, resolved against the folder the
+ * The board (or attempts) file named on a command line, if any: the first argument that is
+ * not a switch and ends in `.archdrill.json`, `.archdrill` or `.archdrill-attempts.json`, resolved against the folder the
  * command ran in. Works for `archdrill file`, `electron . file` and the argv a
  * second instance forwards (which Chromium pads with its own switches).
  */
 export function boardFileFromArgv(argv: readonly string[], cwd: string): string | null {
   for (const arg of argv.slice(1)) {
     if (arg.startsWith('-')) continue;
-    if (isBoardPath(arg)) return resolve(cwd, arg);
+    if (isOpenablePath(arg)) return resolve(cwd, arg);
   }
   return null;
 }

@@ -36,6 +36,8 @@ export interface ConnectionCounters {
   droppedSyncRequests: number;
   /** Presence entries dropped (another participant's id, clock, size, rate). */
   droppedPresence: number;
+  /** Of those, the ones naming another connection's id: mostly harmless, the stock client echoes its peers' presence. */
+  foreignPresence: number;
   /** Document updates refused (subdocuments, room size cap). */
   refusedUpdates: number;
 }
@@ -46,6 +48,7 @@ export const newCounters = (): ConnectionCounters => ({
   overBudget: 0,
   droppedSyncRequests: 0,
   droppedPresence: 0,
+  foreignPresence: 0,
   refusedUpdates: 0,
 });
 
@@ -98,6 +101,7 @@ export const serveConnection = (ws: WebSocket, room: Room, role: Role, who: stri
     (why) => {
       counters.droppedPresence++;
       // The stock client echoes every peer's presence: those are dropped silently.
+      if (why === 'foreign id') counters.foreignPresence++;
       if (why === 'foreign id' || warnedDrops.has(why)) return;
       warnedDrops.add(why);
       log.warn(`room ${room.id}: dropping presence from ${peer.label}: ${why}`);

@@ -27,16 +27,21 @@ const RETRY_MS = [100, 250, 500, 1000, 2000];
  * One statement per batch: every room's merged update becomes a row, and each
  * row is announced in the same transaction, so the NOTIFY goes out exactly
  * when the row is visible (PostgreSQL delivers notifications at commit).
- * Named: each connection parses and plans it once, not per batch.
+ * Named: each connection parses and plans it once, not per batch. The updates
+ * travel as one binary bytea ($2) cut by their lengths ($3), not as a bytea[]
+ * (which node-postgres would spell out in hex, twice the bytes, in a string).
  */
 const INSERT_AND_NOTIFY = {
   name: 'archdrill_insert_notify',
   text: `
-  WITH ins AS (
+  WITH parts AS (
+    SELECT r.room_id, r.len, (sum(r.len) OVER (ORDER BY r.ord) - r.len)::int AS off
+    FROM unnest($1::text[], $3::int[]) WITH ORDINALITY AS r(room_id, len, ord)),
+  ins AS (
     INSERT INTO archdrill_updates (room_id, data)
-    SELECT * FROM unnest($1::text[], $2::bytea[])
+    SELECT room_id, substring($2::bytea FROM off + 1 FOR len) FROM parts
     RETURNING id, room_id, data)
-  SELECT count(pg_notify('${CHANNEL}', concat_ws(' ', room_id, id, $3::text,
+  SELECT count(pg_notify('${CHANNEL}', concat_ws(' ', room_id, id, $4::text,
     CASE WHEN octet_length(data) <= ${INLINE_MAX} THEN translate(encode(data, 'base64'), E'\\n', '') ELSE '' END)))
   FROM ins`,
 };
@@ -153,7 +158,8 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     batch.clear();
     spare = batch;
     try {
-      await client.query({ ...INSERT_AND_NOTIFY, values: [rooms, data, nodeId] });
+      const lengths = data.map((d) => d.byteLength);
+      await client.query({ ...INSERT_AND_NOTIFY, values: [rooms, Buffer.concat(data), lengths, nodeId] });
     } catch (err) {
       // Nothing was written (one statement, one transaction): back in front of whatever came meanwhile.
       rooms.forEach((roomId, i) => {
@@ -222,8 +228,10 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       );
     };
     const wait = lastWriteAt + writeTickMs - performance.now();
+    // Always from the check phase: the loop runs timers before it reads sockets, so a write started by the timer
+    // itself would go ahead of client frames already waiting; from setImmediate they are relayed first.
     if (wait <= 0) setImmediate(go);
-    else setTimeout(go, wait);
+    else setTimeout(() => setImmediate(go), wait);
   };
 
   const readRooms = async (roomIds: readonly string[]): Promise<Map<string, Buffer[]>> => {
@@ -277,9 +285,10 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
     }
     const payload = msg.payload ?? '';
     if (announcedBy(payload, nodeId)) return;
-    const [roomId = '', id = '', , inline = ''] = payload.split(' ');
-    const apply = watchers.get(roomId);
+    // Every node hears every room's announcements: one not held here costs a lookup, not a split of its update.
+    const apply = watchers.get(payload.slice(0, payload.indexOf(' ')));
     if (!apply) return;
+    const [roomId = '', id = '', , inline = ''] = payload.split(' ');
     if (inline) {
       apply(Buffer.from(inline, 'base64'));
       return;

@@ -65,6 +65,8 @@ export interface SyncStats {
   readonly overBudget: number;
   readonly droppedSyncRequests: number;
   readonly droppedPresence: number;
+  /** Of droppedPresence, entries naming another connection's id (the stock client echoes its peers'). */
+  readonly foreignPresence: number;
   readonly refusedUpdates: number;
 }
 

@@ -116,3 +116,16 @@ export const wrapText = (text: string, width: number, font: FontSpec, maxLines =
   kept[last] = ellipsize(`${kept[last]} ${lines[maxLines]}`, width, font);
   return { lines: kept, truncated: true };
 };
+
+/**
+ * True when every character of `text` (markup included) is one the diagram
+ * font has, i.e. one in the measured table; controls such as line breaks are
+ * ignored. A renderer may then load that font alone, with no fallbacks.
+ */
+export const drawnWithDiagramFont = (text: string): boolean => {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 32;
+    if (cp >= 32 && !index.has(cp)) return false;
+  }
+  return true;
+};

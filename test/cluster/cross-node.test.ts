@@ -260,6 +260,32 @@ describe('storage', () => {
     }
   });
 
+  it('one batch holding several rooms of different sizes stores each room its own update', async () => {
+    const store = await postgresStore(cluster.pg.url);
+    try {
+      const rooms = [newRoomId(), newRoomId(), newRoomId()];
+      rooms.forEach((roomId, i) => {
+        const doc = new Y.Doc();
+        doc.getText('notes').insert(0, roomId.repeat(1 + i * 40));
+        store.append(roomId, Y.encodeStateAsUpdate(doc));
+      });
+      await store.flush();
+      const stored = await sql<{ room_id: string; data: Buffer }>(
+        cluster.pg.url,
+        'SELECT room_id, data FROM archdrill_updates WHERE room_id = ANY($1::text[])',
+        [rooms],
+      );
+      expect(stored).toHaveLength(3);
+      for (const row of stored) {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, row.data);
+        expect(doc.getText('notes').toString()).toBe(row.room_id.repeat(1 + rooms.indexOf(row.room_id) * 40));
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('eviction writes back whatever PostgreSQL lacks of the room held in memory (rows lost in a crash)', async () => {
     const roomId = newRoomId();
     const store = await postgresStore(cluster.pg.url);

@@ -119,6 +119,23 @@ test('an attempt exported from History imports on a fresh browser with its score
   await expect(replay(other)).toBeVisible();
   await scrubTo(other, middle);
   expect(await replayKinds(other)).toEqual(['client', 'load_balancer']);
+  await other.keyboard.press('Escape');
+
+  // The report of the imported attempt, made from its scorecard in History, carries that attempt's replay too.
+  await other.getByTestId('btn-history').click();
+  await rows.first().getByTestId('history-scorecard').click();
+  const report = await saved(
+    Promise.all([other.waitForEvent('download'), other.getByTestId('scorecard-export-report').click()]).then(([d]) => d),
+  );
+  const html = readFileSync(report, 'utf8');
+  const link = /<a href="data:application\/json;base64,([^"]+)" download="url-shortener-replay\.archdrill-attempts\.json"/.exec(
+    html,
+  );
+  expect(link).not.toBeNull();
+  const carried = JSON.parse(Buffer.from(link![1]!, 'base64').toString('utf8'));
+  const original = JSON.parse(readFileSync(file, 'utf8'));
+  expect(carried.attempts[0].record.id).toBe(original.attempts[0].record.id);
+  expect(carried.attempts[0].replay.entries).toEqual(original.attempts[0].replay.entries);
   await other.context().close();
 });
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type SyncServer, startSyncServer } from '../../electron/sync/server';
 import { flowNodes, openApp, shot } from './support/board';
 
 /** Defect 8: comfortable at 1280×720, usable at 1024×700, in light and dark. Screenshots for a person to look at. */
@@ -42,6 +43,11 @@ for (const size of [
       const fits = (el: HTMLElement) => el.scrollWidth <= el.clientWidth + 1;
       if (!(await file.evaluate(fits))) await expect(file).toHaveAttribute('title', 'url-shortener.strong.archdrill.json');
       expect(await page.getByTestId('question-title').evaluate(fits)).toBe(true);
+      // Every kind's name reads whole in the palette (no "SQL databa…").
+      const cut = await page
+        .locator('.palette-item span')
+        .evaluateAll((spans) => spans.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+      expect(cut, 'palette names cut off').toEqual([]);
       // Every component kind is reachable: the palette scrolls within the window.
       const last = page.locator('.palette-item').last();
       await last.scrollIntoViewIfNeeded();
@@ -66,3 +72,59 @@ for (const size of [
       await page.getByTestId('btn-toggle-palette').click();
       await expect(page.locator('.sidebar')).toBeVisible();
     });
+
+/** In a room the header holds more (partners, the connection badge, Invite, Leave): the defect was seen there. */
+let server: SyncServer;
+test.beforeAll(async () => {
+  server = await startSyncServer({ host: '127.0.0.1', port: 0, staticDir: resolve(import.meta.dirname, '../../dist/renderer') });
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+const joinAt = async (browser: Browser, size: { width: number; height: number }, theme: string, link: string, name: string) => {
+  const context = await browser.newContext({ viewport: size });
+  await context.addInitScript((t) => localStorage.setItem('archdrill.theme', t), theme);
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByTestId('join-name').fill(name);
+  await page.getByTestId('join-submit').click();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  return page;
+};
+
+for (const [size, theme] of [
+  [{ width: 1280, height: 720 }, 'light'],
+  [{ width: 1024, height: 700 }, 'dark'],
+] as const)
+  test(`at ${size.width}×${size.height} (${theme}) in a room with a partner the header still fits, and Invite fits the window`, async ({
+    browser,
+  }) => {
+    const room = server.createRoom();
+    const link = (token: string) => `${server.url}/#/join/${room.roomId}?token=${encodeURIComponent(token)}`;
+    const ada = await joinAt(browser, size, theme, link(room.tokens.candidate), 'Ada Lovelace');
+    const bob = await joinAt(browser, size, theme, link(room.tokens.interviewer), 'Bob');
+    await expect(ada.getByTestId('participant-me')).toBeVisible();
+    await expect(ada.getByTestId('participant')).toHaveCount(1);
+    await shot(ada, `window-${size.width}x${size.height}-${theme}-in-room`);
+    await shot(bob, `window-${size.width}x${size.height}-${theme}-in-room-interviewer`);
+    await headerOnOneRow(ada);
+    await headerOnOneRow(bob);
+    // The question's title reads whole beside the partners.
+    const fits = (el: HTMLElement) => el.scrollWidth <= el.clientWidth + 1;
+    for (const page of [ada, bob]) expect(await page.getByTestId('question-title').evaluate(fits)).toBe(true);
+    // The interviewer's five tabs each read whole.
+    const cutTabs = await bob
+      .getByRole('tab')
+      .evaluateAll((tabs) => tabs.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+    expect(cutTabs, 'tabs cut off').toEqual([]);
+    await ada.getByTestId('btn-share').click();
+    const dialog = ada.getByRole('dialog', { name: 'Live session' });
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    await shot(ada, `window-${size.width}x${size.height}-${theme}-invite`);
+    await ada.context().close();
+    await bob.context().close();
+  });

@@ -36,6 +36,12 @@ describe('finding the board file on a command line', () => {
     expect(boardFileFromArgv(['archdrill', 'notes.json', 'readme.md'], '/w')).toBeNull();
     expect(boardFileFromArgv(['/path/to/design.archdrill.json'], '/w')).toBeNull();
   });
+
+  it("also takes an attempts file (a report's replay saved by a coach), which the app imports into History", () => {
+    expect(boardFileFromArgv(['archdrill', 'Downloads/feed-replay.archdrill-attempts.json'], '/home/bo')).toBe(
+      '/home/bo/Downloads/feed-replay.archdrill-attempts.json',
+    );
+  });
 });
 
 describe('opening files the OS hands over', () => {

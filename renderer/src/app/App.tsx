@@ -2,6 +2,7 @@ import { readBoard, readQuestion } from '@shared/board/doc';
 import { commandSpec } from '@shared/commands/commands';
 import type { AttemptRecord } from '@shared/interview/history';
 import { ReactFlowProvider } from '@xyflow/react';
+import { History as HistoryIcon } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
@@ -213,8 +214,16 @@ function Editor() {
         onOpen={openBoard}
         onShortcuts={() => setSheet(true)}
       >
-        <button type="button" className="secondary" data-testid="btn-history" onClick={() => setDialog('history')}>
-          History
+        <button
+          type="button"
+          className="secondary"
+          data-testid="btn-history"
+          aria-label="History"
+          title="History: your attempts and progress"
+          onClick={() => setDialog('history')}
+        >
+          <span className="label-long">History</span>
+          <HistoryIcon className="label-short" size={15} aria-hidden />
         </button>
         <ExportControls exporter={exporter} title={question ?? null} />
         <PresenceBar />

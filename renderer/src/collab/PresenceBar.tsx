@@ -42,7 +42,7 @@ function LivePresence({ collab }: { collab: NonNullable<ReturnType<typeof useBoa
     <div className="presence" data-testid="presence">
       <span className={`badge status-${status}`} data-testid="connection-status" data-status={status} title={STATUS_TEXT[status]}>
         {online ? <Wifi size={14} aria-hidden /> : <WifiOff size={14} aria-hidden />}
-        {status === 'connected' ? 'Live' : status}
+        <span className="status-text">{status === 'connected' ? 'Live' : status}</span>
       </span>
       {closedWhy && (
         <span className="error" role="alert" data-testid="connection-closed">
@@ -50,14 +50,19 @@ function LivePresence({ collab }: { collab: NonNullable<ReturnType<typeof useBoa
         </span>
       )}
       <ul className="participants" aria-label="Participants">
-        <li style={{ borderColor: me.colour }} data-testid="participant-me">
+        <li style={{ borderColor: me.colour }} data-testid="participant-me" title={`${me.name} (you) · ${me.role}`}>
           <span className="dot" style={{ background: me.colour }} />
-          {me.name} (you) · <RoleTag role={me.role} />
+          <span className="who">{me.name} (you)</span>
+          <span className="you">You</span>
+          <span className="chip-sep">·</span>
+          <RoleTag role={me.role} />
         </li>
         {peers.map((p) => (
-          <li key={p.clientId} style={{ borderColor: p.colour }} data-testid="participant">
+          <li key={p.clientId} style={{ borderColor: p.colour }} data-testid="participant" title={`${p.name} · ${p.role}`}>
             <span className="dot" style={{ background: p.colour }} />
-            {p.name} · <RoleTag role={p.role} />
+            <span className="who">{p.name}</span>
+            <span className="chip-sep">·</span>
+            <RoleTag role={p.role} />
             {p.selection.nodes.length > 0 && <span className="muted"> · {p.selection.nodes.length} selected</span>}
             <button
               type="button"

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pngTextOf, withPngText } from './pngText';
+import { itxtChunk, type PngChunk, pngTextOf, withPngText } from './pngText';
 import { svgMetadataOf, withSvgMetadata } from './svgMetadata';
 
 /**
@@ -41,12 +41,18 @@ export interface Embedded {
   readonly score?: ScoreSummary;
 }
 
-export const embedInPng = (png: Uint8Array, e: Embedded): Uint8Array =>
-  withPngText(png, {
-    [PNG_KEYWORDS.version]: String(EMBED_VERSION),
-    [PNG_KEYWORDS.board]: e.board,
-    ...(e.score && { [PNG_KEYWORDS.score]: JSON.stringify(e.score) }),
-  });
+/** Keyword → text of the chunks a PNG carries. */
+const pngEntries = (e: Embedded): Record<string, string> => ({
+  [PNG_KEYWORDS.version]: String(EMBED_VERSION),
+  [PNG_KEYWORDS.board]: e.board,
+  ...(e.score && { [PNG_KEYWORDS.score]: JSON.stringify(e.score) }),
+});
+
+/** A copy of `png` carrying `e` (chunks it already had under these keywords are replaced). */
+export const embedInPng = (png: Uint8Array, e: Embedded): Uint8Array => withPngText(png, pngEntries(e));
+
+/** The iTXt chunks that carry `e`, for an encoder writing the PNG itself (they go before IEND). */
+export const embedPngChunks = (e: Embedded): PngChunk[] => Object.entries(pngEntries(e)).map(([k, v]) => itxtChunk(k, v));
 
 export const embedInSvg = (svg: string, e: Embedded): string =>
   withSvgMetadata(svg, { board: e.board, ...(e.score && { score: JSON.stringify(e.score) }) });
