@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { type Logger, silentLogger } from './log';
+import { postgresCodes } from './postgresCodes';
 import { migrate } from './postgresSchema';
 import type { RemoteUpdates, RoomStore } from './store';
 
@@ -228,8 +229,10 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
       );
     };
     const wait = lastWriteAt + writeTickMs - performance.now();
+    // Always from the check phase: the loop runs timers before it reads sockets, so a write started by the timer
+    // itself would go ahead of client frames already waiting; from setImmediate they are relayed first.
     if (wait <= 0) setImmediate(go);
-    else setTimeout(go, wait);
+    else setTimeout(() => setImmediate(go), wait);
   };
 
   const readRooms = async (roomIds: readonly string[]): Promise<Map<string, Buffer[]>> => {
@@ -419,6 +422,7 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
 
   return {
     kind: 'postgres',
+    codes: postgresCodes(pool),
     nodeId,
     compact,
     async generation(roomId) {

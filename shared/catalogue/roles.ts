@@ -149,9 +149,14 @@ export const ROLE_ORDER: readonly ComponentKind[] = [
   'sql_db',
 ];
 
+const refinable = new Map<NodeKind, readonly ComponentKind[]>();
 /** The roles a node drawn as `kind` may take from its label, in the order they are tried. */
 export const refinableRoles = (kind: NodeKind): readonly ComponentKind[] => {
-  const allowed = REFINABLE[kind];
-  if (allowed === undefined) return [];
-  return allowed === 'any' ? ROLE_ORDER : ROLE_ORDER.filter((r) => allowed.includes(r));
+  let roles = refinable.get(kind);
+  if (roles === undefined) {
+    const allowed = REFINABLE[kind];
+    roles = allowed === undefined ? [] : allowed === 'any' ? ROLE_ORDER : ROLE_ORDER.filter((r) => allowed.includes(r));
+    refinable.set(kind, roles);
+  }
+  return roles;
 };

@@ -1,7 +1,8 @@
 import type { BoardGraph } from './graph';
 import { byText, perGraph } from './memo';
 import { type Figure, findFigures, formatFigure } from './quantities';
-import { clauseEnd, clauseStart, termPattern } from './text';
+import { allMatches } from './terms';
+import { clauseEnd, clauseStart } from './text';
 import type { ExpectedEstimate } from './types';
 
 /**
@@ -26,7 +27,7 @@ const REPLICATION = /replicat\w*|replica\w*|\bRF\b|copies|redundan\w*/iu;
 const FACTOR =
   /(?:[×x*]\s?|\bRF\s*[=:]?\s*|factor\s*(?:of\s*)?)([2-5])(?![\p{N}])|(?:^|[^\p{L}\p{N}])([2-5])\s?(?:[×x](?![\p{L}])|replicas|copies)/iu;
 
-/** The nearest distance from [start, end) to a match of `words` inside [from, to), or Infinity. */
+/** The nearest distance from [start, end) to a match of `words` that starts inside [from, to), or Infinity. */
 const nearest = (
   text: string,
   words: readonly string[] | undefined,
@@ -36,14 +37,28 @@ const nearest = (
   end: number,
 ): number => {
   if (!words || words.length === 0) return Number.POSITIVE_INFINITY;
-  const re = termPattern(words);
-  re.lastIndex = from;
+  // The matches of the whole text, found once: a figure only looks at those in its clause.
+  const hits = allMatches(text, words);
   let best = Number.POSITIVE_INFINITY;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const d = m.index >= end ? m.index - end : m.index + m[0].length <= start ? start - (m.index + m[0].length) : 0;
+  for (let i = 2 * lowerBoundPairs(hits, from); i < hits.length && hits[i]! < to; i += 2) {
+    const index = hits[i]!;
+    const length = hits[i + 1]!;
+    const d = index >= end ? index - end : index + length <= start ? start - (index + length) : 0;
     if (d < best) best = d;
   }
   return best;
+};
+
+/** The first pair of the flat [index, length, …] list whose index is ≥ `from`. */
+const lowerBoundPairs = (pairs: readonly number[], from: number): number => {
+  let lo = 0;
+  let hi = pairs.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pairs[2 * mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 };
 
 const bindings = perGraph<BoundFigure[]>();

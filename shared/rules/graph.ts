@@ -33,6 +33,19 @@ export interface BoardGraph {
   readonly design: ReadonlySet<string>;
   /** Components drawn but connected to nothing of the design, in board order; they earn nothing. */
   readonly unconnected: readonly BoardNode[];
+  /**
+   * The same flow as numbers, for searches (a search then costs array reads,
+   * not map lookups): node n is `nodes[n]`; flow edge f runs from
+   * `flowSource[f]` to `flowTarget[f]`; the flow edges leaving node n are
+   * `outOrder[outStart[n] … outStart[n + 1] - 1]`, in the order of `outEdges`.
+   */
+  readonly nodes: readonly BoardNode[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly flow: readonly BoardEdge[];
+  readonly flowSource: Int32Array;
+  readonly flowTarget: Int32Array;
+  readonly outStart: Int32Array;
+  readonly outOrder: Int32Array;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
@@ -70,74 +83,126 @@ const readsBothWays = (e: BoardEdge, from: NodeKind, to: NodeKind): boolean => {
 
 /** Builds the index. Edges whose ends are missing are ignored (a live doc can hold them briefly). */
 export const buildGraph = (board: Board): BoardGraph => {
+  const nodes = board.nodes;
+  const count = nodes.length;
   const nodeById = new Map<string, BoardNode>();
+  const indexOf = new Map<string, number>();
   const nodesByKind = new Map<NodeKind, BoardNode[]>();
   const nodesByRole = new Map<NodeKind, BoardNode[]>();
   const roleById = new Map<string, NodeKind>();
-  for (const n of board.nodes) {
+  const roles: NodeKind[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = nodes[i]!;
     nodeById.set(n.id, n);
+    indexOf.set(n.id, i);
     push(nodesByKind, n.kind, n);
     const role = resolveRole(n);
+    roles.push(role);
     roleById.set(n.id, role);
     push(nodesByRole, role, n);
   }
-  const outEdges = new Map<string, BoardEdge[]>();
-  const inEdges = new Map<string, BoardEdge[]>();
   // Union-find over drawn edges, for the connected pieces.
-  const parent = new Map<string, string>();
-  const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let at = id; at !== root; ) {
-      const next = parent.get(at)!;
-      parent.set(at, root);
+  const parent = new Int32Array(count);
+  for (let i = 0; i < count; i++) parent[i] = i;
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    for (let at = i; at !== root; ) {
+      const next = parent[at]!;
+      parent[at] = root;
       at = next;
     }
     return root;
   };
-  for (const n of board.nodes) parent.set(n.id, n.id);
+  const flow: BoardEdge[] = [];
+  const source: number[] = [];
+  const target: number[] = [];
   for (const e of board.edges) {
-    if (!nodeById.has(e.source) || !nodeById.has(e.target) || e.source === e.target) continue;
-    push(outEdges, e.source, e);
-    push(inEdges, e.target, e);
-    if (readsBothWays(e, roleById.get(e.source)!, roleById.get(e.target)!)) {
-      const back: BoardEdge = { ...e, source: e.target, target: e.source };
-      push(outEdges, back.source, back);
-      push(inEdges, back.target, back);
+    const a = indexOf.get(e.source);
+    const b = indexOf.get(e.target);
+    if (a === undefined || b === undefined || a === b) continue;
+    flow.push(e);
+    source.push(a);
+    target.push(b);
+    if (readsBothWays(e, roles[a]!, roles[b]!)) {
+      flow.push({ ...e, source: e.target, target: e.source });
+      source.push(b);
+      target.push(a);
     }
-    const a = find(e.source);
-    const b = find(e.target);
-    if (a !== b) parent.set(a, b);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[ra] = rb;
   }
-  const { design, unconnected } = participation(board, find, roleById);
-  return { board, nodeById, nodesByKind, nodesByRole, roleById, outEdges, inEdges, design, unconnected };
+  // Flow edges grouped by source node (a stable counting sort keeps each node's edges in drawing order).
+  const outStart = new Int32Array(count + 1);
+  for (const a of source) outStart[a + 1]!++;
+  for (let i = 0; i < count; i++) outStart[i + 1]! += outStart[i]!;
+  const outOrder = new Int32Array(flow.length);
+  const fill = outStart.slice(0, count);
+  for (let f = 0; f < flow.length; f++) outOrder[fill[source[f]!]!++] = f;
+  const { design, unconnected } = participation(nodes, (i) => find(i), roles);
+  let outEdges: Map<string, BoardEdge[]> | undefined;
+  let inEdges: Map<string, BoardEdge[]> | undefined;
+  return {
+    board,
+    nodeById,
+    nodesByKind,
+    nodesByRole,
+    roleById,
+    // Most rubrics only search; the per-id lists are built on first use.
+    get outEdges() {
+      if (!outEdges) {
+        outEdges = new Map();
+        for (const e of flow) push(outEdges, e.source, e);
+      }
+      return outEdges;
+    },
+    get inEdges() {
+      if (!inEdges) {
+        inEdges = new Map();
+        for (const e of flow) push(inEdges, e.target, e);
+      }
+      return inEdges;
+    },
+    design,
+    unconnected,
+    nodes,
+    indexOf,
+    flow,
+    flowSource: Int32Array.from(source),
+    flowTarget: Int32Array.from(target),
+    outStart,
+    outOrder,
+  };
 };
 
 /** The design: every connected piece holding a client, or the largest piece of two or more when no client is drawn. */
 const participation = (
-  board: Board,
-  find: (id: string) => string,
-  roleById: ReadonlyMap<string, NodeKind>,
+  nodes: readonly BoardNode[],
+  find: (i: number) => number,
+  roles: readonly NodeKind[],
 ): { design: Set<string>; unconnected: BoardNode[] } => {
-  const components = board.nodes.filter((n) => isComponentKind(n.kind));
-  const size = new Map<string, number>();
-  const withClient = new Set<string>();
-  for (const n of components) {
-    const root = find(n.id);
+  const size = new Map<number, number>();
+  const withClient = new Set<number>();
+  for (let i = 0; i < nodes.length; i++) {
+    if (!isComponentKind(nodes[i]!.kind)) continue;
+    const root = find(i);
     size.set(root, (size.get(root) ?? 0) + 1);
-    if (roleById.get(n.id) === 'client') withClient.add(root);
+    if (roles[i] === 'client') withClient.add(root);
   }
   let roots = [...withClient].filter((r) => (size.get(r) ?? 0) >= 2);
   if (roots.length === 0) {
-    let best: string | null = null;
+    let best: number | null = null;
     for (const [root, count] of size) if (count >= 2 && (best === null || count > size.get(best)!)) best = root;
     roots = best === null ? [] : [best];
   }
   const rootSet = new Set(roots);
   const design = new Set<string>();
   const unconnected: BoardNode[] = [];
-  for (const n of components) {
-    if (rootSet.has(find(n.id)) || FREE_STANDING.has(roleById.get(n.id)!)) design.add(n.id);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (!isComponentKind(n.kind)) continue;
+    if (rootSet.has(find(i)) || FREE_STANDING.has(roles[i]!)) design.add(n.id);
     else unconnected.push(n);
   }
   return { design, unconnected };
@@ -233,54 +298,81 @@ export const findChain = (
     typeof protocol === 'object' && !Array.isArray(protocol) ? (protocol as ChainOptions) : { protocol: protocol as Protocol };
   const first = stages[0];
   if (first === undefined) return null;
-  let frontier = selectNodes(graph, first).map((n) => n.id);
+  let frontier: readonly number[] = selectIndices(graph, first);
   if (frontier.length === 0) return null;
-  const byProtocol = protocolFilter(opts.protocol);
-  const accepts = opts.edge ? (e: BoardEdge) => byProtocol(e) && opts.edge!(e) : byProtocol;
-  // parents[i] maps a node reached in stage i + 1 to the edge it was reached by.
-  const parents: Map<string, BoardEdge | null>[] = [];
-  for (const stage of stages.slice(1)) {
-    const targets = new Set(selectNodes(graph, stage).map((n) => n.id));
-    if (targets.size === 0) return null;
-    const parent = new Map<string, BoardEdge | null>();
-    const queue: string[] = [];
-    for (const id of frontier) {
-      parent.set(id, null);
-      queue.push(id);
+  const byProtocol = opts.protocol === undefined ? null : protocolFilter(opts.protocol);
+  const accepts = opts.edge && byProtocol ? (e: BoardEdge) => byProtocol(e) && opts.edge!(e) : (opts.edge ?? byProtocol ?? null);
+  const { nodes, flow, flowTarget, outStart, outOrder } = graph;
+  const count = nodes.length;
+  const isTarget = new Uint8Array(count);
+  const queue = new Int32Array(count);
+  // parents[i][n]: the flow edge node n was reached by in stage i + 1 (ROOT for where the stage started, UNSEEN if not reached).
+  const parents: Int32Array[] = [];
+  for (let s = 1; s < stages.length; s++) {
+    const targets = selectIndices(graph, stages[s]!);
+    if (targets.length === 0) return null;
+    isTarget.fill(0);
+    for (const t of targets) isTarget[t] = 1;
+    const parent = new Int32Array(count).fill(UNSEEN);
+    let tail = 0;
+    for (const n of frontier) {
+      parent[n] = ROOT;
+      queue[tail++] = n;
     }
-    const reached: string[] = [];
-    for (let head = 0; head < queue.length; head++) {
-      const id = queue[head]!;
+    const reached: number[] = [];
+    for (let head = 0; head < tail; head++) {
+      const n = queue[head]!;
       // A stage node reached is an end; only pass through other nodes the path allows.
-      if (head >= frontier.length && opts.via && !targets.has(id) && !opts.via(graph.nodeById.get(id)!)) continue;
-      for (const e of graph.outEdges.get(id) ?? []) {
-        if (parent.has(e.target) || !accepts(e)) continue;
-        parent.set(e.target, e);
-        queue.push(e.target);
-        if (targets.has(e.target)) reached.push(e.target);
+      if (head >= frontier.length && opts.via && !isTarget[n] && !opts.via(nodes[n]!)) continue;
+      for (let k = outStart[n]!; k < outStart[n + 1]!; k++) {
+        const f = outOrder[k]!;
+        const t = flowTarget[f]!;
+        if (parent[t] !== UNSEEN || (accepts && !accepts(flow[f]!))) continue;
+        parent[t] = f;
+        queue[tail++] = t;
+        if (isTarget[t]) reached.push(t);
       }
     }
     if (reached.length === 0) return null;
     parents.push(parent);
     frontier = reached;
   }
-  return tracePath(parents, frontier[0]!);
+  return tracePath(graph, parents, frontier[0]!);
 };
 
-/** Walks the per-stage parent maps back from the end node to the start. */
-const tracePath = (parents: readonly Map<string, BoardEdge | null>[], end: string): GraphPath => {
-  const nodeIds = [end];
+const UNSEEN = -2;
+const ROOT = -1;
+
+/** Walks the per-stage parent arrays back from the end node to the start. */
+const tracePath = (graph: BoardGraph, parents: readonly Int32Array[], end: number): GraphPath => {
+  const nodeIds = [graph.nodes[end]!.id];
   const edgeIds: string[] = [];
   let at = end;
   for (let stage = parents.length - 1; stage >= 0; stage--) {
     const parent = parents[stage]!;
-    for (let e = parent.get(at); e; e = parent.get(at)) {
-      edgeIds.push(e.id);
-      at = e.source;
-      nodeIds.push(at);
+    for (let f = parent[at]!; f >= 0; f = parent[at]!) {
+      edgeIds.push(graph.flow[f]!.id);
+      at = graph.flowSource[f]!;
+      nodeIds.push(graph.nodes[at]!.id);
     }
   }
   return { nodeIds: nodeIds.reverse(), edgeIds: edgeIds.reverse() };
+};
+
+const indexSelections = new WeakMap<BoardGraph, WeakMap<Selector, readonly number[]>>();
+/** The node numbers (see BoardGraph.nodes) of `selectNodes(graph, selector)`, in the same order. */
+export const selectIndices = (graph: BoardGraph, selector: Selector): readonly number[] => {
+  let perGraph = indexSelections.get(graph);
+  if (!perGraph) {
+    perGraph = new WeakMap();
+    indexSelections.set(graph, perGraph);
+  }
+  let found = perGraph.get(selector);
+  if (!found) {
+    found = selectNodes(graph, selector).map((n) => graph.indexOf.get(n.id)!);
+    perGraph.set(selector, found);
+  }
+  return found;
 };
 
 /** Every flow edge from a node matching `from` to a node matching `to`, optionally of a protocol. */

@@ -1,7 +1,8 @@
 import { STEP_IDS, type StepId } from '../framework/steps';
 import type { BoardGraph } from './graph';
-import { byText, perGraph } from './memo';
+import { perGraph } from './memo';
 import { isKeywordList } from './text';
+import { lowerBound, sentencesIn, wordIndex } from './wordIndex';
 
 /** A passage of the candidate's writing: a step's notes, or a text annotation on the canvas. */
 export interface NoteSource {
@@ -22,8 +23,14 @@ export interface NoteSource {
 const DRAWING_STEPS: ReadonlySet<string> = new Set<StepId>(['high_level', 'deep_dive', 'bottlenecks']);
 
 /** The text with every keyword-list line blanked (same length, so indices hold). */
-const withoutKeywordLists = (text: string): string =>
-  text.replace(/[^\n]+/g, (line) => (isKeywordList(line) ? ' '.repeat(line.length) : line));
+const withoutKeywordLists = (text: string): string => {
+  let out: string | null = null;
+  for (const m of text.matchAll(/[^\n]+/g))
+    if (isKeywordList(m[0]))
+      out = (out ?? text).slice(0, m.index) + ' '.repeat(m[0].length) + (out ?? text).slice(m.index + m[0].length);
+  // Unchanged text stays the same string, so its word index is shared with the raw notes'.
+  return out ?? text;
+};
 
 const normalise = (s: string): string =>
   s
@@ -31,11 +38,17 @@ const normalise = (s: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-const briefCache = new Map<string, string>();
-const briefOf = (prompt: string): string => {
+interface Brief {
+  /** The brief's words, lower case, one space apart and padded: " design a chat application … ". */
+  readonly text: string;
+  readonly words: ReadonlySet<string>;
+}
+const briefCache = new Map<string, Brief>();
+const briefOf = (prompt: string): Brief => {
   let b = briefCache.get(prompt);
   if (b === undefined) {
-    b = ` ${normalise(prompt)} `;
+    const n = normalise(prompt);
+    b = { text: ` ${n} `, words: new Set(n.split(' ')) };
     if (briefCache.size > 64) briefCache.clear();
     briefCache.set(prompt, b);
   }
@@ -46,25 +59,40 @@ const briefOf = (prompt: string): string => {
  * The text with every sentence that was copied from the brief blanked out:
  * restating the requirements is not an answer. A sentence counts as copied
  * when it has at least four words and appears in the brief word for word.
+ * Sentences are read as the words of the text's index, so one with a word
+ * the brief lacks costs a set lookup.
  */
 export const withoutBrief = (text: string, prompt: string | undefined): string => {
   if (!prompt) return text;
   const brief = briefOf(prompt);
+  const { starts, words } = wordIndex(text);
+  const bounds = sentencesIn(text);
   let out = text;
-  for (const m of text.matchAll(/[^\n.!?;]+/g)) {
-    const n = normalise(m[0]);
-    if (n.split(' ').length >= 4 && brief.includes(` ${n} `))
-      out = out.slice(0, m.index) + ' '.repeat(m[0].length) + out.slice(m.index + m[0].length);
+  for (let i = 0; i < bounds.length; i += 2) {
+    const from = bounds[i]!;
+    const to = bounds[i + 1]!;
+    const first = lowerBound(starts, from);
+    let last = first;
+    while (last < starts.length && starts[last]! < to) last++;
+    if (last - first < 4) continue;
+    let copied = true;
+    for (let w = first; w < last && copied; w++) copied = brief.words.has(words[w]!);
+    if (copied && brief.text.includes(` ${words.slice(first, last).join(' ')} `))
+      out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
   }
   return out;
 };
 
 const sources = perGraph<NoteSource[]>();
-const readings = byText<string>();
+const readings = perGraph<string>();
 
-/** One step's notes as the rules read them (brief sentences and, in drawing steps, keyword dumps blanked). */
-const readingOf = (step: string, text: string, prompt: string | undefined): string =>
-  readings(`${step.startsWith('canvas') ? 'canvas' : step}\u0000${prompt ?? ''}\u0000${text}`, () => {
+/**
+ * One step's notes (or one annotation, `id`) as the rules read them: brief
+ * sentences and, in drawing steps, keyword dumps blanked. Once per graph:
+ * every rule reading the step shares it.
+ */
+const readingOf = (graph: BoardGraph, step: string, id: string, text: string, prompt: string | undefined): string =>
+  readings(graph, `${id}\u0000${prompt === undefined ? '' : prompt.length}`, () => {
     // Restating the brief is what the understand step asks for; elsewhere a copied sentence is not an answer.
     const own = step === 'understand' ? text : withoutBrief(text, prompt);
     return DRAWING_STEPS.has(step) || step === 'canvas' ? withoutKeywordLists(own) : own;
@@ -83,17 +111,12 @@ export const noteSources = (graph: BoardGraph, steps?: readonly StepId[], prompt
     const out: NoteSource[] = [];
     for (const step of wanted) {
       const text = notes[step];
-      if (text) out.push({ step, text: readingOf(step, text, prompt) });
+      if (text) out.push({ step, text: readingOf(graph, step, step, text, prompt) });
     }
     if (wanted.some((s) => DRAWING_STEPS.has(s)))
       for (const n of graph.nodesByKind.get('text') ?? [])
-        if (n.label) out.push({ step: 'canvas', text: readingOf('canvas', n.label, prompt), nodeId: n.id });
+        if (n.label)
+          out.push({ step: 'canvas', text: readingOf(graph, 'canvas', `canvas:${n.id}`, n.label, prompt), nodeId: n.id });
     return out;
   });
 };
-
-/** Every step's notes and the annotations, as one text (for whole-board readings such as redundancy). */
-export const allWriting = (graph: BoardGraph): string =>
-  noteSources(graph)
-    .map((s) => s.text)
-    .join('\n');

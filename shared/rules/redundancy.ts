@@ -3,9 +3,10 @@ import type { BoardNode } from '../board/types';
 import { ROLE_TERMS } from '../catalogue/roles';
 import { type BoardGraph, roleOf } from './graph';
 import { byText } from './memo';
-import { allWriting } from './notes';
+import { noteSources } from './notes';
 import { instancesOf } from './selector';
 import { isNegated } from './text';
+import { matchesAtWords, wordIndex } from './wordIndex';
 
 /**
  * Redundancy the candidate states in words rather than in the inspector:
@@ -37,12 +38,34 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   pair: 2,
   pairs: 2,
 };
+// The patterns below are tried only at the start of a word beginning with one of their first words (wordIndex.ts).
+const startsWithDigit = (w: string): boolean => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57;
 // A count, then up to three words naming the tier: "two load balancers", "3 app server instances", "multiple LBs".
+// Not the digits after a decimal point or a thousands separator ("1.5 TB", "4,000 servers").
 const COUNTED =
-  /(?:^|[^\p{L}\p{N}.,])(\d{1,3}|two|three|four|five|six|several|multiple|many|redundant|pairs? of)\s+([\p{L}/-]+(?:\s+[\p{L}/-]+){0,2})/giu;
+  /(?<![.,])(\d{1,3}|two|three|four|five|six|several|multiple|many|redundant|pairs? of)\s+([\p{L}/-]+(?:\s+[\p{L}/-]+){0,2})/iuy;
+const COUNT_WORDS: ReadonlySet<string> = new Set(Object.keys(NUMBER_WORDS));
+const COUNTED_FIRST = (w: string): boolean => startsWithDigit(w) || COUNT_WORDS.has(w);
 const DB_REPLICATION =
-  /replication factor(?:\s*(?:of|=|:|is))?\s*(\d)|\bRF\s*[=:]?\s*(\d)\b|\b(\d)\s*(?:replicas|copies|replica nodes)\b|\bread replicas?\b|\b(?:primary|master|leader)\s*[-/–,]?\s*(?:and\s+)?(?:replicas?|secondary|secondaries|standby|followers?|slaves?)\b|\breplica set\b|\bmulti-?az\b|\bhot standby\b|\b(?:synchronous|asynchronous|async|sync|semi-sync|quorum)\s+replication\b|\breplicated\s+(?:across|to|over|in)\b|\breplicates?\s+(?:each|every|all|data|writes)\b/giu;
-const ENTRY_PAIR = /\bactive[-\s/]+(?:passive|active|standby)\b|\bfloating ip\b|\bkeepalived\b|\bvrrp\b|\banycast\b/giu;
+  /\breplication factor(?:\s*(?:of|=|:|is))?\s*(\d)|\bRF\s*[=:]?\s*(\d)\b|\b(\d)\s*(?:replicas|copies|replica nodes)\b|\bread replicas?\b|\b(?:primary|master|leader)\s*[-/–,]?\s*(?:and\s+)?(?:replicas?|secondary|secondaries|standby|followers?|slaves?)\b|\breplica set\b|\bmulti-?az\b|\bhot standby\b|\b(?:synchronous|asynchronous|async|sync|semi-sync|quorum)\s+replication\b|\breplicated\s+(?:across|to|over|in)\b|\breplicates?\s+(?:each|every|all|data|writes)\b/iuy;
+const DB_REPLICATION_STARTS = [
+  'replica',
+  'rf',
+  'read',
+  'primary',
+  'master',
+  'leader',
+  'multi',
+  'hot',
+  'async',
+  'sync',
+  'semi',
+  'quorum',
+];
+const DB_REPLICATION_FIRST = (w: string): boolean => startsWithDigit(w) || DB_REPLICATION_STARTS.some((p) => w.startsWith(p));
+const ENTRY_PAIR = /\bactive[-\s/]+(?:passive|active|standby)\b|\bfloating ip\b|\bkeepalived\b|\bvrrp\b|\banycast\b/iuy;
+const ENTRY_PAIR_STARTS = ['active', 'floating', 'keepalived', 'vrrp', 'anycast'];
+const ENTRY_PAIR_FIRST = (w: string): boolean => ENTRY_PAIR_STARTS.some((p) => w.startsWith(p));
 
 const keyOf = (s: string): string => s.toLowerCase().replace(/[\s-]+/g, '');
 const singular = (k: string): string[] => [k, k.replace(/es$/, ''), k.replace(/s$/, '')];
@@ -70,40 +93,42 @@ const rolesNamed = (phrase: string): NodeKind[] => {
 };
 
 const cache = new WeakMap<BoardGraph, ReadonlyMap<NodeKind, number>>();
-const byWriting = byText<ReadonlyMap<NodeKind, number>>(64);
+const byWriting = byText<ReadonlyMap<NodeKind, number>>();
 
 const raise = (map: Map<NodeKind, number>, roles: readonly NodeKind[], n: number): void => {
   for (const r of roles) map.set(r, Math.max(map.get(r) ?? 1, n));
 };
 
-/** Instances per role stated in the writing (only roles stated with two or more). */
+/** Instances per role stated in the writing (only roles stated with two or more): the most any passage states. */
 export const statedRedundancy = (graph: BoardGraph): ReadonlyMap<NodeKind, number> => {
   const hit = cache.get(graph);
   if (hit) return hit;
-  const text = allWriting(graph);
-  const out = byWriting(text, () => readRedundancy(text));
+  const out = new Map<NodeKind, number>();
+  for (const src of noteSources(graph))
+    for (const [role, n] of byWriting(src.text, () => readRedundancy(src.text))) raise(out, [role], n);
   cache.set(graph, out);
   return out;
 };
 
 const readRedundancy = (text: string): ReadonlyMap<NodeKind, number> => {
   const out = new Map<NodeKind, number>();
-  if (text !== '') {
-    for (const m of text.matchAll(COUNTED)) {
-      const word = m[1]!.toLowerCase();
-      const n = /^\d/.test(word) ? Number(word) : (NUMBER_WORDS[word.replace(/\s+of$/, '')] ?? 0);
-      // "3 TB", "40 writes": a figure, not a count of machines, unless a tier word follows.
-      if (n < 2 || n > 500 || isNegated(text, m.index + m[0].length - m[2]!.length)) continue;
-      const roles = rolesNamed(m[2]!);
-      raise(out, roles.includes('sql_db') ? [...roles, ...DATABASES] : roles, n);
-    }
-    for (const m of text.matchAll(DB_REPLICATION)) {
-      if (isNegated(text, m.index)) continue;
-      const n = Number(m[1] ?? m[2] ?? m[3] ?? 2);
-      raise(out, DATABASES, Math.max(n, 2));
-    }
-    for (const m of text.matchAll(ENTRY_PAIR)) if (!isNegated(text, m.index)) raise(out, ENTRIES, 2);
+  if (text === '') return out;
+  const idx = wordIndex(text);
+  for (const m of matchesAtWords(idx, COUNTED, COUNTED_FIRST)) {
+    const word = m[1]!.toLowerCase();
+    const n = /^\d/.test(word) ? Number(word) : (NUMBER_WORDS[word.replace(/\s+of$/, '')] ?? 0);
+    if (n < 2 || n > 500) continue;
+    // "3 TB", "40 writes": a figure, not a count of machines, unless a tier word follows.
+    const roles = rolesNamed(m[2]!);
+    if (roles.length === 0 || isNegated(text, m.index + m[0].length - m[2]!.length)) continue;
+    raise(out, roles.includes('sql_db') ? [...roles, ...DATABASES] : roles, n);
   }
+  for (const m of matchesAtWords(idx, DB_REPLICATION, DB_REPLICATION_FIRST)) {
+    if (isNegated(text, m.index)) continue;
+    const n = Number(m[1] ?? m[2] ?? m[3] ?? 2);
+    raise(out, DATABASES, Math.max(n, 2));
+  }
+  for (const m of matchesAtWords(idx, ENTRY_PAIR, ENTRY_PAIR_FIRST)) if (!isNegated(text, m.index)) raise(out, ENTRIES, 2);
   return out;
 };
 

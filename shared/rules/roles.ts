@@ -1,6 +1,7 @@
 import type { ComponentKind, NodeKind } from '../board/kinds';
 import type { BoardNode } from '../board/types';
 import { ROLE_TERMS, refinableRoles } from '../catalogue/roles';
+import { wordIndex } from './wordIndex';
 
 /** A term or a run of label words, compared without case, spaces or punctuation: "Pub/Sub" = "pubsub". */
 const keyOf = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -29,15 +30,13 @@ export const resolveRole = (node: BoardNode): NodeKind => {
   const order = refinableRoles(node.kind);
   if (order.length === 0) return node.kind;
   const tech = node.props?.tech;
-  const text = `${node.label ?? ''} ${typeof tech === 'string' ? tech : ''}`;
-  if (text.trim() === '') return node.kind;
+  const text = typeof tech === 'string' ? `${node.label ?? ''} ${tech}` : (node.label ?? '');
+  // Runs of whole words, so "Redis" names a cache but "Rediscover" does not: a map lookup per run, no regex scan.
+  // The words come from the label's index, cut once for all the rules that read it.
+  const { words } = wordIndex(text);
+  if (words.length === 0) return node.kind;
   const named = new Set<ComponentKind>();
   const generic = node.kind === 'service' || node.kind === 'external_api';
-  // Runs of whole words, so "Redis" names a cache but "Rediscover" does not: a map lookup per run, no regex scan.
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
   for (let i = 0; i < words.length; i++) {
     let run = '';
     for (let n = 0; n < MAX_WORDS && i + n < words.length; n++) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type ComponentKind, NODE_KINDS, type NodeKind, PROTOCOLS } from '../board/kinds';
 import type { BoardNode } from '../board/types';
-import { findTerm } from './text';
+import { asSynonyms, findTerm } from './terms';
 
 /**
  * Named groups of kinds, so a rubric can say "any database" once instead of
@@ -62,13 +62,25 @@ const sameValue = (a: unknown, b: string | number | boolean): boolean =>
 
 const LABEL_MATCH = { allowNegated: true } as const;
 
+const withTech = new WeakMap<BoardNode, string>();
+/** What a selector's keywords are matched against: the label, and the `tech` prop when there is one. */
+const labelText = (node: BoardNode): string => {
+  const tech = node.props?.tech;
+  if (typeof tech !== 'string') return node.label ?? '';
+  let text = withTech.get(node);
+  if (text === undefined) {
+    text = `${node.label ?? ''} ${tech}`;
+    withTech.set(node, text);
+  }
+  return text;
+};
+
 /** Whether `node` matches the label and props parts of `selector` (the kind is matched by the index). */
 export const matchesDetails = (node: BoardNode, selector: Selector): boolean => {
-  const words = asList(selector.label);
-  const unless = asList(selector.unless);
+  const words = selector.label === undefined ? [] : asSynonyms(selector.label);
+  const unless = selector.unless === undefined ? [] : asSynonyms(selector.unless);
   if (words.length > 0 || unless.length > 0) {
-    const tech = node.props?.tech;
-    const text = `${node.label ?? ''} ${typeof tech === 'string' ? tech : ''}`;
+    const text = labelText(node);
     if (words.length > 0 && findTerm(text, words, LABEL_MATCH) === null) return false;
     if (unless.length > 0 && findTerm(text, unless, LABEL_MATCH) !== null) return false;
   }

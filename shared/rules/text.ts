@@ -97,9 +97,9 @@ const boundaryAt = (text: string, i: number): boolean => {
 };
 
 /** Where a clause containing `index` starts: after sentence punctuation, a comma, a line break, or "but"/"however". */
-export const clauseStart = (text: string, index: number): number => {
-  for (let i = index - 1; i >= 0; i--) if (boundaryAt(text, i)) return i + 1;
-  return 0;
+export const clauseStart = (text: string, index: number, floor = 0): number => {
+  for (let i = index - 1; i >= floor; i--) if (boundaryAt(text, i)) return i + 1;
+  return floor;
 };
 
 /** Where the clause containing `index` ends (exclusive), by the same boundaries as clauseStart. */
@@ -116,11 +116,15 @@ const NOT_ONLY = /\bnot\s+only\b/i;
 const LIST_NEGATION =
   /(?:out of scope|not in scope|non-goals?|won['’]?t (?:do|support|build)|not (?:doing|supporting|building))\s*:/iu;
 
-/** Whether the word at `index` sits in a negated clause ("we will not shard", "instead of SQL", "Out of scope: analytics"). */
-export const isNegated = (text: string, index: number): boolean => {
-  const before = text.slice(clauseStart(text, index), index);
+/**
+ * Whether the word at `index` sits in a negated clause ("we will not shard",
+ * "instead of SQL", "Out of scope: analytics"). Nothing before `floor` (the
+ * start of the sentence being read) counts.
+ */
+export const isNegated = (text: string, index: number, floor = 0): boolean => {
+  const before = text.slice(clauseStart(text, index, floor), index);
   if (NEGATION.test(before) && !NOT_ONLY.test(before)) return true;
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  const lineStart = Math.max(floor, text.lastIndexOf('\n', index - 1) + 1);
   return LIST_NEGATION.test(text.slice(lineStart, index));
 };
 
@@ -131,93 +135,36 @@ export interface FindOptions {
   readonly allowNegated?: boolean;
   /** Match exactly, without inflections. */
   readonly exact?: boolean;
+  /** Also required of a hit (e.g. not in a bare keyword list); the search goes on past a hit it refuses. */
+  readonly where?: (index: number, length: number) => boolean;
 }
 
-const specWord = (spec: TermSpec): string => (typeof spec === 'string' ? spec : spec.word);
-
-/** Whether a hit of `spec` at `index` is in the sense meant: after a number for units, not inside an `unless` phrase. */
-const inSense = (text: string, index: number, length: number, spec: TermSpec): boolean => {
-  const word = specWord(spec).toLowerCase();
-  const afterNumber = typeof spec === 'string' ? UNIT_WORDS.has(word) : (spec.afterNumber ?? UNIT_WORDS.has(word));
-  if (afterNumber && !NUMBER_BEFORE.test(text.slice(Math.max(0, index - 2), index))) return false;
-  const unless = [...(typeof spec === 'string' ? [] : (spec.unless ?? [])), ...(OTHER_SENSES[word] ?? [])];
-  for (const phrase of unless) {
-    const re = termPattern([phrase], false);
-    re.lastIndex = Math.max(0, index - phrase.length - 2);
-    for (let m = re.exec(text); m && m.index <= index; m = re.exec(text))
-      if (m.index <= index && m.index + m[0].length >= index + length) return false;
-  }
-  return true;
-};
-
-const lowerCache = new Map<string, string>();
-/** The text in lower case, cached: several hundred terms are looked up in the same few notes per scoring. */
-const lowered = (text: string): string => {
-  let low = lowerCache.get(text);
-  if (low === undefined) {
-    if (lowerCache.size > 256) lowerCache.clear();
-    low = text.toLowerCase();
-    lowerCache.set(text, low);
-  }
-  return low;
-};
-
-const literals = new Map<string, string>();
-/** A literal every match of the term contains: its first word, less what inflection may change. */
-const literalOf = (word: string): string => {
-  let lit = literals.get(word);
-  if (lit === undefined) {
-    const first =
-      word
-        .trim()
-        .toLowerCase()
-        .split(/[\s-]+/)[0] ?? '';
-    lit = !/^[a-z]+$/.test(first) || first.length <= 3 ? first : first.replace(/(?:e|y)$/, '');
-    literals.set(word, lit);
-  }
-  return lit;
-};
+export const specWord = (spec: TermSpec): string => (typeof spec === 'string' ? spec : spec.word);
 
 /**
- * The earliest place `text` mentions any of `synonyms` in the sense meant and
- * not negated (unless allowed), or null. Synonyms whose first word does not
- * occur at all are dropped before the pattern runs, so most lookups cost a
- * substring search rather than a regex scan of the whole notes.
+ * Whether a hit of `spec` at `index` is in the sense meant: after a number
+ * for units, not inside an `unless` phrase. Only [floor, ceiling) is read
+ * (the sentence being read).
  */
-export const findTerm = (text: string, synonyms: readonly TermSpec[], options: FindOptions = {}): TermHit | null => {
-  if (text === '') return null;
-  const low = lowered(text);
-  const present = synonyms.filter((s) => low.includes(literalOf(specWord(s))));
-  if (present.length === 0) return null;
-  synonyms = present;
-  const re = termPattern(synonyms.map(specWord), !options.exact);
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const spec = synonymFor(m[0], synonyms);
-    if (!inSense(text, m.index, m[0].length, spec)) continue;
-    if (!options.allowNegated && isNegated(text, m.index)) continue;
-    return { index: m.index, length: m[0].length };
+export const inSense = (
+  text: string,
+  index: number,
+  length: number,
+  spec: TermSpec,
+  floor = 0,
+  ceiling = text.length,
+): boolean => {
+  const word = specWord(spec).toLowerCase();
+  const afterNumber = typeof spec === 'string' ? UNIT_WORDS.has(word) : (spec.afterNumber ?? UNIT_WORDS.has(word));
+  if (afterNumber && !NUMBER_BEFORE.test(text.slice(Math.max(floor, index - 2), index))) return false;
+  const unless = typeof spec === 'string' ? OTHER_SENSES[word] : [...(spec.unless ?? []), ...(OTHER_SENSES[word] ?? [])];
+  for (const phrase of unless ?? []) {
+    const re = termPattern([phrase], false);
+    re.lastIndex = Math.max(floor, index - phrase.length - 2);
+    for (let m = re.exec(text); m && m.index <= index; m = re.exec(text))
+      if (m.index + m[0].length >= index + length && m.index + m[0].length <= ceiling) return false;
   }
-  return null;
-};
-
-/** Which synonym a match came from (for its context rules): the one whose letters start the match, else the first. */
-const synonymFor = (matched: string, synonyms: readonly TermSpec[]): TermSpec => {
-  if (synonyms.length === 1) return synonyms[0]!;
-  const flat = matched.toLowerCase().replace(/[\s-]+/g, '');
-  let best: TermSpec = synonyms[0]!;
-  let bestLength = -1;
-  for (const s of synonyms) {
-    const w = specWord(s)
-      .toLowerCase()
-      .replace(/[\s-]+/g, '');
-    const stem = w.length > 3 ? w.slice(0, -1) : w;
-    if (flat.startsWith(stem) && w.length > bestLength) {
-      best = s;
-      bestLength = w.length;
-    }
-  }
-  return best;
+  return true;
 };
 
 /**

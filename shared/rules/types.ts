@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { NodeKind } from '../board/kinds';
 import type { StepId } from '../framework/steps';
 import type { BoardGraph } from './graph';
 import type { Quantity } from './quantities';
@@ -189,7 +190,7 @@ export interface FatalFlaw {
 /** A component that takes part in no design: connected to nothing a client reaches. */
 export interface UnconnectedComponent {
   readonly id: string;
-  readonly kind: string;
+  readonly kind: NodeKind;
   readonly label?: string;
 }
 

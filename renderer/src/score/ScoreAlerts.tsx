@@ -1,5 +1,12 @@
+import { kindInfo } from '@shared/catalogue/catalogue';
 import type { ScoreResult } from '@shared/rules/types';
 import { useBoardSession } from '../board/context';
+
+/** "Fatal: a client talking…" → "A client talking…": the heading already says it is fatal. */
+const withoutFatalPrefix = (hint: string): string => {
+  const rest = hint.replace(/^fatal:\s*/i, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+};
 
 /**
  * What the candidate must see before the rule list: the fatal flaws that cap
@@ -12,23 +19,30 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
   const selectNodes = (nodeIds: readonly string[], edgeIds: readonly string[] = []) =>
     store.getState().select({ nodeIds: [...nodeIds], edgeIds: [...edgeIds] }, true);
   const { fatalFlaws, unconnected, estimates } = result;
+  // What a person calls each box (its label, else its kind's name), in a stable order.
+  const unconnectedNames = unconnected.map((u) => u.label || kindInfo(u.kind).label).sort((a, b) => a.localeCompare(b));
   return (
     <>
       {fatalFlaws.length > 0 && (
         <section className="score-alert fatal" data-testid="fatal-flaws" aria-label="Fatal flaws">
-          <h3>
-            Fatal flaw{fatalFlaws.length === 1 ? '' : 's'}
-            {result.uncappedBand && <span className="muted"> — band capped (would be {result.uncappedBand})</span>}
-          </h3>
+          <h3>Fatal flaw{fatalFlaws.length === 1 ? '' : 's'}</h3>
+          {result.uncappedBand && (
+            <p className="score-alert-cap" data-testid="band-cap">
+              The band is capped at {result.band}: without {fatalFlaws.length === 1 ? 'this flaw' : 'these flaws'} the design
+              would be {result.uncappedBand}.
+            </p>
+          )}
           <ul>
             {fatalFlaws.map((f) => (
               <li key={f.ruleId}>
                 <button
                   type="button"
                   className="score-alert-item"
+                  title="Select on the canvas"
                   onClick={() => selectNodes(f.evidence.nodeIds, f.evidence.edgeIds)}
                 >
-                  <strong>{f.concept ?? f.ruleId}</strong> {f.hint}
+                  <strong>{f.concept ?? f.ruleId}</strong>
+                  <span>{withoutFatalPrefix(f.hint)}</span>
                 </button>
               </li>
             ))}
@@ -36,20 +50,29 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
         </section>
       )}
       {unconnected.length > 0 && (
-        <section className="score-alert" data-testid="unconnected" aria-label="Unconnected components">
-          <button type="button" className="score-alert-item" onClick={() => selectNodes(unconnected.map((u) => u.id))}>
+        <section className="score-alert unconnected" data-testid="unconnected" aria-label="Unconnected components">
+          <h3>Not connected</h3>
+          <button
+            type="button"
+            className="score-alert-item"
+            title="Select on the canvas"
+            onClick={() => selectNodes(unconnected.map((u) => u.id))}
+          >
             {unconnected.length} component{unconnected.length === 1 ? ' is' : 's are'} not connected to anything and earn
-            {unconnected.length === 1 ? 's' : ''} nothing: {unconnected.map((u) => u.label || u.kind).join(', ')}
+            {unconnected.length === 1 ? 's' : ''} nothing: {unconnectedNames.join(', ')}
           </button>
         </section>
       )}
       {estimates.length > 0 && (
         <section className="score-alert estimates" data-testid="estimates" aria-label="Estimates">
+          <h3>Estimates against the brief</h3>
           <ul>
             {estimates.map((e) => (
               <li key={e.estimate} data-testid={`estimate-${e.estimate}`} data-within={String(e.withinTolerance)}>
-                <span aria-hidden>{e.withinTolerance ? '✓ ' : '✗ '}</span>
-                {e.message}
+                <span className={`score-alert-mark ${e.withinTolerance ? 'ok' : 'off'}`} aria-hidden>
+                  {e.withinTolerance ? '✓' : '✗'}
+                </span>
+                <span>{e.message}</span>
               </li>
             ))}
           </ul>

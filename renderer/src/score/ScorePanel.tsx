@@ -128,6 +128,7 @@ export function ScorePanel({ rubric, hintsHidden: controlled, onHintsHiddenChang
           </div>
           <div className="score-points muted">
             {Number.isInteger(result.earned) ? result.earned : result.earned.toFixed(1)} of {result.possible} points
+            {result.uncappedBand && ' · capped'}
           </div>
         </div>
       </header>

@@ -3,7 +3,7 @@ import type { BoardNode } from '../../board/types';
 import { type BoardGraph, incomers, outgoers, roleOf, selectNodes } from '../graph';
 import { instancesIn } from '../redundancy';
 import { KIND_GROUPS, selectorSchema } from '../selector';
-import { findTerm } from '../text';
+import { findTerm } from '../terms';
 import { defineCheck } from '../types';
 
 const databaseKinds: ReadonlySet<string> = new Set(KIND_GROUPS.database);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../../framework/steps';
-import { byText } from '../memo';
 import { type NoteSource, noteSources } from '../notes';
-import { excerptAround, type FindOptions, findTerm, isKeywordList, type TermSpec, termSpecSchema } from '../text';
+import { asSynonyms, candidatePositions, findTerm, sentenceAt, sentencesWith } from '../terms';
+import { excerptAround, type FindOptions, isKeywordList, type TermHit, type TermSpec, termSpecSchema } from '../text';
 import { defineCheck, type NoteExcerpt } from '../types';
+import { sentencesIn } from '../wordIndex';
 
 const synonyms = z.union([termSpecSchema, z.array(termSpecSchema).min(1)]);
 const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
@@ -15,40 +16,73 @@ const lineAt = (text: string, index: number): string => {
   return text.slice(start, end === -1 ? text.length : end);
 };
 
-const sentences = byText<string[]>();
+/** A stretch of one source that is read on its own: the whole of it, or one sentence. */
+interface Passage {
+  readonly src: NoteSource;
+  readonly from: number;
+  readonly to: number;
+}
 
-/** The sources cut into sentences, minus sentences that contain an `excludeIf` term. */
-const sentencesOf = (sources: readonly NoteSource[], excludeIf: readonly TermSpec[] | undefined): NoteSource[] => {
-  const out: NoteSource[] = [];
-  for (const src of sources)
-    for (const s of sentences(src.text, () => src.text.match(/[^\n.!?;]+/g) ?? [])) {
-      if (excludeIf && findTerm(s, excludeIf, { allowNegated: true })) continue;
-      out.push({ ...src, text: s });
-    }
+const wholeOf = (sources: readonly NoteSource[]): Passage[] => sources.map((src) => ({ src, from: 0, to: src.text.length }));
+
+const NEGATED_TOO = { allowNegated: true } as const;
+
+/** The sentences of `text` with an `excludeIf` term ("clocks drift, so …"): only those holding a candidate are read. */
+const excludedIn = (text: string, bounds: readonly number[], excludeIf: readonly TermSpec[] | undefined): Set<number> => {
+  const out = new Set<number>();
+  if (!excludeIf) return out;
+  for (const p of candidatePositions(text, excludeIf, true)) {
+    const s = sentenceAt(bounds, p);
+    if (!out.has(s) && findTerm(text, excludeIf, NEGATED_TOO, bounds[2 * s]!, bounds[2 * s + 1]!)) out.add(s);
+  }
   return out;
 };
 
-/** `sameSentence`: passes when one sentence mentions at least `need` of the terms. */
+/** The sources cut into sentences, minus sentences that contain an `excludeIf` term. */
+const sentencesOf = (sources: readonly NoteSource[], excludeIf: readonly TermSpec[] | undefined): Passage[] => {
+  const out: Passage[] = [];
+  for (const src of sources) {
+    const bounds = sentencesIn(src.text);
+    const excluded = excludedIn(src.text, bounds, excludeIf);
+    for (let i = 0; i < bounds.length; i += 2) if (!excluded.has(i / 2)) out.push({ src, from: bounds[i]!, to: bounds[i + 1]! });
+  }
+  return out;
+};
+
+/** `sameSentence`: passes when one sentence (not one with an `excludeIf` term) mentions at least `need` of the terms. */
 const inOneSentence = (
   sources: readonly NoteSource[],
   terms: readonly (TermSpec | TermSpec[])[],
   need: number,
   options: FindOptions,
+  excludeIf: readonly TermSpec[] | undefined,
 ) => {
   for (const src of sources) {
-    const hits = terms.map((t) => findTerm(src.text, [t].flat() as TermSpec[], options));
-    const found = hits.filter((h) => h !== null);
-    if (found.length >= need) {
-      const first = found[0]!;
-      return {
-        passed: true,
-        evidence: {
-          nodeIds: src.nodeId ? [src.nodeId] : [],
-          edgeIds: [],
-          notes: [{ step: src.step, excerpt: excerptAround(src.text, first.index, first.length) }],
-        },
-        note: `one sentence mentions ${found.length} of the terms`,
-      };
+    const bounds = sentencesIn(src.text);
+    const candidates = sentencesWith(src.text, bounds, terms, need, !options.exact);
+    const excluded = candidates.length > 0 ? excludedIn(src.text, bounds, excludeIf) : null;
+    for (const s of candidates) {
+      if (excluded?.has(s)) continue;
+      const from = bounds[2 * s]!;
+      const to = bounds[2 * s + 1]!;
+      let first: TermHit | null = null;
+      let count = 0;
+      for (let t = 0; t < terms.length && count + terms.length - t >= need; t++) {
+        const hit = findTerm(src.text, asSynonyms(terms[t]!), options, from, to);
+        if (!hit) continue;
+        first ??= hit;
+        count++;
+      }
+      if (count >= need && first)
+        return {
+          passed: true,
+          evidence: {
+            nodeIds: src.nodeId ? [src.nodeId] : [],
+            edgeIds: [],
+            notes: [{ step: src.step, excerpt: excerptAround(src.text.slice(from, to), first.index - from, first.length) }],
+          },
+          note: `one sentence mentions ${count} of the terms`,
+        };
     }
   }
   return { passed: false, evidence: { nodeIds: [], edgeIds: [], notes: [] }, note: 'no sentence mentions them together' };
@@ -88,29 +122,32 @@ export const notesMention = defineCheck({
   },
   evaluate: (graph, { steps, terms, min, prose, allowNegated, exact, sameSentence, excludeIf }, env) => {
     const all = noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt);
-    const sources = sameSentence || excludeIf ? sentencesOf(all, excludeIf) : all;
     if (sameSentence)
-      return inOneSentence(sources, terms, min ?? terms.length, {
-        ...(allowNegated && { allowNegated }),
-        ...(exact && { exact }),
-      });
+      return inOneSentence(
+        all,
+        terms,
+        min ?? terms.length,
+        { ...(allowNegated && { allowNegated }), ...(exact && { exact }) },
+        excludeIf,
+      );
+    const sources = excludeIf ? sentencesOf(all, excludeIf) : wholeOf(all);
     const found: NoteExcerpt[] = [];
     const nodeIds: string[] = [];
     const missing: string[] = [];
     const options = { ...(allowNegated && { allowNegated }), ...(exact && { exact }) };
     for (const term of terms) {
-      const words = [term].flat() as TermSpec[];
+      const words = asSynonyms(term);
       let hit = false;
-      for (const src of sources) {
-        let text = src.text;
-        let m = findTerm(text, words, options);
+      for (const { src, from, to } of sources) {
         // A hit in a keyword list does not explain anything: look past it.
-        while (m && prose && isKeywordList(lineAt(text, m.index))) {
-          text = `${text.slice(0, m.index)}${' '.repeat(m.length)}${text.slice(m.index + m.length)}`;
-          m = findTerm(text, words, options);
-        }
+        const where = prose ? (index: number) => !isKeywordList(lineAt(src.text, index)) : undefined;
+        const m = findTerm(src.text, words, where ? { ...options, where } : options, from, to);
         if (!m) continue;
-        found.push({ step: src.step, excerpt: excerptAround(src.text, m.index, m.length) });
+        const excerpt =
+          from === 0 && to === src.text.length
+            ? excerptAround(src.text, m.index, m.length)
+            : excerptAround(src.text.slice(from, to), m.index - from, m.length);
+        found.push({ step: src.step, excerpt });
         if (src.nodeId && !nodeIds.includes(src.nodeId)) nodeIds.push(src.nodeId);
         hit = true;
         break;

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../../framework/steps';
 import { noteSources } from '../notes';
-import { excerptAround, findTerm, type TermSpec, termSpecSchema } from '../text';
+import { findTerm, sentencesWith } from '../terms';
+import { excerptAround, type TermSpec, termSpecSchema } from '../text';
 import { defineCheck, NO_EVIDENCE } from '../types';
+import { sentencesIn } from '../wordIndex';
 
 const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
 const termsSchema = z.array(termSpecSchema).min(1);
+const NEGATED_TOO = { allowNegated: true } as const;
 
 // Between two events: "A before B", "A, then B", "A → B" put A first; "A after B", "A once B" put B first.
 const FORWARD = /\b(?:before|then|prior to|followed by|first|and then|until)\b|->|→/i;
@@ -50,15 +53,20 @@ export const notesOrder = defineCheck({
   },
   evaluate: (graph, { first, next, steps }, env) => {
     let mentioned = false;
-    for (const src of noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt))
-      for (const s of src.text.matchAll(/[^\n.!?;]+/g)) {
-        const sentence = s[0];
-        const a = findTerm(sentence, first as TermSpec[], { allowNegated: true });
-        const b = a && findTerm(sentence, next as TermSpec[], { allowNegated: true });
+    for (const src of noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt)) {
+      const bounds = sentencesIn(src.text);
+      // Only sentences where both events may be named are read.
+      for (const n of sentencesWith(src.text, bounds, [first, next], 2, true)) {
+        const from = bounds[2 * n]!;
+        const to = bounds[2 * n + 1]!;
+        const a = findTerm(src.text, first as TermSpec[], NEGATED_TOO, from, to);
+        const b = a && findTerm(src.text, next as TermSpec[], NEGATED_TOO, from, to);
         if (!a || !b || a.index === b.index) continue;
         mentioned = true;
+        const sentence = src.text.slice(from, to);
         if (/\b(?:never|not|no|don['’]?t|won['’]?t)\b/i.test(sentence)) continue;
-        if (orderIn(sentence, a.index, a.index + a.length, b.index) === 'forward')
+        // orderIn reads offsets within the sentence.
+        if (orderIn(sentence, a.index - from, a.index - from + a.length, b.index - from) === 'forward')
           return {
             passed: true,
             evidence: {
@@ -67,13 +75,14 @@ export const notesOrder = defineCheck({
               notes: [
                 {
                   step: src.step,
-                  excerpt: excerptAround(src.text, s.index + Math.min(a.index, b.index), Math.abs(a.index - b.index) + 4),
+                  excerpt: excerptAround(src.text, Math.min(a.index, b.index), Math.abs(a.index - b.index) + 4),
                 },
               ],
             },
             note: 'the notes put them in this order',
           };
       }
+    }
     return {
       passed: false,
       ...(!mentioned && { applicable: false }),

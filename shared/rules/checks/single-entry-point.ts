@@ -1,20 +1,31 @@
 import { z } from 'zod';
 import type { BoardGraph } from '../graph';
-import { selectNodes } from '../graph';
+import { selectIndices } from '../graph';
 import { instancesIn } from '../redundancy';
 import { selectorSchema } from '../selector';
 import { defineCheck } from '../types';
 
-/** Ids reachable from `starts` along flow edges without entering `blocked`. */
-const reach = (graph: BoardGraph, starts: readonly string[], blocked: string | null): Set<string> => {
-  const seen = new Set<string>(starts);
-  const queue = [...starts];
-  for (let head = 0; head < queue.length; head++)
-    for (const e of graph.outEdges.get(queue[head]!) ?? [])
-      if (e.target !== blocked && !seen.has(e.target)) {
-        seen.add(e.target);
-        queue.push(e.target);
+/** Node numbers reachable from `starts` along flow edges without entering `blocked` (-1: none), as marks. */
+const reach = (graph: BoardGraph, starts: readonly number[], blocked: number): Uint8Array => {
+  const { flowTarget, outStart, outOrder } = graph;
+  const seen = new Uint8Array(graph.nodes.length);
+  const queue = new Int32Array(graph.nodes.length);
+  let tail = 0;
+  for (const s of starts)
+    if (!seen[s]) {
+      seen[s] = 1;
+      queue[tail++] = s;
+    }
+  for (let head = 0; head < tail; head++) {
+    const n = queue[head]!;
+    for (let k = outStart[n]!; k < outStart[n + 1]!; k++) {
+      const t = flowTarget[outOrder[k]!]!;
+      if (t !== blocked && !seen[t]) {
+        seen[t] = 1;
+        queue[tail++] = t;
       }
+    }
+  }
   return seen;
 };
 
@@ -43,10 +54,10 @@ export const singleEntryPoint = defineCheck({
     }),
   },
   evaluate: (graph, { client, select, to }) => {
-    const starts = selectNodes(graph, client).map((n) => n.id);
-    const targets = selectNodes(graph, to).map((n) => n.id);
-    const reached = reach(graph, starts, null);
-    const served = targets.filter((id) => reached.has(id));
+    const starts = selectIndices(graph, client);
+    const targets = selectIndices(graph, to);
+    const reached = reach(graph, starts, -1);
+    const served = targets.filter((i) => reached[i]);
     if (starts.length === 0 || served.length === 0)
       return {
         passed: false,
@@ -54,12 +65,13 @@ export const singleEntryPoint = defineCheck({
         evidence: { nodeIds: [], edgeIds: [], notes: [] },
         note: 'no client reaches a server',
       };
-    const candidates = selectNodes(graph, select)
-      .filter((n) => reached.has(n.id) && instancesIn(graph, n) === 1 && !targets.includes(n.id))
-      .slice(0, MAX_CANDIDATES);
+    const candidates = selectIndices(graph, select)
+      .filter((i) => reached[i] && instancesIn(graph, graph.nodes[i]!) === 1 && !targets.includes(i))
+      .slice(0, MAX_CANDIDATES)
+      .map((i) => graph.nodes[i]!);
     for (const c of candidates) {
-      const without = reach(graph, starts, c.id);
-      if (!served.some((id) => without.has(id)))
+      const without = reach(graph, starts, graph.indexOf.get(c.id)!);
+      if (!served.some((i) => without[i]))
         return {
           passed: true,
           evidence: { nodeIds: [c.id], edgeIds: [], notes: [] },
@@ -70,14 +82,14 @@ export const singleEntryPoint = defineCheck({
     if (candidates.length > 0 || served.length > MAX_CANDIDATES)
       return { passed: false, evidence: { nodeIds: [], edgeIds: [], notes: [] }, note: 'no single instance is the only way in' };
     for (const t of served) {
-      const node = graph.nodeById.get(t)!;
+      const node = graph.nodes[t]!;
       if (instancesIn(graph, node) !== 1) continue;
       const without = reach(graph, starts, t);
-      if (!served.some((id) => id !== t && without.has(id)))
+      if (!served.some((i) => i !== t && without[i]))
         return {
           passed: true,
-          evidence: { nodeIds: [t], edgeIds: [], notes: [] },
-          note: `${node.label || t} is a single instance and the only server the clients reach`,
+          evidence: { nodeIds: [node.id], edgeIds: [], notes: [] },
+          note: `${node.label || node.id} is a single instance and the only server the clients reach`,
         };
     }
     return { passed: false, evidence: { nodeIds: [], edgeIds: [], notes: [] }, note: 'no single instance is the only way in' };

@@ -60,7 +60,9 @@ describe('ScorePanel alerts', () => {
     const cache = b.nodes.find((n) => n.kind === 'cache')!;
     const html = renderBoard({ ...b, edges: [...b.edges, { id: 'bad', source: client.id, target: cache.id }] });
     expect(html).toContain('data-band="acceptable"');
-    expect(html).toMatch(/data-testid="fatal-flaws"[\s\S]*band capped \(would be strong\)[\s\S]*Layering<\/strong> Fatal:/);
+    expect(html).toMatch(
+      /data-testid="fatal-flaws"[\s\S]*The band is capped at acceptable: without this flaw the\s+design would be strong\.[\s\S]*Layering<\/strong><span>A client/,
+    );
     expect(html.indexOf('data-testid="fatal-flaws"')).toBeLessThan(html.indexOf('data-testid="rule-'));
   });
 
