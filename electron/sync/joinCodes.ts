@@ -10,6 +10,7 @@ import {
 import { SECURITY_HEADERS } from './httpPolicy';
 import { TokenBucket } from './limits';
 import type { Logger } from './log';
+import type { SharedJoinCodes } from './store';
 
 /** How many tries one client address gets in a burst, and how many a minute after it (README: "Join codes"). */
 export const CODE_TRIES_BURST = 10;
@@ -28,21 +29,41 @@ interface Entry extends ResolvedCode {
 
 export type CodeVerdict =
   | { readonly ok: true; readonly value: ResolvedCode }
-  | { readonly ok: false; readonly status: 404 | 410; readonly error: string };
+  | { readonly ok: false; readonly status: 404 | 410 | 503; readonly error: string };
+
+/** Whether a code's link still admits anyone, as the room's current link generation says (server.ts checks the token). */
+export type LinkState = (roomId: string, token: string) => Promise<'ok' | 'expired' | 'revoked' | 'unknown'>;
+
+/** Where codes are shared with other nodes, and how a link's state is checked; both absent for one process alone. */
+export interface JoinCodesOptions {
+  readonly shared?: SharedJoinCodes;
+  readonly linkState?: LinkState;
+  readonly log?: Logger;
+}
 
 export const UNKNOWN_CODE = 'No session has this code on this server: check the code and the server address with your host.';
 export const EXPIRED_CODE = 'This code has expired: ask your host for a new one.';
 export const REVOKED_CODE = 'This code no longer works: the host stopped hosting or withdrew the links. Ask for a new one.';
 
+export const CODES_UNREADABLE = 'The server cannot look codes up right now: try again in a moment, or use the link.';
+
 /**
  * The short codes this server handed out, each naming one invite link. They
  * live in this process's memory: a code expires with its link, dies with the
- * room's links (revoke, hosting stopped) and with the server.
+ * room's links (revoke, hosting stopped) and with the server. With a shared
+ * store (PostgreSQL) they are also written there, so any node of the
+ * deployment resolves them (behind HAProxy the code request may reach
+ * another node than the one that made the room), also after a restart.
  */
 export class JoinCodes {
   private readonly codes = new Map<string, Entry>();
+  /** Shared writes not yet done: an answer that hands codes out waits for them, so they resolve on any node at once. */
+  private readonly writing = new Set<Promise<void>>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly options: JoinCodesOptions = {},
+  ) {}
 
   /** A fresh code for a link; `expiresAt` (ms) is the token's expiry, if it has one. */
   issue(link: ResolvedCode, expiresAt?: number): string {
@@ -52,7 +73,53 @@ export class JoinCodes {
       code = Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('');
     } while (this.codes.has(code));
     this.codes.set(code, { ...link, expiresAt });
+    const write = this.options.shared
+      ?.put(code, { ...link, ...(expiresAt !== undefined && { expiresAt }) })
+      .catch((err: Error) => this.options.log?.warn(`join code ${code}: not shared with other nodes (${err.message})`));
+    if (write) {
+      this.writing.add(write);
+      void write.finally(() => this.writing.delete(write));
+    }
     return code;
+  }
+
+  /** Resolves once every code issued so far is in the shared store (or failed to get there, logged). */
+  async shared(): Promise<void> {
+    await Promise.all(this.writing);
+  }
+
+  /**
+   * The link a code names, wherever in the deployment it was issued: this
+   * process's codes first, then the shared store's; the link's state is
+   * checked at its room's current generation, so a revocation on any node
+   * ends the code here too.
+   */
+  async lookup(code: string): Promise<CodeVerdict> {
+    let verdict = this.resolve(code);
+    const { shared, linkState } = this.options;
+    if (!verdict.ok && verdict.status === 404 && shared) {
+      let stored: Awaited<ReturnType<SharedJoinCodes['get']>>;
+      try {
+        stored = await shared.get(code);
+      } catch {
+        return { ok: false, status: 503, error: CODES_UNREADABLE };
+      }
+      if (!stored) return verdict;
+      if (stored.expiresAt !== undefined && stored.expiresAt <= this.now())
+        return { ok: false, status: 410, error: EXPIRED_CODE };
+      verdict = { ok: true, value: { roomId: stored.roomId, token: stored.token, role: stored.role } };
+    }
+    if (!verdict.ok || !linkState) return verdict;
+    let state: Awaited<ReturnType<LinkState>>;
+    try {
+      state = await linkState(verdict.value.roomId, verdict.value.token);
+    } catch {
+      return { ok: false, status: 503, error: CODES_UNREADABLE };
+    }
+    if (state === 'ok') return verdict;
+    if (state === 'expired') return { ok: false, status: 410, error: EXPIRED_CODE };
+    if (state === 'revoked') return { ok: false, status: 410, error: REVOKED_CODE };
+    return { ok: false, status: 404, error: UNKNOWN_CODE };
   }
 
   /** Every code to the room stops working (its links were revoked or hosting stopped). */
@@ -202,7 +269,7 @@ export const serveJoinCodes = async (
   }
   const request = resolveCodeRequestSchema.safeParse(body);
   if (!request.success) return answer(res, 400, { error: request.error.issues[0]!.message }, cors);
-  const verdict = deps.codes.resolve(request.data.code);
+  const verdict = await deps.codes.lookup(request.data.code);
   if (!verdict.ok) return answer(res, verdict.status, { error: verdict.error }, cors);
   deps.log.info(`join code resolved by ${address} for room ${verdict.value.roomId} as ${verdict.value.role}`);
   answer(res, 200, verdict.value, cors);

@@ -20,6 +20,16 @@ export const MIGRATIONS: readonly string[] = [
      room_id text PRIMARY KEY,
      generation integer NOT NULL
    );`,
+  // 3: join codes (joinCodes.ts), so a code issued by one node resolves on every node; an expired one is kept an hour to say so.
+  `CREATE TABLE archdrill_join_codes (
+     code text PRIMARY KEY,
+     room_id text NOT NULL,
+     role text NOT NULL,
+     token text NOT NULL,
+     expires_at timestamptz,
+     created_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE INDEX archdrill_join_codes_expiry ON archdrill_join_codes (expires_at) WHERE expires_at IS NOT NULL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

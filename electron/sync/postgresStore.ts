@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { type Logger, silentLogger } from './log';
+import { postgresCodes } from './postgresCodes';
 import { migrate } from './postgresSchema';
 import type { RemoteUpdates, RoomStore } from './store';
 
@@ -421,6 +422,7 @@ export const postgresStore = async (url: string, options: PostgresStoreOptions =
 
   return {
     kind: 'postgres',
+    codes: postgresCodes(pool),
     nodeId,
     compact,
     async generation(roomId) {

@@ -6,7 +6,7 @@ import { isRoomId, newRoomId, type Role } from '../../shared/collab';
 import { adminKey, newSecret, parseSyncPath, signToken, verifyAdminKey, verifyToken } from './auth';
 import { CLOSE_REVOKED, type ConnectionCounters, newCounters, serveConnection } from './connection';
 import { OriginPolicy, SECURITY_HEADERS } from './httpPolicy';
-import { CodeTries, issueRoomCodes, JOIN_CODES_PATH, JoinCodes, serveJoinCodes } from './joinCodes';
+import { CodeTries, issueRoomCodes, JOIN_CODES_PATH, JoinCodes, type LinkState, serveJoinCodes } from './joinCodes';
 import { DEFAULT_LIMITS, type SyncLimits } from './limits';
 import { type Logger, silentLogger } from './log';
 import { openStore } from './openStore';
@@ -150,7 +150,13 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
       generation: generations.get(roomId) ?? 0,
       ...(options.linkTtlMs !== undefined && { expires: Math.floor((Date.now() + options.linkTtlMs) / 1000) }),
     });
-  const joinCodes = new JoinCodes();
+  /** A code's link is checked as a connection's token would be: at the room's generation now, on whichever node. */
+  const linkState: LinkState = async (roomId, token) => {
+    const verdict = verifyToken(secret, roomId, token, await store.generation(roomId));
+    if (verdict.ok) return 'ok';
+    return verdict.reason === 'link expired' ? 'expired' : verdict.reason === 'link revoked' ? 'revoked' : 'unknown';
+  };
+  const joinCodes = new JoinCodes(Date.now, { ...(store.codes && { shared: store.codes }), linkState, log });
   const codeTries = new CodeTries();
   const tokensFor = (roomId: string): RoomTokens => {
     const tokens = {
@@ -171,7 +177,9 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   };
   const revokeLinks = async (roomId: string): Promise<RoomTokens> => {
     closeRevoked(roomId, await store.bumpGeneration(roomId), 'here');
-    return tokensFor(roomId);
+    const room = tokensFor(roomId);
+    await joinCodes.shared();
+    return room;
   };
   // Another node revoked (shared store): its connections on the old links close here too.
   store.onRevoked?.((roomId, generation) => {
@@ -223,7 +231,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
       if (!revoke) {
         const room = createRoom();
         log.info(`room ${room.roomId} created over HTTP by ${peerAddress(req)}`);
-        return json(res, 201, room, corsHeaders);
+        return void joinCodes.shared().then(() => json(res, 201, room, corsHeaders));
       }
       const roomId = revoke[1]!;
       if (!isRoomId(roomId)) return json(res, 400, { error: 'malformed room id' }, corsHeaders);

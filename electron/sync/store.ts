@@ -1,3 +1,5 @@
+import type { Role } from '../../shared/collab';
+
 /**
  * Where rooms live when they are not in memory. `append` never waits: the
  * relay to peers must not sit behind the disk. A persistent store writes what
@@ -32,9 +34,31 @@ export interface RoomStore {
    * connections this node holds on the old links are closed too.
    */
   onRevoked?(listener: (roomId: string, generation: number) => void): void;
+  /**
+   * Join codes every node reads (PostgreSQL): a code handed out by one node
+   * resolves on any of them, and after a restart. Absent: codes live in the
+   * memory of the process that issued them (joinCodes.ts).
+   */
+  readonly codes?: SharedJoinCodes;
   /** Flushes, then releases the store. */
   close(): Promise<void>;
   readonly kind: 'leveldb' | 'memory' | 'postgres';
+}
+
+/** A join code as the store keeps it: the link it names, and when the link expires (ms), if it does. */
+export interface StoredCode {
+  readonly roomId: string;
+  readonly role: Role;
+  readonly token: string;
+  readonly expiresAt?: number;
+}
+
+/** Join codes kept where every node sees them. */
+export interface SharedJoinCodes {
+  /** Records a fresh code; a code already taken (40 bits: not in practice) keeps its first link. */
+  put(code: string, entry: StoredCode): Promise<void>;
+  /** The link a canonical code names; null for a code no node issued. Rejects when the store cannot be read. */
+  get(code: string): Promise<StoredCode | null>;
 }
 
 /** Receives an update another node wrote to a room this node holds: the room applies it and relays it to its own peers. */

@@ -108,6 +108,50 @@ describe('tokens across the deployment', () => {
   });
 });
 
+describe('join codes across the deployment', () => {
+  const resolveCode = async (base: string, code: string) => {
+    const res = await fetch(`${base}/join-codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    return { status: res.status, body: (await res.json()) as { roomId?: string; token?: string; role?: string; error?: string } };
+  };
+
+  it('a code handed out by one node resolves on every node and through HAProxy, and a revocation on another node ends it', async () => {
+    const [n1, n2, n3] = cluster.nodes as [SyncNode, SyncNode, SyncNode];
+    const created = await fetch(`${n1.url}/rooms`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminKey(cluster.secret)}` },
+    });
+    expect(created.status).toBe(201);
+    const room = (await created.json()) as { roomId: string; tokens: Record<string, string>; codes: Record<string, string> };
+    for (const base of [n1.url, n2.url, n3.url, cluster.url]) {
+      const { status, body } = await resolveCode(base, room.codes.interviewer!);
+      expect(status, `code on ${base}`).toBe(200);
+      expect(body).toEqual({ roomId: room.roomId, token: room.tokens.interviewer, role: 'interviewer' });
+    }
+    // The token a code gives on another node opens the room there.
+    const { body } = await resolveCode(n2.url, room.codes.candidate!);
+    const ws = `${n2.url.replace(/^http/, 'ws')}/sync/${room.roomId}?token=${encodeURIComponent(body.token!)}`;
+    expect(await upgradeStatus(ws)).toBe(101);
+
+    const revoked = await fetch(`${n3.url}/rooms/${room.roomId}/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminKey(cluster.secret)}` },
+    });
+    expect(revoked.status).toBe(200);
+    const fresh = (await revoked.json()) as { codes: Record<string, string> };
+    for (const base of [n1.url, n2.url]) {
+      const old = await resolveCode(base, room.codes.interviewer!);
+      expect(old.status, `revoked code on ${base}`).toBe(410);
+      expect(old.body.error).toMatch(/no longer works/);
+      expect((await resolveCode(base, fresh.codes.interviewer!)).status, `fresh code on ${base}`).toBe(200);
+    }
+    expect((await resolveCode(n2.url, 'ZZZZ-ZZZZ')).status).toBe(404);
+  });
+});
+
 describe('HAProxy', () => {
   it('sends every connection to one room to one node, whatever the token in the query', async () => {
     const connections = async () => Promise.all(cluster.nodes.map(async (n) => (await health(n.url)).connections));
