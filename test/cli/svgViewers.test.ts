@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * Inkscape and Firefox, each compared with librsvg (which the browser tests
  * compare with Chromium). Measured at 1×: Inkscape 1.2 vs librsvg 2.54 on the
  * 26 example boards (and two in dark) 0.00 % of pixels (both draw with cairo),
- * Firefox ESR 140 vs librsvg on five of them at most 0.3 % (glyph anti-aliasing). Each viewer is optional: when it is not
+ * Firefox ESR 140 vs librsvg on five of them at most 0.5 % (glyph anti-aliasing). Each viewer is optional: when it is not
  * installed its test is skipped, saying so. .ci/run does not install them
  * (Firefox and Inkscape with their libraries are about 400 MB).
  */
