@@ -46,6 +46,9 @@ export interface BoardGraph {
   readonly flowTarget: Int32Array;
   readonly outStart: Int32Array;
   readonly outOrder: Int32Array;
+  /** The flow edges arriving at node n: `inOrder[inStart[n]` … `inStart[n + 1] - 1]`, in the order of `inEdges`. */
+  readonly inStart: Int32Array;
+  readonly inOrder: Int32Array;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
@@ -134,12 +137,8 @@ export const buildGraph = (board: Board): BoardGraph => {
     if (ra !== rb) parent[ra] = rb;
   }
   // Flow edges grouped by source node (a stable counting sort keeps each node's edges in drawing order).
-  const outStart = new Int32Array(count + 1);
-  for (const a of source) outStart[a + 1]!++;
-  for (let i = 0; i < count; i++) outStart[i + 1]! += outStart[i]!;
-  const outOrder = new Int32Array(flow.length);
-  const fill = outStart.slice(0, count);
-  for (let f = 0; f < flow.length; f++) outOrder[fill[source[f]!]!++] = f;
+  const [outStart, outOrder] = groupBy(source, count);
+  const [inStart, inOrder] = groupBy(target, count);
   const { design, unconnected } = participation(nodes, (i) => find(i), roles);
   let outEdges: Map<string, BoardEdge[]> | undefined;
   let inEdges: Map<string, BoardEdge[]> | undefined;
@@ -173,7 +172,20 @@ export const buildGraph = (board: Board): BoardGraph => {
     flowTarget: Int32Array.from(target),
     outStart,
     outOrder,
+    inStart,
+    inOrder,
   };
+};
+
+/** Flow edges grouped by the node `ends[f]` (a stable counting sort keeps each node's edges in drawing order): [start, order]. */
+const groupBy = (ends: readonly number[], count: number): [Int32Array, Int32Array] => {
+  const start = new Int32Array(count + 1);
+  for (const a of ends) start[a + 1]!++;
+  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
+  const order = new Int32Array(ends.length);
+  const fill = start.slice(0, count);
+  for (let f = 0; f < ends.length; f++) order[fill[ends[f]!]!++] = f;
+  return [start, order];
 };
 
 /** The design: every connected piece holding a client, or the largest piece of two or more when no client is drawn. */
@@ -256,16 +268,31 @@ export const protocolFilter =
  * Flow edges leaving `id`, optionally only those of a protocol.
  * @example outgoers(g, 'lb').map((e) => e.target) // ['app1', 'app2']
  */
-export const outgoers = (graph: BoardGraph, id: string, protocol?: Protocol | readonly Protocol[]): readonly BoardEdge[] => {
-  const edges = graph.outEdges.get(id) ?? [];
-  return protocol === undefined ? edges : edges.filter(protocolFilter(protocol));
+export const outgoers = (graph: BoardGraph, id: string, protocol?: Protocol | readonly Protocol[]): readonly BoardEdge[] =>
+  edgesAt(graph, graph.outStart, graph.outOrder, id, protocol);
+
+/** The flow edges of node `id` in a grouping (outStart/outOrder or inStart/inOrder), optionally of a protocol. */
+const edgesAt = (
+  graph: BoardGraph,
+  start: Int32Array,
+  order: Int32Array,
+  id: string,
+  protocol: Protocol | readonly Protocol[] | undefined,
+): readonly BoardEdge[] => {
+  const n = graph.indexOf.get(id);
+  if (n === undefined) return [];
+  const accepts = protocol === undefined ? null : protocolFilter(protocol);
+  const edges: BoardEdge[] = [];
+  for (let k = start[n]!; k < start[n + 1]!; k++) {
+    const e = graph.flow[order[k]!]!;
+    if (accepts === null || accepts(e)) edges.push(e);
+  }
+  return edges;
 };
 
 /** Flow edges arriving at `id`, optionally only those of a protocol. */
-export const incomers = (graph: BoardGraph, id: string, protocol?: Protocol | readonly Protocol[]): readonly BoardEdge[] => {
-  const edges = graph.inEdges.get(id) ?? [];
-  return protocol === undefined ? edges : edges.filter(protocolFilter(protocol));
-};
+export const incomers = (graph: BoardGraph, id: string, protocol?: Protocol | readonly Protocol[]): readonly BoardEdge[] =>
+  edgesAt(graph, graph.inStart, graph.inOrder, id, protocol);
 
 /** A directed path found by a search: the nodes in order and the edges between them. */
 export interface GraphPath {

@@ -70,10 +70,30 @@ const candidates = (text: string, syn: Synonym): readonly number[] => {
 /** Where any synonym of a list may match in a text: offsets ascending and, at a tie, the synonyms in list order. */
 interface Candidates {
   readonly at: readonly number[];
+  /** The synonym of each offset; empty when they all come from one synonym, `only`. */
   readonly synonym: readonly number[];
+  readonly only: number;
 }
 
-const NO_CANDIDATES: Candidates = { at: [], synonym: [] };
+const NO_CANDIDATES: Candidates = { at: [], synonym: [], only: 0 };
+
+/** The lists (each ascending) merged: offsets ascending and, at a tie, the list that comes first. */
+const merged = (lists: readonly (readonly number[])[]): Candidates => {
+  const at: number[] = [];
+  const synonym: number[] = [];
+  const next = new Array<number>(lists.length).fill(0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) {
+      const i = next[k]!;
+      if (i < lists[k]!.length && (best === -1 || lists[k]![i]! < lists[best]![next[best]!]!)) best = k;
+    }
+    if (best === -1) return { at, synonym, only: -1 };
+    at.push(lists[best]![next[best]!]!);
+    synonym.push(best);
+    next[best]!++;
+  }
+};
 
 const candidatesOf = (text: string, syns: readonly Synonym[]): Candidates => {
   const idx = wordIndex(text);
@@ -82,24 +102,18 @@ const candidatesOf = (text: string, syns: readonly Synonym[]): Candidates => {
     // Most synonyms do not occur at all, and most terms occur through one synonym: merge only when two do.
     let only = -1;
     let many = false;
-    const lists = syns.map((s, k) => {
-      const list = candidates(text, s);
+    const lists: (readonly number[])[] = new Array(syns.length);
+    for (let k = 0; k < syns.length; k++) {
+      const list = candidates(text, syns[k]!);
+      lists[k] = list;
       if (list.length > 0) {
         many ||= only !== -1;
         only = k;
       }
-      return list;
-    });
-    if (only === -1) c = NO_CANDIDATES;
-    else if (!many) c = { at: lists[only]!, synonym: new Array<number>(lists[only]!.length).fill(only) };
-    else {
-      const pairs: [number, number][] = [];
-      lists.forEach((list, k) => {
-        for (const p of list) pairs.push([p, k]);
-      });
-      pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      c = { at: pairs.map((p) => p[0]), synonym: pairs.map((p) => p[1]) };
     }
+    if (only === -1) c = NO_CANDIDATES;
+    else if (!many) c = { at: lists[only]!, synonym: NO_CANDIDATES.synonym, only };
+    else c = merged(lists);
     idx.memo.set(syns, c);
   }
   return c;
@@ -152,7 +166,7 @@ export const forEachMatch = (
 ): void => {
   if (text === '' || synonyms.length === 0) return;
   const syns = synonymsOf(synonyms, inflections);
-  const { at, synonym } = candidatesOf(text, syns);
+  const { at, synonym, only } = candidatesOf(text, syns);
   let end = from;
   for (let i = lowerBound(at, from); i < at.length && at[i]! < to; ) {
     const pos = at[i]!;
@@ -164,7 +178,7 @@ export const forEachMatch = (
     let matched = false;
     for (; i < at.length && at[i] === pos; i++) {
       if (matched) continue;
-      const syn = syns[synonym[i]!]!;
+      const syn = syns[only >= 0 ? only : synonym[i]!]!;
       syn.sticky.lastIndex = pos;
       const m = syn.sticky.exec(text);
       if (!m) continue;
