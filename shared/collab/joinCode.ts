@@ -21,8 +21,11 @@ const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{8}$/;
 export const normalizeJoinCode = (text: string): string =>
   text.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 
-/** `K7Q4MZ2P` → `K7Q4-MZ2P`: two groups of four, easier to read aloud and to check. */
-export const formatJoinCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
+/** `K7Q4MZ2P` → `K7Q4-MZ2P`: two groups of four, easier to read aloud and to check. Idempotent (a code formatted once stays as it is). */
+export const formatJoinCode = (code: string): string => {
+  const c = normalizeJoinCode(code);
+  return `${c.slice(0, 4)}-${c.slice(4)}`;
+};
 
 export const joinCodeSchema = z
   .string()

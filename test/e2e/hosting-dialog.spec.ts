@@ -103,6 +103,10 @@ test('hosting: the dialog warns that the link is a password on an unencrypted ne
   await expect(link).toHaveValue(/^http:\/\/172\.17\.0\.1:\d+\//);
   await expect(dialog.getByTestId('hosting-warning')).toBeVisible();
   await expect(dialog).toContainText('These links stop working when you stop hosting.');
+  // The code is read aloud with the address: one dash between two groups of four (it was formatted twice: "5E3N--7CKY").
+  await expect(dialog.getByTestId('invite-code-interviewer')).toHaveValue(
+    /^172\.17\.0\.1:\d+ · [0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/,
+  );
   await shot(page, 'hosting-dialog-interfaces');
 
   // The user picks the Wi-Fi: every link now names it, and a partner opening it joins the room.
@@ -116,9 +120,10 @@ test('hosting: the dialog warns that the link is a password on an unencrypted ne
   await partner.getByTestId('join-submit').click();
   await expect(partner.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 
-  // Hosting stops (the app quits): the links were not kept, so the partner is told they were revoked.
-  await service.stop();
+  // The host stops hosting from the dialog: the links were not kept, so the partner is told they were revoked.
+  await dialog.getByTestId('stop-hosting').click();
   await expect(partner.getByTestId('connection-closed')).toHaveText(
     'The links to this room were revoked. Ask the host for a new link.',
   );
+  await expect(dialog.getByRole('button', { name: 'Start hosting' })).toBeVisible();
 });

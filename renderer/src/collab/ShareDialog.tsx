@@ -5,7 +5,7 @@ import { useBoardSession } from '../board/context';
 import type { HostedSession } from '../platform/types';
 import { Modal } from '../ui/Modal';
 import { createRoomOnServer } from './createRoomOnServer';
-import { enterRoom, leaveRoom } from './enterRoom';
+import { enterRoom, hostedRoom, leaveRoom, setHostedRoom } from './enterRoom';
 import { CopyField, type Invite, InviteList, invitesFor, rememberedInvites, rememberInvites } from './Invites';
 
 /** "Host a session": starts the sync server in the desktop app and shows what to send the partner. */
@@ -17,8 +17,24 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [hosted, setHosted] = useState<HostedSession | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Stops the desktop's sync server (its links die unless kept); from inside the hosted room, leaves it too. */
+  const stop = async (leave: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await platform.stopHosting!();
+      setHostedRoom(null);
+      setHosted(null);
+      if (leave) leaveRoom();
+    } catch (err) {
+      setError(`Could not stop hosting: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
   if (collab) {
     const { target } = collab.room;
+    const hosting = Boolean(platform.stopHosting) && hostedRoom() === target.roomId;
     const invites = rememberedInvites(target.roomId);
     return (
       <Modal title="Live session" onClose={onClose}>
@@ -33,10 +49,29 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             <CopyField value={buildJoinLink(target)} label="Room link" />
           </>
         )}
-        <p className="muted">Leaving takes you back to your own board; the room stays on the server.</p>
-        <button type="button" className="secondary" data-testid="leave-room" onClick={leaveRoom}>
-          Leave the room
-        </button>
+        {hosting ? (
+          <p className="muted">
+            You host this room: leaving takes you back to your own board and your partner stays in the room; stopping hosting ends
+            the room for everyone.
+          </p>
+        ) : (
+          <p className="muted">Leaving takes you back to your own board; the room stays on the server.</p>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="button" className="secondary" data-testid="leave-room" onClick={leaveRoom}>
+            Leave the room
+          </button>
+          {hosting && (
+            <button type="button" className="danger" data-testid="stop-hosting" disabled={busy} onClick={() => void stop(true)}>
+              {busy ? 'Stopping…' : 'Stop hosting'}
+            </button>
+          )}
+        </div>
       </Modal>
     );
   }
@@ -121,12 +156,21 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 const parsed = parseJoinLink(hosted.hostUrl!);
                 if (!parsed.ok) return;
                 rememberInvites(parsed.value.roomId, hostedInvites(hosted, address));
+                setHostedRoom(parsed.value.roomId);
                 enterRoom(hosted.hostUrl!, parsed.value.roomId, doc);
               }}
             >
               Enter the room with this board
             </button>
           )}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="button" className="danger" data-testid="stop-hosting" disabled={busy} onClick={() => void stop(false)}>
+            {busy ? 'Stopping…' : 'Stop hosting'}
+          </button>
         </div>
       )}
     </Modal>

@@ -34,6 +34,14 @@ export const enterRoom = (link: string, roomId: string, seedFrom?: Y.Doc): void 
   reopen();
 };
 
+const HOSTING = 'archdrill.hostingRoom';
+
+/** The room this tab hosts (desktop "Host a session", entered with the host's board), or null. */
+export const hostedRoom = (): string | null => sessionStorage.getItem(HOSTING);
+/** Records that this tab hosts `roomId`, or (null) that it stopped. */
+export const setHostedRoom = (roomId: string | null): void =>
+  roomId === null ? sessionStorage.removeItem(HOSTING) : sessionStorage.setItem(HOSTING, roomId);
+
 export const leaveRoom = (): void => {
   sessionStorage.removeItem(ACTIVE);
   // Same-document: drops a join link from the address without navigating.

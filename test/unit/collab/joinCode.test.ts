@@ -19,6 +19,8 @@ describe('join codes as people type them', () => {
   it('shows the address a host reads out with the code: no http://, https kept', () => {
     expect(formatInvite('http://192.168.1.20:4455', 'K7Q4MZ2P')).toBe('192.168.1.20:4455 · K7Q4-MZ2P');
     expect(formatInvite('https://drill.example.org', 'K7Q4MZ2P')).toBe('https://drill.example.org · K7Q4-MZ2P');
+    // The desktop host hands the renderer codes already formatted: formatting again must not double the dash.
+    expect(formatInvite('http://192.168.1.20:4455', 'K7Q4-MZ2P')).toBe('192.168.1.20:4455 · K7Q4-MZ2P');
   });
 
   it('reads back what the host shows, and a bare code', () => {
