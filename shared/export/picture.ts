@@ -36,4 +36,3 @@ export const REPORT_PICTURE: SvgOptions = { theme: 'light', background: 'white',
 
 /** An SVG as a data URL for an `<img>` (no base64: smaller and readable). */
 export const svgDataUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-
