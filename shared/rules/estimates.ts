@@ -1,5 +1,4 @@
-import type { BoardGraph } from './graph';
-import { byText, perGraph } from './memo';
+import { byText } from './memo';
 import { type Figure, findFigures, formatFigure } from './quantities';
 import { allMatches } from './terms';
 import { clauseEnd, clauseStart } from './text';
@@ -61,15 +60,20 @@ const lowerBoundPairs = (pairs: readonly number[], from: number): number => {
   return lo;
 };
 
-const bindings = perGraph<BoundFigure[]>();
+/** Bindings per rubric's estimates (a map built once per rubric, see score.ts) and text: pure, so kept across calls. */
+const bindings = new WeakMap<
+  ReadonlyMap<string, ExpectedEstimate>,
+  (text: string, compute: () => BoundFigure[]) => BoundFigure[]
+>();
 
-/** Every figure of `text` with the estimate it is about; cached per graph and text. */
-export const boundFigures = (
-  graph: BoardGraph,
-  text: string,
-  estimates: ReadonlyMap<string, ExpectedEstimate>,
-): BoundFigure[] => {
-  return bindings(graph, text, () =>
+/** Every figure of `text` with the estimate it is about; cached per estimates and text. */
+export const boundFigures = (text: string, estimates: ReadonlyMap<string, ExpectedEstimate>): BoundFigure[] => {
+  let cache = bindings.get(estimates);
+  if (!cache) {
+    cache = byText<BoundFigure[]>(64);
+    bindings.set(estimates, cache);
+  }
+  return cache(text, () =>
     bind(
       figuresIn(text, () => findFigures(text)),
       text,

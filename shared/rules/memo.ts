@@ -41,3 +41,65 @@ export const byText = <T>(limit = 256) => {
     return value;
   };
 };
+
+interface Trie<T> {
+  readonly next: Map<unknown, Trie<T>>;
+  value?: T;
+}
+
+/**
+ * A bounded cache keyed by a sequence of values (strings, numbers), compared
+ * element by element: the same sequence gets the same value object back, so
+ * caches keyed by that object's identity hit on the next scoring call.
+ */
+export const bySequence = <T>(limit = 256) => {
+  let root: Trie<T> = { next: new Map() };
+  let size = 0;
+  return (parts: readonly unknown[], compute: () => T): T => {
+    if (size >= limit) {
+      root = { next: new Map() };
+      size = 0;
+    }
+    let at = root;
+    for (const p of parts) {
+      let child = at.next.get(p);
+      if (!child) {
+        child = { next: new Map() };
+        at.next.set(p, child);
+      }
+      at = child;
+    }
+    if (at.value === undefined) {
+      at.value = compute();
+      size++;
+    }
+    return at.value;
+  };
+};
+
+/**
+ * A cache by the identity of three objects (nested WeakMaps), for values
+ * derived from immutable objects only: a notes check's outcome from the
+ * interned passages it reads, its parsed options and its environment.
+ */
+export const byObjects = <T>() => {
+  const root = new WeakMap<object, WeakMap<object, WeakMap<object, T>>>();
+  return (a: object, b: object, c: object, compute: () => T): T => {
+    let byB = root.get(a);
+    if (!byB) {
+      byB = new WeakMap();
+      root.set(a, byB);
+    }
+    let byC = byB.get(b);
+    if (!byC) {
+      byC = new WeakMap();
+      byB.set(b, byC);
+    }
+    let value = byC.get(c);
+    if (value === undefined) {
+      value = compute();
+      byC.set(c, value);
+    }
+    return value;
+  };
+};

@@ -1,7 +1,8 @@
 import { STEP_IDS, type StepId } from '../framework/steps';
 import type { BoardGraph } from './graph';
-import { perGraph } from './memo';
+import { byObjects, bySequence, byText, perGraph } from './memo';
 import { isKeywordList } from './text';
+import type { CheckEnv, CheckOutcome } from './types';
 import { lowerBound, sentencesIn, wordIndex } from './wordIndex';
 
 /** A passage of the candidate's writing: a step's notes, or a text annotation on the canvas. */
@@ -84,39 +85,71 @@ export const withoutBrief = (text: string, prompt: string | undefined): string =
 };
 
 const sources = perGraph<NoteSource[]>();
-const readings = perGraph<string>();
+/** Readings by how the step is read (understand / drawing / other) and the brief: a pure function of the text. */
+const readings = new Map<string, (text: string, compute: () => string) => string>();
+/** Equal source lists are the same array object across scoring calls, so outcomes can be cached by it (see fromNotes). */
+const internedSources = bySequence<NoteSource[]>();
 
 /**
- * One step's notes (or one annotation, `id`) as the rules read them: brief
- * sentences and, in drawing steps, keyword dumps blanked. Once per graph:
- * every rule reading the step shares it.
+ * One step's notes (or one annotation) as the rules read them: brief
+ * sentences and, in drawing steps, keyword dumps blanked. Derived from the
+ * text, the brief and how the step is read alone, so it is reused across
+ * scoring calls (the notes stay the same while someone draws).
  */
-const readingOf = (graph: BoardGraph, step: string, id: string, text: string, prompt: string | undefined): string =>
-  readings(graph, `${id}\u0000${prompt === undefined ? '' : prompt.length}`, () => {
+const readingOf = (step: string, text: string, prompt: string | undefined): string => {
+  const drawing = DRAWING_STEPS.has(step) || step === 'canvas';
+  const how = step === 'understand' ? 'u' : drawing ? 'd' : 'o';
+  const key = `${how}\u0000${prompt ?? ''}`;
+  let cache = readings.get(key);
+  if (!cache) {
+    if (readings.size >= 64) readings.clear();
+    cache = byText<string>();
+    readings.set(key, cache);
+  }
+  return cache(text, () => {
     // Restating the brief is what the understand step asks for; elsewhere a copied sentence is not an answer.
-    const own = step === 'understand' ? text : withoutBrief(text, prompt);
-    return DRAWING_STEPS.has(step) || step === 'canvas' ? withoutKeywordLists(own) : own;
+    const own = how === 'u' ? text : withoutBrief(text, prompt);
+    return drawing ? withoutKeywordLists(own) : own;
   });
+};
 
 /**
  * The writing a notes check reads: the notes of `steps` (every step when
  * omitted), minus sentences copied from `prompt`, plus the canvas annotations
  * when a drawing step is among them (candidates write their deep dive beside
- * the diagram). Cached per graph, so rules sharing steps share the work.
+ * the diagram). Cached per graph, so rules sharing steps share the work; the
+ * same writing gives the same (frozen) list object on every call.
  */
-export const noteSources = (graph: BoardGraph, steps?: readonly StepId[], prompt?: string): NoteSource[] => {
+export const noteSources = (graph: BoardGraph, steps?: readonly StepId[], prompt?: string): readonly NoteSource[] => {
   const wanted = steps ?? STEP_IDS;
-  return sources(graph, `${wanted.join(',')}\u0000${prompt === undefined ? '' : prompt.length}`, () => {
+  const key = wanted.join(',');
+  return sources(graph, `${key}\u0000${prompt === undefined ? '' : prompt.length}`, () => {
     const notes = graph.board.notes;
     const out: NoteSource[] = [];
     for (const step of wanted) {
       const text = notes[step];
-      if (text) out.push({ step, text: readingOf(graph, step, step, text, prompt) });
+      if (text) out.push({ step, text: readingOf(step, text, prompt) });
     }
     if (wanted.some((s) => DRAWING_STEPS.has(s)))
       for (const n of graph.nodesByKind.get('text') ?? [])
-        if (n.label)
-          out.push({ step: 'canvas', text: readingOf(graph, 'canvas', `canvas:${n.id}`, n.label, prompt), nodeId: n.id });
-    return out;
+        if (n.label) out.push({ step: 'canvas', text: readingOf('canvas', n.label, prompt), nodeId: n.id });
+    const parts: unknown[] = [key, prompt];
+    for (const src of out) parts.push(src.step, src.nodeId, src.text);
+    return internedSources(parts, () => Object.freeze(out) as NoteSource[]);
   });
 };
+
+const outcomes = byObjects<CheckOutcome>();
+
+/**
+ * The outcome of a check that reads only the writing: computed once for the
+ * same passages (an interned list from noteSources), parsed options and rule
+ * environment, so rescoring a drawing edit re-reads no notes. Never stale:
+ * every input is an immutable object and the key is its identity.
+ */
+export const fromNotes = (
+  passages: readonly NoteSource[],
+  options: object,
+  env: CheckEnv,
+  compute: () => CheckOutcome,
+): CheckOutcome => outcomes(passages, options, env, compute);

@@ -3,7 +3,7 @@ import type { BoardNode } from '../board/types';
 import { ROLE_TERMS } from '../catalogue/roles';
 import { type BoardGraph, roleOf } from './graph';
 import { byText } from './memo';
-import { noteSources } from './notes';
+import { type NoteSource, noteSources } from './notes';
 import { instancesOf } from './selector';
 import { isNegated } from './text';
 import { matchesAtWords, wordIndex } from './wordIndex';
@@ -92,7 +92,8 @@ const rolesNamed = (phrase: string): NodeKind[] => {
   return [];
 };
 
-const cache = new WeakMap<BoardGraph, ReadonlyMap<NodeKind, number>>();
+/** By the interned list of passages (see noteSources): the same writing is read once across scoring calls. */
+const cache = new WeakMap<readonly NoteSource[], ReadonlyMap<NodeKind, number>>();
 const byWriting = byText<ReadonlyMap<NodeKind, number>>();
 
 const raise = (map: Map<NodeKind, number>, roles: readonly NodeKind[], n: number): void => {
@@ -101,12 +102,12 @@ const raise = (map: Map<NodeKind, number>, roles: readonly NodeKind[], n: number
 
 /** Instances per role stated in the writing (only roles stated with two or more): the most any passage states. */
 export const statedRedundancy = (graph: BoardGraph): ReadonlyMap<NodeKind, number> => {
-  const hit = cache.get(graph);
+  const passages = noteSources(graph);
+  const hit = cache.get(passages);
   if (hit) return hit;
   const out = new Map<NodeKind, number>();
-  for (const src of noteSources(graph))
-    for (const [role, n] of byWriting(src.text, () => readRedundancy(src.text))) raise(out, [role], n);
-  cache.set(graph, out);
+  for (const src of passages) for (const [role, n] of byWriting(src.text, () => readRedundancy(src.text))) raise(out, [role], n);
+  cache.set(passages, out);
   return out;
 };
 

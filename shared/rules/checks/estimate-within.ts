@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../../framework/steps';
 import { type BoundFigure, boundFigures, offMessage, ratioOf, withinTolerance } from '../estimates';
-import { noteSources } from '../notes';
+import { fromNotes, type NoteSource, noteSources } from '../notes';
 import { excerptAround } from '../text';
-import { defineCheck, NO_EVIDENCE } from '../types';
+import { type CheckEnv, type CheckOutcome, defineCheck, NO_EVIDENCE } from '../types';
 
 const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
 
@@ -26,65 +26,71 @@ export const estimateWithin = defineCheck({
       steps: z.union([stepId, z.array(stepId).min(1)]).optional(),
     }),
   },
-  evaluate: (graph, { estimate, steps }, env) => {
-    const expected = env.estimates.get(estimate);
-    if (!expected) return { passed: false, evidence: NO_EVIDENCE, note: `no estimate "${estimate}"` };
-    let closest: { b: BoundFigure; off: number } | null = null;
-    for (const src of noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt)) {
-      for (const b of boundFigures(graph, src.text, env.estimates)) {
-        if (b.estimate !== estimate) continue;
-        const f = b.figure;
-        if (withinTolerance(b, expected))
-          return {
-            passed: true,
-            evidence: {
-              nodeIds: src.nodeId ? [src.nodeId] : [],
-              edgeIds: [],
-              notes: [{ step: src.step, excerpt: excerptAround(src.text, f.index, f.length) }],
-            },
-            note: `estimated ${f.text.trim()} (expected about ${expected.display})`,
-            delta: {
-              estimate,
-              label: expected.label,
-              expected: expected.display,
-              found: f.text.trim(),
-              ratio: ratioOf(b, expected),
-              withinTolerance: true,
-              message: `${expected.label}: your ${f.text.trim()} is in range (≈${expected.display}).`,
-            },
-          };
-        const r = ratioOf(b, expected);
-        const off = Math.max(r, 1 / r);
-        if (closest === null || off < closest.off) closest = { b, off };
-      }
+  evaluate: (graph, opts, env) => {
+    const passages = noteSources(graph, opts.steps === undefined ? env.steps : [opts.steps].flat(), env.prompt);
+    return fromNotes(passages, opts, env, () => within(passages, opts.estimate, env));
+  },
+});
+
+/** estimate-within on the passages it reads. */
+const within = (passages: readonly NoteSource[], estimate: string, env: CheckEnv): CheckOutcome => {
+  const expected = env.estimates.get(estimate);
+  if (!expected) return { passed: false, evidence: NO_EVIDENCE, note: `no estimate "${estimate}"` };
+  let closest: { b: BoundFigure; off: number } | null = null;
+  for (const src of passages) {
+    for (const b of boundFigures(src.text, env.estimates)) {
+      if (b.estimate !== estimate) continue;
+      const f = b.figure;
+      if (withinTolerance(b, expected))
+        return {
+          passed: true,
+          evidence: {
+            nodeIds: src.nodeId ? [src.nodeId] : [],
+            edgeIds: [],
+            notes: [{ step: src.step, excerpt: excerptAround(src.text, f.index, f.length) }],
+          },
+          note: `estimated ${f.text.trim()} (expected about ${expected.display})`,
+          delta: {
+            estimate,
+            label: expected.label,
+            expected: expected.display,
+            found: f.text.trim(),
+            ratio: ratioOf(b, expected),
+            withinTolerance: true,
+            message: `${expected.label}: your ${f.text.trim()} is in range (≈${expected.display}).`,
+          },
+        };
+      const r = ratioOf(b, expected);
+      const off = Math.max(r, 1 / r);
+      if (closest === null || off < closest.off) closest = { b, off };
     }
-    if (!closest)
-      return {
-        passed: false,
-        evidence: NO_EVIDENCE,
-        note: `no figure about ${expected.label.toLowerCase()} in the notes (expected about ${expected.display})`,
-        delta: {
-          estimate,
-          label: expected.label,
-          expected: expected.display,
-          withinTolerance: false,
-          message: `${expected.label}: not estimated (expected about ${expected.display}).`,
-        },
-      };
-    const message = offMessage(closest.b, expected);
+  }
+  if (!closest)
     return {
       passed: false,
       evidence: NO_EVIDENCE,
-      note: message,
+      note: `no figure about ${expected.label.toLowerCase()} in the notes (expected about ${expected.display})`,
       delta: {
         estimate,
         label: expected.label,
         expected: expected.display,
-        found: closest.b.figure.text.trim(),
-        ratio: ratioOf(closest.b, expected),
         withinTolerance: false,
-        message,
+        message: `${expected.label}: not estimated (expected about ${expected.display}).`,
       },
     };
-  },
-});
+  const message = offMessage(closest.b, expected);
+  return {
+    passed: false,
+    evidence: NO_EVIDENCE,
+    note: message,
+    delta: {
+      estimate,
+      label: expected.label,
+      expected: expected.display,
+      found: closest.b.figure.text.trim(),
+      ratio: ratioOf(closest.b, expected),
+      withinTolerance: false,
+      message,
+    },
+  };
+};

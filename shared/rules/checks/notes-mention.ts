@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../../framework/steps';
-import { type NoteSource, noteSources } from '../notes';
+import { fromNotes, type NoteSource, noteSources } from '../notes';
 import { asSynonyms, candidatePositions, findTerm, sentenceAt, sentencesWith } from '../terms';
 import { excerptAround, type FindOptions, isKeywordList, type TermHit, type TermSpec, termSpecSchema } from '../text';
-import { defineCheck, type NoteExcerpt } from '../types';
+import { type CheckOutcome, defineCheck, type NoteExcerpt } from '../types';
 import { sentencesIn } from '../wordIndex';
 
 const synonyms = z.union([termSpecSchema, z.array(termSpecSchema).min(1)]);
@@ -88,6 +88,74 @@ const inOneSentence = (
   return { passed: false, evidence: { nodeIds: [], edgeIds: [], notes: [] }, note: 'no sentence mentions them together' };
 };
 
+const mentionOptions = z
+  .strictObject({
+    steps: z.union([stepId, z.array(stepId).min(1)]).optional(),
+    terms: z.array(synonyms).min(1),
+    min: z.int().min(1).optional(),
+    prose: z.boolean().optional(),
+    allowNegated: z.boolean().optional(),
+    exact: z.boolean().optional(),
+    sameSentence: z.boolean().optional(),
+    excludeIf: z.array(termSpecSchema).min(1).optional(),
+  })
+  .refine((o) => o.min === undefined || o.min <= o.terms.length, {
+    message: 'min must not exceed the number of terms',
+    path: ['min'],
+  });
+
+/** notes-mention on the passages it reads. */
+const mention = (
+  all: readonly NoteSource[],
+  { terms, min, prose, allowNegated, exact, sameSentence, excludeIf }: z.output<typeof mentionOptions>,
+): CheckOutcome => {
+  if (sameSentence)
+    return inOneSentence(
+      all,
+      terms,
+      min ?? terms.length,
+      { ...(allowNegated && { allowNegated }), ...(exact && { exact }) },
+      excludeIf,
+    );
+  const sources = excludeIf ? sentencesOf(all, excludeIf) : wholeOf(all);
+  const found: NoteExcerpt[] = [];
+  const nodeIds: string[] = [];
+  const missing: string[] = [];
+  const options = { ...(allowNegated && { allowNegated }), ...(exact && { exact }) };
+  for (const term of terms) {
+    const words = asSynonyms(term);
+    let hit = false;
+    for (const { src, from, to } of sources) {
+      // A hit in a keyword list does not explain anything: look past it.
+      const where = prose ? (index: number) => !isKeywordList(lineAt(src.text, index)) : undefined;
+      const m = findTerm(src.text, words, where ? { ...options, where } : options, from, to);
+      if (!m) continue;
+      const excerpt =
+        from === 0 && to === src.text.length
+          ? excerptAround(src.text, m.index, m.length)
+          : excerptAround(src.text.slice(from, to), m.index - from, m.length);
+      found.push({ step: src.step, excerpt });
+      if (src.nodeId && !nodeIds.includes(src.nodeId)) nodeIds.push(src.nodeId);
+      hit = true;
+      break;
+    }
+    if (!hit) {
+      const first = words[0]!;
+      missing.push(typeof first === 'string' ? first : first.word);
+    }
+  }
+  const need = min ?? terms.length;
+  const count = terms.length - missing.length;
+  return {
+    passed: count >= need,
+    evidence: { nodeIds, edgeIds: [], notes: found },
+    note:
+      missing.length === 0
+        ? `mentions all ${terms.length} terms`
+        : `found ${count} of ${need} needed; missing: ${missing.join(', ')}`,
+  };
+};
+
 /**
  * Passes when the notes mention enough of `terms`. Each term is a word or a
  * list of synonyms (`[fan-out, push model]`), a synonym optionally an object
@@ -104,68 +172,10 @@ export const notesMention = defineCheck({
   meta: {
     description:
       'The notes of the rule’s steps mention at least `min` of the terms (whole words, inflections, not negated), each term with synonyms.',
-    options: z
-      .strictObject({
-        steps: z.union([stepId, z.array(stepId).min(1)]).optional(),
-        terms: z.array(synonyms).min(1),
-        min: z.int().min(1).optional(),
-        prose: z.boolean().optional(),
-        allowNegated: z.boolean().optional(),
-        exact: z.boolean().optional(),
-        sameSentence: z.boolean().optional(),
-        excludeIf: z.array(termSpecSchema).min(1).optional(),
-      })
-      .refine((o) => o.min === undefined || o.min <= o.terms.length, {
-        message: 'min must not exceed the number of terms',
-        path: ['min'],
-      }),
+    options: mentionOptions,
   },
-  evaluate: (graph, { steps, terms, min, prose, allowNegated, exact, sameSentence, excludeIf }, env) => {
-    const all = noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt);
-    if (sameSentence)
-      return inOneSentence(
-        all,
-        terms,
-        min ?? terms.length,
-        { ...(allowNegated && { allowNegated }), ...(exact && { exact }) },
-        excludeIf,
-      );
-    const sources = excludeIf ? sentencesOf(all, excludeIf) : wholeOf(all);
-    const found: NoteExcerpt[] = [];
-    const nodeIds: string[] = [];
-    const missing: string[] = [];
-    const options = { ...(allowNegated && { allowNegated }), ...(exact && { exact }) };
-    for (const term of terms) {
-      const words = asSynonyms(term);
-      let hit = false;
-      for (const { src, from, to } of sources) {
-        // A hit in a keyword list does not explain anything: look past it.
-        const where = prose ? (index: number) => !isKeywordList(lineAt(src.text, index)) : undefined;
-        const m = findTerm(src.text, words, where ? { ...options, where } : options, from, to);
-        if (!m) continue;
-        const excerpt =
-          from === 0 && to === src.text.length
-            ? excerptAround(src.text, m.index, m.length)
-            : excerptAround(src.text.slice(from, to), m.index - from, m.length);
-        found.push({ step: src.step, excerpt });
-        if (src.nodeId && !nodeIds.includes(src.nodeId)) nodeIds.push(src.nodeId);
-        hit = true;
-        break;
-      }
-      if (!hit) {
-        const first = words[0]!;
-        missing.push(typeof first === 'string' ? first : first.word);
-      }
-    }
-    const need = min ?? terms.length;
-    const count = terms.length - missing.length;
-    return {
-      passed: count >= need,
-      evidence: { nodeIds, edgeIds: [], notes: found },
-      note:
-        missing.length === 0
-          ? `mentions all ${terms.length} terms`
-          : `found ${count} of ${need} needed; missing: ${missing.join(', ')}`,
-    };
+  evaluate: (graph, opts, env) => {
+    const all = noteSources(graph, opts.steps === undefined ? env.steps : [opts.steps].flat(), env.prompt);
+    return fromNotes(all, opts, env, () => mention(all, opts));
   },
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../../framework/steps';
-import { noteSources } from '../notes';
+import { fromNotes, type NoteSource, noteSources } from '../notes';
 import { findTerm, sentencesWith } from '../terms';
 import { excerptAround, type TermSpec, termSpecSchema } from '../text';
-import { defineCheck, NO_EVIDENCE } from '../types';
+import { type CheckOutcome, defineCheck, NO_EVIDENCE } from '../types';
 import { sentencesIn } from '../wordIndex';
 
 const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
@@ -51,43 +51,49 @@ export const notesOrder = defineCheck({
       steps: z.union([stepId, z.array(stepId).min(1)]).optional(),
     }),
   },
-  evaluate: (graph, { first, next, steps }, env) => {
-    let mentioned = false;
-    for (const src of noteSources(graph, steps === undefined ? env.steps : [steps].flat(), env.prompt)) {
-      const bounds = sentencesIn(src.text);
-      // Only sentences where both events may be named are read.
-      for (const n of sentencesWith(src.text, bounds, [first, next], 2, true)) {
-        const from = bounds[2 * n]!;
-        const to = bounds[2 * n + 1]!;
-        const a = findTerm(src.text, first as TermSpec[], NEGATED_TOO, from, to);
-        const b = a && findTerm(src.text, next as TermSpec[], NEGATED_TOO, from, to);
-        if (!a || !b || a.index === b.index) continue;
-        mentioned = true;
-        const sentence = src.text.slice(from, to);
-        if (/\b(?:never|not|no|don['’]?t|won['’]?t)\b/i.test(sentence)) continue;
-        // orderIn reads offsets within the sentence.
-        if (orderIn(sentence, a.index - from, a.index - from + a.length, b.index - from) === 'forward')
-          return {
-            passed: true,
-            evidence: {
-              nodeIds: src.nodeId ? [src.nodeId] : [],
-              edgeIds: [],
-              notes: [
-                {
-                  step: src.step,
-                  excerpt: excerptAround(src.text, Math.min(a.index, b.index), Math.abs(a.index - b.index) + 4),
-                },
-              ],
-            },
-            note: 'the notes put them in this order',
-          };
-      }
-    }
-    return {
-      passed: false,
-      ...(!mentioned && { applicable: false }),
-      evidence: NO_EVIDENCE,
-      note: mentioned ? 'the notes do not put them in this order' : 'no sentence names both',
-    };
+  evaluate: (graph, opts, env) => {
+    const passages = noteSources(graph, opts.steps === undefined ? env.steps : [opts.steps].flat(), env.prompt);
+    return fromNotes(passages, opts, env, () => order(passages, opts.first, opts.next));
   },
 });
+
+/** notes-order on the passages it reads. */
+const order = (passages: readonly NoteSource[], first: TermSpec[], next: TermSpec[]): CheckOutcome => {
+  let mentioned = false;
+  for (const src of passages) {
+    const bounds = sentencesIn(src.text);
+    // Only sentences where both events may be named are read.
+    for (const n of sentencesWith(src.text, bounds, [first, next], 2, true)) {
+      const from = bounds[2 * n]!;
+      const to = bounds[2 * n + 1]!;
+      const a = findTerm(src.text, first as TermSpec[], NEGATED_TOO, from, to);
+      const b = a && findTerm(src.text, next as TermSpec[], NEGATED_TOO, from, to);
+      if (!a || !b || a.index === b.index) continue;
+      mentioned = true;
+      const sentence = src.text.slice(from, to);
+      if (/\b(?:never|not|no|don['’]?t|won['’]?t)\b/i.test(sentence)) continue;
+      // orderIn reads offsets within the sentence.
+      if (orderIn(sentence, a.index - from, a.index - from + a.length, b.index - from) === 'forward')
+        return {
+          passed: true,
+          evidence: {
+            nodeIds: src.nodeId ? [src.nodeId] : [],
+            edgeIds: [],
+            notes: [
+              {
+                step: src.step,
+                excerpt: excerptAround(src.text, Math.min(a.index, b.index), Math.abs(a.index - b.index) + 4),
+              },
+            ],
+          },
+          note: 'the notes put them in this order',
+        };
+    }
+  }
+  return {
+    passed: false,
+    ...(!mentioned && { applicable: false }),
+    evidence: NO_EVIDENCE,
+    note: mentioned ? 'the notes do not put them in this order' : 'no sentence names both',
+  };
+};
