@@ -36,15 +36,3 @@ export const REPORT_PICTURE: SvgOptions = { theme: 'light', background: 'white',
 
 /** An SVG as a data URL for an `<img>` (no base64: smaller and readable). */
 export const svgDataUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-
-/**
- * The same drawing with its root sized `width × height` (pixels): a browser
- * then rasterises it straight at that size, instead of drawing it at its CSS
- * size and resampling (which cost a third of the PNG's time on a 49 Mpx board).
- * The picture stretches to exactly that size (the fitted scale rounds pixels down).
- */
-export const atPixelSize = (svg: string, width: number, height: number): string =>
-  svg.replace(
-    /^(<svg\b[^>]*?) width="[^"]*" height="[^"]*"/,
-    `$1 width="${width}" height="${height}" preserveAspectRatio="none"`,
-  );

@@ -69,6 +69,11 @@ test('a writer who fills the room to its size cap is told so, and nothing the ro
     await expect.poll(async () => (await closed.count()) > 0 || (await flowNodes(bob).count()) === added).toBe(true);
   }
   await expect(closed).toContainText('This board has reached its size limit');
+  // The whole sentence is on screen (it once ran off the header's right edge).
+  const box = (await closed.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(ada.viewportSize()!.width);
+  await expect(closed).toContainText('start a new');
+  expect(await closed.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expect(ada.getByTestId('connection-status')).toHaveAttribute('data-status', 'closed');
   await shot(ada, 'room-size-limit');
 

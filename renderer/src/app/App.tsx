@@ -12,7 +12,7 @@ import { Canvas } from '../canvas/Canvas';
 import { useEditorCommands } from '../canvas/useEditorCommands';
 import { leaveRoom } from '../collab/enterRoom';
 import { JoinDialog } from '../collab/JoinDialog';
-import { PresenceBar } from '../collab/PresenceBar';
+import { ConnectionNotice, PresenceBar } from '../collab/PresenceBar';
 import { ShareDialog } from '../collab/ShareDialog';
 import { ExportControls } from '../export/ExportControls';
 import { fileDropHandlers } from '../export/fileDrop';
@@ -247,6 +247,7 @@ function Editor() {
           </button>
         )}
       </Toolbar>
+      <ConnectionNotice />
       <TimerBar score={score} onShowScorecard={() => setDialog('scorecard')} startRequest={attempts.startRequest} />
       <main className={`workspace${readOnly ? ' read-only' : ''}`} {...(!readOnly && fileDropHandlers(openFile))}>
         {!readOnly && panels.palette && <Palette commands={commands} />}

@@ -14,6 +14,27 @@ const STATUS_TEXT = {
   closed: 'Disconnected for good',
 } as const;
 
+/**
+ * Why the room closed for good (size limit, revoked, expired): a line of its
+ * own under the header, where a sentence has room to wrap, instead of a
+ * header item that ran off the window.
+ */
+export function ConnectionNotice() {
+  const { collab } = useBoardSession();
+  return collab ? <ClosedWhy collab={collab} /> : null;
+}
+
+function ClosedWhy({ collab }: { collab: NonNullable<ReturnType<typeof useBoardSession>['collab']> }) {
+  const closedWhy = useStore(collab.room.state, (s) => s.message);
+  if (!closedWhy) return null;
+  return (
+    <div className="connection-notice" role="alert" data-testid="connection-closed">
+      <WifiOff size={14} aria-hidden />
+      <span>{closedWhy}</span>
+    </div>
+  );
+}
+
 /** Connection badge, who is here (name, colour, role, what they selected) and "follow". */
 export function PresenceBar() {
   const { collab } = useBoardSession();
@@ -23,7 +44,6 @@ export function PresenceBar() {
 
 function LivePresence({ collab }: { collab: NonNullable<ReturnType<typeof useBoardSession>['collab']> }) {
   const status = useStore(collab.room.state, (s) => s.status);
-  const closedWhy = useStore(collab.room.state, (s) => s.message);
   const peers = useStore(collab.presence.peers, (s) => s.peers);
   const me = collab.presence.local();
   const [following, setFollowing] = useState<number | null>(null);
@@ -44,11 +64,6 @@ function LivePresence({ collab }: { collab: NonNullable<ReturnType<typeof useBoa
         {online ? <Wifi size={14} aria-hidden /> : <WifiOff size={14} aria-hidden />}
         <span className="status-text">{status === 'connected' ? 'Live' : status}</span>
       </span>
-      {closedWhy && (
-        <span className="error" role="alert" data-testid="connection-closed">
-          {closedWhy}
-        </span>
-      )}
       <ul className="participants" aria-label="Participants">
         <li style={{ borderColor: me.colour }} data-testid="participant-me" title={`${me.name} (you) · ${me.role}`}>
           <span className="dot" style={{ background: me.colour }} />

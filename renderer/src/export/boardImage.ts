@@ -54,7 +54,7 @@ export async function drawBoardImage(
   const fit = fitScale(drawn.width, drawn.height, options.scale);
   // The drawing says its own size; scale it by giving the image the pixel size wanted.
   const t1 = performance.now();
-  const png = await rasterizeSvg(drawn.svg, fit.pixelWidth, fit.pixelHeight, options.background !== 'transparent');
+  const png = await rasterizeSvg(drawn.svg, fit.pixelWidth, fit.pixelHeight);
   recordTimings({ svgMs: t1 - t0, rasterMs: performance.now() - t1, svgChars: drawn.svg.length });
   if (!png)
     throw new ExportError(
