@@ -70,7 +70,7 @@ const bindings = new WeakMap<
 export const boundFigures = (text: string, estimates: ReadonlyMap<string, ExpectedEstimate>): BoundFigure[] => {
   let cache = bindings.get(estimates);
   if (!cache) {
-    cache = byText<BoundFigure[]>(64);
+    cache = byText<BoundFigure[]>();
     bindings.set(estimates, cache);
   }
   return cache(text, () =>

@@ -24,12 +24,20 @@ export const perGraph = <T>() => {
 };
 
 /**
+ * How many long texts a cache keeps: a board's notes (six steps) and a few
+ * long annotations, so a drawing edit finds them all. Not more: every entry
+ * kept survives the young-generation collections, which copy it, so a large
+ * cache costs a stream of new texts more than it saves.
+ */
+export const NOTES_KEPT = 16;
+
+/**
  * A bounded cache of values derived from a text alone (its figures, its
  * stated redundancy, its sentences). Pure functions of the text, so reusing
  * them across scoring calls changes no result: the score panel rescores on
  * every edit of the drawing while the notes stay the same.
  */
-export const byText = <T>(limit = 256) => {
+export const byText = <T>(limit = NOTES_KEPT) => {
   const cache = new Map<string, T>();
   return (text: string, compute: () => T): T => {
     let value = cache.get(text);
@@ -52,7 +60,7 @@ interface Trie<T> {
  * element by element: the same sequence gets the same value object back, so
  * caches keyed by that object's identity hit on the next scoring call.
  */
-export const bySequence = <T>(limit = 256) => {
+export const bySequence = <T>(limit = NOTES_KEPT) => {
   let root: Trie<T> = { next: new Map() };
   let size = 0;
   return (parts: readonly unknown[], compute: () => T): T => {

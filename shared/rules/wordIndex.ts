@@ -1,3 +1,5 @@
+import { NOTES_KEPT } from './memo';
+
 /**
  * A text cut into words once, so that looking a term up costs a lookup of
  * the words it can start at rather than a regex scan of the whole notes.
@@ -59,7 +61,7 @@ const build = (text: string): WordIndex => {
 
 /** Labels (short texts) of a large board fit in one cache; notes change as people type, so few are kept. */
 const short = { cache: new Map<string, WordIndex>(), limit: 4096 };
-const long = { cache: new Map<string, WordIndex>(), limit: 64 };
+const long = { cache: new Map<string, WordIndex>(), limit: NOTES_KEPT };
 const SHORT = 200;
 
 /**
