@@ -24,12 +24,14 @@ export const perGraph = <T>() => {
 };
 
 /**
- * How many long texts a cache keeps: a board's notes (six steps) and a few
- * long annotations, so a drawing edit finds them all. Not more: every entry
- * kept survives the young-generation collections, which copy it, so a large
- * cache costs a stream of new texts more than it saves.
+ * How many long texts a cache keeps: a board's notes as each kind of step
+ * reads them (six steps, some with brief or keyword lists blanked) and a few
+ * long annotations, so a drawing edit finds them all. Not many more: every
+ * entry kept survives young-generation collections, which copy it.
  */
-export const NOTES_KEPT = 16;
+export const NOTES_KEPT = 32;
+/** How many passage lists are interned: one per distinct set of steps the rubric's rules read, for one or two boards. */
+export const PASSAGE_LISTS_KEPT = 128;
 
 /**
  * A bounded cache of values derived from a text alone (its figures, its
@@ -60,7 +62,7 @@ interface Trie<T> {
  * element by element: the same sequence gets the same value object back, so
  * caches keyed by that object's identity hit on the next scoring call.
  */
-export const bySequence = <T>(limit = NOTES_KEPT) => {
+export const bySequence = <T>(limit = PASSAGE_LISTS_KEPT) => {
   let root: Trie<T> = { next: new Map() };
   let size = 0;
   return (parts: readonly unknown[], compute: () => T): T => {
