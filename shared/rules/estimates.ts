@@ -1,5 +1,5 @@
 import { byText } from './memo';
-import { type Figure, findFigures, formatFigure } from './quantities';
+import { type Figure, findFigures, formatFigure, type Quantity } from './quantities';
 import { allMatches } from './terms';
 import { clauseEnd, clauseStart } from './text';
 import type { ExpectedEstimate } from './types';
@@ -85,11 +85,20 @@ export const boundFigures = (text: string, estimates: ReadonlyMap<string, Expect
 const figuresIn = byText<Figure[]>();
 
 const bind = (figures: readonly Figure[], text: string, estimates: ReadonlyMap<string, ExpectedEstimate>): BoundFigure[] => {
-  const all = [...estimates.values()];
+  const byQuantity = new Map<Quantity, ExpectedEstimate[]>();
+  for (const e of estimates.values()) {
+    const list = byQuantity.get(e.quantity);
+    if (list) list.push(e);
+    else byQuantity.set(e.quantity, [e]);
+  }
   const out: BoundFigure[] = [];
+  // Figures of one clause share its replication factor: read it once per clause.
+  let clauseFrom = -1;
+  let clauseTo = -1;
+  let replication = 1;
   for (const figure of figures) {
-    const candidates = all.filter((e) => e.quantity === figure.quantity);
-    if (candidates.length === 0) continue;
+    const candidates = byQuantity.get(figure.quantity);
+    if (candidates === undefined) continue;
     const start = figure.index;
     const end = figure.index + figure.length;
     const from = clauseStart(text, start);
@@ -112,11 +121,15 @@ const bind = (figures: readonly Figure[], text: string, estimates: ReadonlyMap<s
       nearest(text, candidates[0]!.notAbout, from, to, start, end) === Number.POSITIVE_INFINITY
     )
       estimate = candidates[0]!.id;
-    const clause = text.slice(from, to);
-    let replication = 1;
-    if (REPLICATION.test(clause)) {
-      const f = FACTOR.exec(clause);
-      replication = f ? Number(f[1] ?? f[2]) : 3;
+    if (from !== clauseFrom || to !== clauseTo) {
+      clauseFrom = from;
+      clauseTo = to;
+      const clause = text.slice(from, to);
+      replication = 1;
+      if (REPLICATION.test(clause)) {
+        const f = FACTOR.exec(clause);
+        replication = f ? Number(f[1] ?? f[2]) : 3;
+      }
     }
     out.push({ figure, estimate, replication });
   }
