@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type ComponentKind, NODE_KINDS, type NodeKind, PROTOCOLS } from '../board/kinds';
 import type { BoardNode } from '../board/types';
 import { asSynonyms, findTerm } from './terms';
+import type { TermSpec } from './text';
 
 /**
  * Named groups of kinds, so a rubric can say "any database" once instead of
@@ -45,16 +46,23 @@ export type Selector = z.infer<typeof selectorSchema>;
 
 const asList = <T>(v: T | readonly T[] | undefined): readonly T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v as T]);
 
-/** The concrete node kinds a selector's `kind` names, or null for "any kind". */
+const kindsOf = new WeakMap<Selector, readonly NodeKind[] | null>();
+/** The concrete node kinds a selector's `kind` names, or null for "any kind"; worked out once per selector object. */
 export const selectorKinds = (selector: Selector): readonly NodeKind[] | null => {
+  let found = kindsOf.get(selector);
+  if (found !== undefined) return found;
   const names = asList(selector.kind);
-  if (names.length === 0) return null;
-  const kinds = new Set<NodeKind>();
-  for (const name of names) {
-    if (name in KIND_GROUPS) for (const k of KIND_GROUPS[name as KindGroup]) kinds.add(k);
-    else kinds.add(name as NodeKind);
+  if (names.length === 0) found = null;
+  else {
+    const kinds = new Set<NodeKind>();
+    for (const name of names) {
+      if (name in KIND_GROUPS) for (const k of KIND_GROUPS[name as KindGroup]) kinds.add(k);
+      else kinds.add(name as NodeKind);
+    }
+    found = [...kinds];
   }
-  return [...kinds];
+  kindsOf.set(selector, found);
+  return found;
 };
 
 const sameValue = (a: unknown, b: string | number | boolean): boolean =>
@@ -77,15 +85,34 @@ const labelText = (node: BoardNode): string => {
 
 /** Whether `node` matches the label and props parts of `selector` (the kind is matched by the index). */
 export const matchesDetails = (node: BoardNode, selector: Selector): boolean => {
-  const words = selector.label === undefined ? [] : asSynonyms(selector.label);
-  const unless = selector.unless === undefined ? [] : asSynonyms(selector.unless);
+  const { words, unless, props } = detailsOf(selector);
   if (words.length > 0 || unless.length > 0) {
     const text = labelText(node);
     if (words.length > 0 && findTerm(text, words, LABEL_MATCH) === null) return false;
     if (unless.length > 0 && findTerm(text, unless, LABEL_MATCH) !== null) return false;
   }
-  for (const [key, want] of Object.entries(selector.props ?? {})) if (!sameValue(node.props?.[key], want)) return false;
+  for (const [key, want] of props) if (!sameValue(node.props?.[key], want)) return false;
   return true;
+};
+
+interface Details {
+  readonly words: readonly TermSpec[];
+  readonly unless: readonly TermSpec[];
+  readonly props: readonly (readonly [string, string | number | boolean])[];
+}
+const details = new WeakMap<Selector, Details>();
+/** A selector's label, unless and props parts, read once per selector object (rubric selectors live as long as the rubric). */
+const detailsOf = (selector: Selector): Details => {
+  let d = details.get(selector);
+  if (!d) {
+    d = {
+      words: selector.label === undefined ? [] : asSynonyms(selector.label),
+      unless: selector.unless === undefined ? [] : asSynonyms(selector.unless),
+      props: Object.entries(selector.props ?? {}),
+    };
+    details.set(selector, d);
+  }
+  return d;
 };
 
 const LABEL_COUNT = /(?:[×x*]\s?(\d{1,3})\b|\((\d{1,3})\)|\b(\d{1,3})\s?[×x]\b)/i;
