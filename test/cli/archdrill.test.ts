@@ -38,7 +38,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('archdrill score', () => {
+/** Each test spawns the bin (Node + tsx) once per assertion: on a busy machine six spawns outlast the default 20 s. */
+const SPAWNING = { timeout: 180_000 };
+
+describe('archdrill score', SPAWNING, () => {
   it('prints the scorecard for the board’s own question, exit 0', () => {
     const r = run('score', example('url-shortener.textbook.archdrill.json'));
     expect(r.code).toBe(0);
@@ -111,7 +114,7 @@ describe('archdrill score', () => {
   });
 });
 
-describe('archdrill rubrics and check-rubric', () => {
+describe('archdrill rubrics and check-rubric', SPAWNING, () => {
   it('lists built-in and user rubrics with the user folder, and reports a broken user file', () => {
     const r = run('rubrics');
     expect(r.code).toBe(0);
@@ -132,7 +135,7 @@ describe('archdrill rubrics and check-rubric', () => {
   });
 });
 
-describe('archdrill help and dispatch', () => {
+describe('archdrill help and dispatch', SPAWNING, () => {
   it.each([[['--help']], [['score', '--help']], [['rubrics', '--help']], [['check-rubric', '--help']]])(
     '%j prints usage and exit codes',
     (args) => {
