@@ -10,7 +10,6 @@ import { CodeTries, issueRoomCodes, JOIN_CODES_PATH, JoinCodes, type LinkState, 
 import { DEFAULT_LIMITS, type SyncLimits } from './limits';
 import { type Logger, silentLogger } from './log';
 import { openStore } from './openStore';
-import type { Room } from './room';
 import { RoomRegistry } from './rooms';
 import { createStaticHandler } from './staticFiles';
 

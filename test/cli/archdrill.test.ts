@@ -47,7 +47,7 @@ describe('archdrill score', SPAWNING, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^URL shortener — url-shortener\.textbook\.archdrill\.json\nScore \d+% \(acceptable\)/);
     expect(r.stdout).toMatch(/✓ entry-path .*\[u, lb/);
-    expect(r.stdout).toMatch(/Estimates:\n  ✗ New URLs per second: not estimated/);
+    expect(r.stdout).toMatch(/Estimates:\n {2}✗ New URLs per second: not estimated/);
     expect(r.stdout).toMatch(/✗ redirect-status .*Hint: .*301/);
     expect(r.stderr).toBe('');
   });

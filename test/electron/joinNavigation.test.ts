@@ -43,7 +43,7 @@ const pageIn = (contents: FakeWebContents) => {
   return { navigations };
 };
 
-const mac = 'A'.repeat(21) + 'A';
+const mac = `${'A'.repeat(21)}A`;
 const link = buildJoinLink({ origin: 'http://192.168.1.5:7420', roomId: newRoomId(), token: formatToken('interviewer', mac) });
 
 describe('joining a session from the desktop app', () => {

@@ -106,7 +106,7 @@ describe('the main window follows Electron’s security checklist', () => {
       build: { write: false, outDir: join(dir, 'out'), emptyOutDir: false },
     })) as Rolldown.RolldownOutput;
     const html = out.output.find((f) => f.fileName === 'index.html');
-    if (!html || html.type !== 'asset') throw new Error('the build produced no index.html');
+    if (html?.type !== 'asset') throw new Error('the build produced no index.html');
     const page = String(html.source);
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/i.exec(page);
     expect(meta, 'the built page has a CSP meta tag').not.toBeNull();
