@@ -1,5 +1,15 @@
 import type { BoardGraph } from './graph';
 
+/** The value under `key`, made by `make` and kept the first time it is asked for (an undefined result is made again). */
+const getOrMake = <K, V>(store: { get(k: K): V | undefined; set(k: K, v: V): unknown }, key: K, make: () => V): V => {
+  let value = store.get(key);
+  if (value === undefined) {
+    value = make();
+    store.set(key, value);
+  }
+  return value;
+};
+
 /**
  * A cache of values derived from one scoring call's graph, by key: several
  * rules read the same notes, so each text is parsed once per call. Entries
@@ -9,17 +19,11 @@ import type { BoardGraph } from './graph';
 export const perGraph = <T>() => {
   const cache = new WeakMap<BoardGraph, Map<string, T>>();
   return (graph: BoardGraph, key: string, compute: () => T): T => {
-    let map = cache.get(graph);
-    if (!map) {
-      map = new Map();
-      cache.set(graph, map);
-    }
-    let value = map.get(key);
-    if (value === undefined) {
-      value = compute();
-      map.set(key, value);
-    }
-    return value;
+    return getOrMake(
+      getOrMake(cache, graph, () => new Map<string, T>()),
+      key,
+      compute,
+    );
   };
 };
 
@@ -95,21 +99,11 @@ export const bySequence = <T>(limit = PASSAGE_LISTS_KEPT) => {
 export const byObjects = <T>() => {
   const root = new WeakMap<object, WeakMap<object, WeakMap<object, T>>>();
   return (a: object, b: object, c: object, compute: () => T): T => {
-    let byB = root.get(a);
-    if (!byB) {
-      byB = new WeakMap();
-      root.set(a, byB);
-    }
-    let byC = byB.get(b);
-    if (!byC) {
-      byC = new WeakMap();
-      byB.set(b, byC);
-    }
-    let value = byC.get(c);
-    if (value === undefined) {
-      value = compute();
-      byC.set(c, value);
-    }
-    return value;
+    const byB = getOrMake(root, a, () => new WeakMap());
+    return getOrMake(
+      getOrMake(byB, b, () => new WeakMap()),
+      c,
+      compute,
+    );
   };
 };
