@@ -132,18 +132,21 @@ export const lowerBound = <T extends number | string>(positions: readonly T[], f
 
 /**
  * Where a sticky pattern matches in `idx`'s text, trying only at the starts
- * of words that `first` accepts (given in lower case), in text order and
+ * of words beginning with one of `prefixes` (lower case), in text order and
  * without overlaps, like a global regex scan (whose pattern starts with a
  * word boundary) would find them. Cached per text and pattern.
  */
-export const matchesAtWords = (idx: WordIndex, sticky: RegExp, first: (word: string) => boolean): readonly RegExpExecArray[] => {
+export const matchesAtWords = (idx: WordIndex, sticky: RegExp, prefixes: readonly string[]): readonly RegExpExecArray[] => {
   const hit = idx.memo.get(sticky) as readonly RegExpExecArray[] | undefined;
   if (hit) return hit;
+  const at: number[] = [];
+  for (const p of prefixes) for (const i of wordsStartingWith(idx, p)) at.push(i);
+  at.sort((a, b) => a - b);
   const out: RegExpExecArray[] = [];
   let end = 0;
-  for (let i = 0; i < idx.words.length; i++) {
-    const p = idx.starts[i]!;
-    if (p < end || !first(idx.words[i]!)) continue;
+  for (let k = 0; k < at.length; k++) {
+    const p = at[k]!;
+    if (p < end || p === at[k - 1]) continue;
     sticky.lastIndex = p;
     const m = sticky.exec(idx.text);
     if (!m) continue;
@@ -154,7 +157,8 @@ export const matchesAtWords = (idx: WordIndex, sticky: RegExp, first: (word: str
   return out;
 };
 
-const SENTENCE = /[^\n.!?;]+/g;
+/** A sentence is a run of anything but \n . ! ? ; (the regex /[^\n.!?;]+/, by char code). */
+const endsSentence = (c: number): boolean => c === 10 || c === 46 || c === 33 || c === 63 || c === 59;
 const SENTENCES = Symbol('sentences');
 
 /** The sentences of `text` as [start, end) offsets, flat: [s0, e0, s1, e1, …]; cut at . ! ? ; and line breaks. */
@@ -163,7 +167,16 @@ export const sentencesIn = (text: string): readonly number[] => {
   let bounds = idx.memo.get(SENTENCES) as number[] | undefined;
   if (!bounds) {
     bounds = [];
-    for (const m of text.matchAll(SENTENCE)) bounds.push(m.index, m.index + m[0].length);
+    // By char code, not matchAll: no match objects for every sentence of every note.
+    for (let i = 0; i < text.length; ) {
+      if (endsSentence(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < text.length && !endsSentence(text.charCodeAt(i))) i++;
+      bounds.push(start, i);
+    }
     idx.memo.set(SENTENCES, bounds);
   }
   return bounds;
