@@ -115,14 +115,23 @@ const raise = (map: Map<NodeKind, number>, roles: readonly NodeKind[], n: number
   for (const r of roles) map.set(r, Math.max(map.get(r) ?? 1, n));
 };
 
+/** The same map again for the same graph: asked once per node a check counts, so it skips even the passages lookup. */
+const perGraph = new WeakMap<BoardGraph, ReadonlyMap<NodeKind, number>>();
+
 /** Instances per role stated in the writing (only roles stated with two or more): the most any passage states. */
 export const statedRedundancy = (graph: BoardGraph): ReadonlyMap<NodeKind, number> => {
+  const known = perGraph.get(graph);
+  if (known) return known;
   const passages = noteSources(graph);
   const hit = cache.get(passages);
-  if (hit) return hit;
+  if (hit) {
+    perGraph.set(graph, hit);
+    return hit;
+  }
   const out = new Map<NodeKind, number>();
   for (const src of passages) for (const [role, n] of byWriting(src.text, () => readRedundancy(src.text))) raise(out, [role], n);
   cache.set(passages, out);
+  perGraph.set(graph, out);
   return out;
 };
 
