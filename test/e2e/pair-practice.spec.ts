@@ -116,6 +116,8 @@ test('two people on one live board: live drag, cursors, roles, shared timer, fol
   const eve = await joinAs(browser, linkFor(room.roomId, room.tokens.spectator), 'Eve');
   await expect(flowNodes(eve)).toHaveCount(1);
   await expect(eve.getByTestId('palette-service')).toHaveCount(0);
+  // Her toolbar's edit buttons are inert: New and Open would replace everyone's board, Undo has nothing of hers.
+  for (const id of ['btn-new', 'btn-open', 'btn-undo', 'btn-redo']) await expect(eve.getByTestId(id)).toBeDisabled();
   await eve.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
   await eve.keyboard.press('s');
   const before = await flowPos(eve, 'cache');

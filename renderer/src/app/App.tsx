@@ -206,6 +206,7 @@ function Editor() {
     <div className="app">
       <Toolbar
         commands={commands}
+        editor={session.editor}
         files={files}
         title={rubric?.title ?? question ?? 'Free design'}
         fileName={file.name}
