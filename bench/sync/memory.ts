@@ -1,7 +1,11 @@
+import { getHeapSpaceStatistics } from 'node:v8';
+
 /** Answers the bench's `mem` query with this process's memory after a full GC (run with --expose-gc). */
 export interface MemoryReport {
   readonly rss: number;
   readonly heapUsed: number;
+  /** V8's young generation as committed (both semi-spaces), bytes: it grows in steps with the allocation rate, not with rooms. */
+  readonly youngGen: number;
   readonly rooms: number;
   /** CPU time this process has used so far (user + system), µs: differences give a server's CPU share. */
   readonly cpuMicros: number;
@@ -42,6 +46,15 @@ export const serveMemoryQueries = (rooms: () => number, limits?: () => Readonly<
       process.send?.({ heapWritten: writeHeapSnapshot((msg as { heap: string }).heap) });
       return;
     }
+    if (typeof msg === 'object' && msg && 'fillYoung' in msg) {
+      // Short-lived garbage, allocated in the young generation, several times its size: every page of both
+      // semi-spaces is then resident, as under sustained load, so a later growth of RSS is not that.
+      const bytes = (msg as { fillYoung: number }).fillYoung;
+      let keep = 0;
+      for (let done = 0; done < bytes; done += 8 * 1024) keep ^= new Array(1024).fill(done).length;
+      process.send?.({ filled: keep >= 0 });
+      return;
+    }
     if (msg !== 'mem') return;
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
@@ -52,6 +65,7 @@ export const serveMemoryQueries = (rooms: () => number, limits?: () => Readonly<
       mem: {
         rss: m.rss,
         heapUsed: m.heapUsed + m.external,
+        youngGen: getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0,
         rooms: rooms(),
         cpuMicros: cpu.user + cpu.system,
         ...(limits && { limits: limits() }),

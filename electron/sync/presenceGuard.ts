@@ -10,6 +10,13 @@ export interface PresenceEntry {
   readonly state: Record<string, unknown> | null;
 }
 
+/** The connection a PresenceGuard polices: it binds ids and counts (and logs) what was dropped. */
+export interface PresenceOwner {
+  /** Binds an id to this connection; false when another live connection holds it. */
+  claimPresence(clientId: number): boolean;
+  presenceDropped(why: PresenceDrop): void;
+}
+
 /** A frame no honest client sends (too many entries): the connection is closed. */
 export class PresenceAbuse extends Error {}
 
@@ -40,9 +47,7 @@ export class PresenceGuard {
   constructor(
     private readonly role: Role,
     private readonly limits: SyncLimits,
-    /** Binds an id to this connection; false when another live connection holds it. */
-    private readonly claim: (clientId: number) => boolean,
-    private readonly onDrop: (why: PresenceDrop) => void,
+    private readonly owner: PresenceOwner,
     now: number,
   ) {
     this.rate = new TokenBucket(limits.presencePerSecond, limits.presenceBurst, now);
@@ -69,7 +74,7 @@ export class PresenceGuard {
   private accept(clientId: number, clock: number, json: Uint8Array, now: number): PresenceEntry | null {
     if (this.clientId === null) {
       if (clock > MAX_CLOCK) return this.drop('clock');
-      if (!this.claim(clientId)) return this.drop('foreign id');
+      if (!this.owner.claimPresence(clientId)) return this.drop('foreign id');
       this.clientId = clientId;
     } else if (clientId !== this.clientId) return this.drop('foreign id');
     else if (clock <= this.lastClock || clock > this.lastClock + this.limits.presenceClockStep) return this.drop('clock');
@@ -84,7 +89,7 @@ export class PresenceGuard {
   }
 
   private drop(why: PresenceDrop): null {
-    this.onDrop(why);
+    this.owner.presenceDropped(why);
     return null;
   }
 }
