@@ -99,7 +99,7 @@ describe('sameNodeView', () => {
     const a = props();
     const redraws = [
       node('c', 'cache', { label: 'Redis' }),
-      node('c', 'queue'),
+      node('c', 'message_queue'),
       node('c', 'cache', { props: { replicas: 3 } }),
       node('c', 'cache', { size: { width: 300, height: 90 } }),
     ];
