@@ -11,6 +11,8 @@ export interface MemoryReport {
   readonly cpuMicros: number;
   /** Our server only: how often each of its limits acted so far (SyncStats counters), to show the bench ran with them on and within them. */
   readonly limits?: Readonly<Record<string, number>>;
+  /** Our server only: edits relayed but not yet written to its store (a write in flight holds them). */
+  readonly pendingWrites?: number;
 }
 
 /** `{ prof: 'start' }` … `{ prof: 'stop', file }`: a V8 CPU profile of just that window (not start-up or shutdown), written to `file`. */
@@ -37,7 +39,11 @@ const serveProfiling = (): void => {
   });
 };
 
-export const serveMemoryQueries = (rooms: () => number, limits?: () => Readonly<Record<string, number>>): void => {
+export const serveMemoryQueries = (
+  rooms: () => number,
+  limits?: () => Readonly<Record<string, number>>,
+  pendingWrites?: () => number,
+): void => {
   serveProfiling();
   process.on('message', async (msg) => {
     if (typeof msg === 'object' && msg && 'heap' in msg) {
@@ -69,6 +75,7 @@ export const serveMemoryQueries = (rooms: () => number, limits?: () => Readonly<
         rooms: rooms(),
         cpuMicros: cpu.user + cpu.system,
         ...(limits && { limits: limits() }),
+        ...(pendingWrites && { pendingWrites: pendingWrites() }),
       } satisfies MemoryReport,
     });
   });

@@ -37,6 +37,19 @@ const perRoom = (a: MemoryReport, b: MemoryReport, rooms: number) => ({
   heap: (b.heapUsed - a.heapUsed) / rooms / KiB,
 });
 
+/**
+ * Memory once the store has written every edit sent (ours): a batch being
+ * written holds its updates, more of them the busier the disk, and that is
+ * the store's backlog, not what a room holds.
+ */
+const settled = async (server: Child): Promise<MemoryReport> => {
+  for (let waited = 0; ; waited += 50) {
+    const mem = await memory(server);
+    if (!mem.pendingWrites || waited >= 5000) return mem;
+    await h.sleep(50);
+  }
+};
+
 /** One server: warm-up round, baseline, then each size held under load. */
 const measureServer = async (kind: h.ServerKind): Promise<{ base: MemoryReport; points: Point[] }> => {
   const dataDir = kind === 'ours' ? h.tempDir() : undefined;
@@ -59,7 +72,7 @@ const measureServer = async (kind: h.ServerKind): Promise<{ base: MemoryReport; 
     workers.push(...(await h.openLoad(server.ready, h.makeRooms(n - held))));
     held = n;
     const results = await h.runLoad(workers, RUN_MS);
-    points.push({ n, mem: await memory(server), saturated: h.saturation(results) });
+    points.push({ n, mem: await settled(server), saturated: h.saturation(results) });
     if (heapDir) await server.ask({ heap: `${heapDir}/${kind}-${n}.heapsnapshot` }, 'heapWritten');
   }
   await h.closeLoad(workers);
@@ -82,6 +95,11 @@ export const memoryPhase = async (): Promise<void> => {
   console.log(
     `  marginal = (memory at ${SIZES[1]} − at ${SIZES[0]}) / ${SIZES[1]! - SIZES[0]!}: what one more room costs once every one-off cost is paid.`,
   );
+  console.log(
+    '  ours is measured once its store has no write in flight (a batch being written holds its edits: backlog, not rooms).',
+  );
+  if (process.env.BENCH_SYNC_HEAP)
+    console.log('  BENCH_SYNC_HEAP: a heap snapshot inflates RSS after it; read the heap figures only.');
   console.log(
     '  RSS is the whole process (native sockets, allocator slack); heap+ext is live V8 heap + external after a full GC (the steadier figure).',
   );

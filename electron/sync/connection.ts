@@ -1,6 +1,6 @@
 import { type RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, canWrite, type Role } from '../../shared/collab';
-import type { SyncLimits } from './limits';
+import { refill, type SyncLimits } from './limits';
 import type { Logger } from './log';
 import { PresenceAbuse, type PresenceDrop, PresenceGuard, type PresenceOwner } from './presenceGuard';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, isSyncStep1 } from './protocol';
@@ -91,6 +91,23 @@ function onSocketError(this: ServedSocket, err: Error): void {
 function onSocketClose(this: ServedSocket): void {
   this[CONNECTION]?.closed();
 }
+function onPong(this: ServedSocket): void {
+  const connection = this[CONNECTION];
+  if (connection) connection.alive = true;
+}
+
+/**
+ * The server's keepalive tick for one socket: a socket that has not answered
+ * the last ping (a laptop lid closed) is dropped, any other is pinged again.
+ */
+export const keepAlive = (ws: WebSocket): void => {
+  const connection = (ws as ServedSocket)[CONNECTION];
+  if (!connection?.alive) ws.terminate();
+  else {
+    connection.alive = false;
+    ws.ping();
+  }
+};
 
 /**
  * Runs the y-websocket protocol for one authorised socket in one room.
@@ -101,6 +118,8 @@ function onSocketClose(this: ServedSocket): void {
  * closing, nothing more it sent is looked at.
  */
 class Connection implements Peer, PresenceOwner {
+  /** A pong (or the handshake) since the last keepalive ping. */
+  alive = true;
   private readonly presence: PresenceGuard;
   /** Frames that came before the room loaded; null once it has. */
   private queue: Uint8Array[] | null = [];
@@ -135,6 +154,7 @@ class Connection implements Peer, PresenceOwner {
     ws.on('error', onSocketError);
     ws.on('message', onMessage);
     ws.on('close', onSocketClose);
+    ws.on('pong', onPong);
     room.ready.then(
       () => this.start(),
       () => this.shut(CLOSE_UNAVAILABLE, 'room unavailable', null),
@@ -212,8 +232,8 @@ class Connection implements Peer, PresenceOwner {
     const { limits } = this.context;
     const elapsed = t - this.budgetAt;
     this.budgetAt = t;
-    this.messagesLeft = Math.min(limits.messagesBurst, this.messagesLeft + (elapsed * limits.messagesPerSecond) / 1000);
-    this.bytesLeft = Math.min(limits.bytesBurst, this.bytesLeft + (elapsed * limits.bytesPerSecond) / 1000);
+    this.messagesLeft = refill(this.messagesLeft, elapsed, limits.messagesPerSecond, limits.messagesBurst);
+    this.bytesLeft = refill(this.bytesLeft, elapsed, limits.bytesPerSecond, limits.bytesBurst);
     if (this.messagesLeft < 1) return `over ${limits.messagesPerSecond} messages/s (burst ${limits.messagesBurst})`;
     this.messagesLeft -= 1;
     if (this.bytesLeft < bytes) return `over ${limits.bytesPerSecond} bytes/s (burst ${limits.bytesBurst})`;

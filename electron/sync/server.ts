@@ -4,7 +4,14 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { isRoomId, newRoomId, type Role } from '../../shared/collab';
 import { adminKey, newSecret, parseSyncPath, signToken, verifyAdminKey, verifyToken } from './auth';
-import { CLOSE_REVOKED, type ConnectionContext, type ConnectionCounters, newCounters, serveConnection } from './connection';
+import {
+  CLOSE_REVOKED,
+  type ConnectionContext,
+  type ConnectionCounters,
+  keepAlive,
+  newCounters,
+  serveConnection,
+} from './connection';
 import { OriginPolicy, SECURITY_HEADERS } from './httpPolicy';
 import { CodeTries, issueRoomCodes, JOIN_CODES_PATH, JoinCodes, type LinkState, serveJoinCodes } from './joinCodes';
 import { DEFAULT_LIMITS, type SyncLimits } from './limits';
@@ -246,20 +253,13 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
-  const alive = new WeakSet<WebSocket>();
 
-  /** One listener for every socket's pongs (called with the socket as `this`): nothing per connection. */
-  function markAlive(this: WebSocket): void {
-    alive.add(this);
-  }
   const connectionContext: ConnectionContext = { log, counters, limits, release: (room) => rooms.release(room) };
 
   /** Wires an upgraded socket into its room. Apart from the upgrade handler, so nothing a connection keeps (closures, listeners) holds on to its request. */
   const accept = (ws: WebSocket, roomId: string, role: Role, who: string): void => {
     // Acquired only now that a WebSocket exists: a handshake that fails never pins a room.
     const room = rooms.acquire(roomId);
-    alive.add(ws);
-    ws.on('pong', markAlive);
     serveConnection(ws, room, role, who, connectionContext);
   };
 
@@ -305,13 +305,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   http.on('clientError', (_err, socket) => socket.destroy());
 
   const keepalive = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) ws.terminate();
-      else {
-        alive.delete(ws);
-        ws.ping();
-      }
-    }
+    for (const ws of wss.clients) keepAlive(ws);
   }, KEEPALIVE_MS);
   keepalive.unref();
 
