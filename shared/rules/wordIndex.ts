@@ -127,7 +127,9 @@ const bucketsOf = (idx: Index): Map<number, number[]> => {
 /** Labels (short texts) of a large board fit in one cache; notes change as people type, so few are kept. */
 const short = { cache: new Map<string, WordIndex>(), limit: 4096 };
 const long = { cache: new Map<string, WordIndex>(), limit: NOTES_KEPT };
+
 const SHORT = 200;
+let last: WordIndex = build('');
 
 /**
  * The index of `text`, cut once and reused: a pure function of the text, so
@@ -135,6 +137,9 @@ const SHORT = 200;
  * labels stay the same between two rescorings).
  */
 export const wordIndex = (text: string): WordIndex => {
+  // Lookups come in runs on one text (a term's synonyms, a sentence's terms): the same string object
+  // compares in no time, while a map lookup of an equal label from a new board compares its characters.
+  if (last.text === text) return last;
   const { cache, limit } = text.length <= SHORT ? short : long;
   let idx = cache.get(text);
   if (idx === undefined) {
@@ -142,6 +147,7 @@ export const wordIndex = (text: string): WordIndex => {
     if (cache.size >= limit) cache.clear();
     cache.set(text, idx);
   }
+  last = idx;
   return idx;
 };
 
@@ -149,9 +155,10 @@ const EMPTY: readonly number[] = [];
 
 /** Offsets (ascending) of the words of `idx` that start with `prefix` (lower case, not empty). */
 export const wordsStartingWith = (idx: WordIndex, prefix: string): readonly number[] => {
-  const { words, starts } = idx;
+  const { starts } = idx;
   // A label's few words: a scan is cheaper than any table.
   if (starts.length < TABLE_FROM) {
+    const { words } = idx;
     let out: number[] | null = null;
     for (let i = 0; i < words.length; i++)
       if (words[i]!.startsWith(prefix)) {
