@@ -4,79 +4,39 @@
  * @y/websocket-server 0.1.1 in the same run. Servers and load generators are
  * separate processes, so a server's RSS is its own. BENCH_QUICK=1 for a short run.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LeveldbPersistence } from 'y-leveldb';
 import type * as Y from 'yjs';
-import { signToken } from '../electron/sync/auth';
 import { FLUSH_MS } from '../electron/sync/leveldbStore';
-import { newRoomId } from '../shared/collab';
-import { type Child, spawnChild } from './sync/child';
-import type { MemoryReport } from './sync/memory';
+import type { Child } from './sync/child';
+import {
+  closeLoad,
+  EDITS_PER_SEC,
+  fmt,
+  loadNow,
+  MiB,
+  makeRooms,
+  memory,
+  openLoad,
+  QUICK,
+  type Room,
+  runLoad,
+  type ServerKind,
+  saturation,
+  sleep,
+  startServer,
+  tempDir,
+  verdict,
+} from './sync/harness';
+import { memoryPhase } from './sync/perRoom';
 
-const QUICK = process.env.BENCH_QUICK === '1';
-const EDITS_PER_SEC = 2;
-const secret = randomBytes(32);
-const secretHex = secret.toString('hex');
-
-const KiB = 1024;
-const MiB = 1024 * 1024;
-const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const pct = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Room {
-  readonly roomId: string;
-  readonly tokens: readonly [string, string];
-}
-const makeRooms = (n: number): Room[] =>
-  Array.from({ length: n }, () => {
-    const roomId = newRoomId();
-    return { roomId, tokens: [signToken(secret, roomId, 'candidate'), signToken(secret, roomId, 'interviewer')] as const };
-  });
-
-/** stock = @y/websocket-server in memory; ours = auth + y-leveldb; ours-mem = auth, rooms in memory (what persistence costs). */
-type ServerKind = 'stock' | 'ours' | 'ours-mem';
-const tempDir = () => mkdtempSync(join(tmpdir(), 'archdrill-bench-'));
-
-const startServer = (kind: ServerKind, opts: { port?: number; dataDir?: string; idleMs?: number } = {}) =>
-  kind === 'stock'
-    ? spawnChild('stock.ts', [String(opts.port ?? 0)], true)
-    : spawnChild('ours.ts', [String(opts.port ?? 0), opts.dataDir ?? '-', secretHex, String(opts.idleMs ?? 30_000)], true);
-
-const memory = (server: Child) => server.ask<MemoryReport>('mem', 'mem');
-
-/** Spreads rooms over load processes: one Node process saturates somewhere past a few hundred busy rooms. */
-const openLoad = async (port: number, rooms: readonly Room[], perWorker = 250): Promise<Child[]> => {
-  const workers: Child[] = [];
-  for (let i = 0; i < rooms.length; i += perWorker) workers.push(await spawnChild('load.ts'));
-  await Promise.all(
-    workers.map((w, i) =>
-      w.ask({ cmd: 'open', base: `ws://127.0.0.1:${port}`, rooms: rooms.slice(i * perWorker, (i + 1) * perWorker) }, 'opened'),
-    ),
-  );
-  return workers;
-};
-
-interface RunResult {
-  samples: number[];
-  cpuShare: number;
-  lagP99: number;
-}
-const runLoad = (workers: readonly Child[], ms: number) =>
-  Promise.all(workers.map((w) => w.ask<RunResult>({ cmd: 'run', ms, perSec: EDITS_PER_SEC }, 'result')));
-
-const closeLoad = (workers: readonly Child[]) =>
-  Promise.all(workers.map((w) => w.ask({ cmd: 'close' }, 'closed').then(() => w.kill())));
-
-/** One server under load once: its latency samples and its memory per room. */
+/** One server under load once: its latency samples. */
 interface PhaseRun {
   samples: number[];
-  rssPerRoom: number;
-  heapPerRoom: number;
   saturated: string | null;
   /** Ours only: limits that acted during the run (name → count), empty when none did. */
   limitHits: Record<string, number>;
@@ -95,7 +55,6 @@ interface Prepared {
   readonly kind: ServerKind;
   readonly n: number;
   readonly server: Child;
-  readonly base: MemoryReport;
   readonly workers: Child[];
   readonly dataDir: string | undefined;
 }
@@ -103,38 +62,29 @@ interface Prepared {
 const prepare = async (kind: ServerKind, n: number): Promise<Prepared> => {
   const dataDir = kind === 'ours' ? tempDir() : undefined;
   const server = await startServer(kind, { dataDir });
-  const base = await memory(server);
-  // BENCH_SYNC_HEAP=DIR: heap snapshots before and after loading, to see what a room holds (diff them by constructor).
-  const heap = process.env.BENCH_SYNC_HEAP;
-  if (heap) await server.ask({ heap: `${heap}/${kind}-0.heapsnapshot` }, 'heapWritten');
   const workers = await openLoad(server.ready, makeRooms(n));
   await runLoad(workers, QUICK ? 500 : 1500);
-  return { kind, n, server, base, workers, dataDir };
+  return { kind, n, server, workers, dataDir };
 };
 
-const measure = async ({ kind, n, server, base, workers, dataDir }: Prepared, runMs: number): Promise<PhaseRun> => {
+const measure = async ({ server, workers, dataDir }: Prepared, runMs: number): Promise<PhaseRun> => {
   const results = await runLoad(workers, runMs);
   const mem = await memory(server);
-  const heap = process.env.BENCH_SYNC_HEAP;
-  if (heap) await server.ask({ heap: `${heap}/${kind}-${n}.heapsnapshot` }, 'heapWritten');
   await closeLoad(workers);
   await server.kill();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  const busy = results.find((r) => r.cpuShare > 0.85 || r.lagP99 > 50);
   // The server is fresh for each run: its counters are this run's (warm-up included).
   const limitHits = Object.fromEntries(Object.entries(mem.limits ?? {}).filter(([, v]) => v > 0));
   return {
     samples: results.flatMap((r) => r.samples),
-    rssPerRoom: (mem.rss - base.rss) / n,
-    heapPerRoom: (mem.heapUsed - base.heapUsed) / n,
-    saturated: busy ? `load generator busy (cpu ${fmt(busy.cpuShare * 100, 0)}%, loop lag p99 ${fmt(busy.lagP99, 1)} ms)` : null,
+    saturated: saturation(results),
     limitHits,
   };
 };
 
 /**
  * A server's figures over its rounds whose load generator kept up: samples
- * pooled, memory averaged. A saturated round measures the generator, not the
+ * pooled. A saturated round measures the generator, not the
  * server, so it is counted (`excluded`) but left out of every figure.
  */
 interface LoadFigures {
@@ -142,8 +92,6 @@ interface LoadFigures {
   p95: number;
   p99: number;
   count: number;
-  rssPerRoom: number;
-  heapPerRoom: number;
   rounds: number;
   excluded: string[];
   /** Limits that acted in any round, summed (ours only). */
@@ -157,27 +105,16 @@ const sumCounts = (counts: readonly Record<string, number>[]): Record<string, nu
 const pool = (all: readonly PhaseRun[]): LoadFigures => {
   const runs = all.filter((r) => !r.saturated);
   const samples = runs.flatMap((r) => r.samples).sort((a, b) => a - b);
-  const mean = (f: (r: PhaseRun) => number) => runs.reduce((sum, r) => sum + f(r), 0) / runs.length;
   return {
     p50: pct(samples, 50),
     p95: pct(samples, 95),
     p99: pct(samples, 99),
     count: samples.length,
-    rssPerRoom: mean((r) => r.rssPerRoom),
-    heapPerRoom: mean((r) => r.heapPerRoom),
     rounds: runs.length,
     excluded: all.flatMap((r) => (r.saturated ? [r.saturated] : [])),
     limitHits: sumCounts(all.map((r) => r.limitHits)),
   };
 };
-
-/** "met" / "MISSED" for a figure against its bound; "n/a" when there is no figure (every round saturated). */
-const verdict = (value: number, bound: number, atMost = true): string =>
-  !Number.isFinite(value) ? 'n/a (no unsaturated round)' : (atMost ? value <= bound : value >= bound) ? 'met' : 'MISSED';
-const loadNow = () =>
-  loadavg()
-    .map((l) => fmt(l))
-    .join(' ');
 
 /** BENCH_SYNC_ROOMS=100,500 picks the room counts of the latency table. */
 const latencySizes = (): number[] => process.env.BENCH_SYNC_ROOMS?.split(',').map(Number) ?? (QUICK ? [10, 100] : [10, 100, 500]);
@@ -197,12 +134,12 @@ const latencyTable = async () => {
   console.log('  ours     = auth + y-leveldb persistence (what `archdrill serve --data` runs)');
   console.log('  ours-mem = auth, rooms in memory: ours − ours-mem is what persistence costs');
   console.log(
-    `  up to ${TOGETHER_UP_TO} rooms the three servers run at once, over the same seconds; above, each ${ROUNDS}× per size in rotating order; samples pooled (at least ${MIN_SAMPLES} per server: small sizes run longer), memory averaged`,
+    `  up to ${TOGETHER_UP_TO} rooms the three servers run at once, over the same seconds; above, each ${ROUNDS}× per size in rotating order; samples pooled (at least ${MIN_SAMPLES} per server: small sizes run longer); memory per room is its own phase, below`,
   );
   console.log(
     '  a round whose load generator saturated (cpu > 85 % or loop lag p99 > 50 ms) is flagged ⚠ and left out of the figures',
   );
-  console.log('  rooms  server    p50 ms  p95 ms  p99 ms  samples  rounds  KiB/room (RSS / heap+ext)');
+  console.log('  rooms  server    p50 ms  p95 ms  p99 ms  samples  rounds');
   const ratio = (a: LoadFigures, b: LoadFigures) =>
     `p50 ${fmt(a.p50 / b.p50)}×  p95 ${fmt(a.p95 / b.p95)}× ${verdict(a.p95 / b.p95, 1.2)}  p99 ${fmt(a.p99 / b.p99)}× ${verdict(a.p99 / b.p99, 1.2)}`;
   for (const n of latencySizes()) {
@@ -231,7 +168,7 @@ const latencyTable = async () => {
       ['ours-mem', mem],
     ] as const) {
       console.log(
-        `  ${String(n).padStart(5)}  ${name.padEnd(8)} ${fmt(f.p50).padStart(7)} ${fmt(f.p95).padStart(7)} ${fmt(f.p99).padStart(7)} ${String(f.count).padStart(8)}  ${`${f.rounds}/${rounds}`.padStart(6)}  ${fmt(f.rssPerRoom / KiB, 1)} / ${fmt(f.heapPerRoom / KiB, 1)}`,
+        `  ${String(n).padStart(5)}  ${name.padEnd(8)} ${fmt(f.p50).padStart(7)} ${fmt(f.p95).padStart(7)} ${fmt(f.p99).padStart(7)} ${String(f.count).padStart(8)}  ${`${f.rounds}/${rounds}`.padStart(6)}`,
       );
       for (const why of f.excluded) console.log(`                  ⚠ round excluded: ${why}`);
     }
@@ -242,10 +179,8 @@ const latencyTable = async () => {
     console.log(
       `         limits on (defaults), ours + ours-mem: ${hits.length === 0 ? 'none acted (nothing dropped, no connection closed)' : `ACTED: ${hits.join(', ')}`}; ${echoes} echoes of a peer's presence dropped (the stock client sends them back; expected)`,
     );
-    // At a few rooms the per-room share is below the noise of the process's RSS (a few MiB either way).
-    const memoryVerdict = n >= 100 ? verdict(ours.rssPerRoom / KiB, 100) : 'n/a (too few rooms to measure)';
     console.log(
-      `         ours memory: ${fmt(ours.rssPerRoom / KiB, 1)} KiB RSS/room (target ≤ 100 KiB) ${memoryVerdict}; ${together ? 'the three servers at once' : 'one server at a time'}, ${runMs / 1000} s per round, ${fmt((performance.now() - started) / 1000, 0)} s in all; load ${loadNow()}`,
+      `         ${together ? 'the three servers at once' : 'one server at a time'}, ${runMs / 1000} s per round, ${fmt((performance.now() - started) / 1000, 0)} s in all; load ${loadNow()}`,
     );
   }
 };
@@ -341,13 +276,14 @@ const killPhase = async () => {
   );
 };
 
-/** BENCH_SYNC_PHASES=latency,held,kill picks the phases (default all). */
-const phases = new Set(process.env.BENCH_SYNC_PHASES?.split(',') ?? ['latency', 'held', 'kill']);
+/** BENCH_SYNC_PHASES=latency,memory,held,kill picks the phases (default all). */
+const phases = new Set(process.env.BENCH_SYNC_PHASES?.split(',') ?? ['latency', 'memory', 'held', 'kill']);
 
 export const run = async (): Promise<void> => {
   const benchStarted = performance.now();
   console.log(`${QUICK ? 'BENCH_QUICK=1: short run' : 'full run (BENCH_QUICK=1 for a short one)'}; load average ${loadNow()}`);
   if (phases.has('latency')) await latencyTable();
+  if (phases.has('memory')) await memoryPhase();
   if (phases.has('held')) await heldPhase();
   if (phases.has('kill')) await killPhase();
   console.log(`\nsync bench took ${fmt((performance.now() - benchStarted) / 1000, 0)} s; load average ${loadNow()}`);

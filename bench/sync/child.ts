@@ -51,12 +51,14 @@ export const spawnChild = async (
   args: readonly string[] = [],
   /** A server: what BENCH_SYNC_PROF profiles. */
   isServer = false,
+  /** More Node flags (the memory phase's fixed young generation). */
+  nodeArgs: readonly string[] = [],
 ): Promise<Child & { ready: number }> => {
   const entry = await bundle(file);
   // BENCH_SYNC_PROF=DIR: V8 CPU profiles of the servers (written when they exit on SIGTERM), for chrome://inspect or speedscope.
   const prof = isServer && process.env.BENCH_SYNC_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SYNC_PROF}`] : [];
   const proc = fork(entry ?? join(here, file), [...args], {
-    execArgv: ['--expose-gc', '--max-old-space-size=2048', ...prof, ...(entry ? [] : ['--import', 'tsx'])],
+    execArgv: ['--expose-gc', '--max-old-space-size=2048', ...nodeArgs, ...prof, ...(entry ? [] : ['--import', 'tsx'])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiters: { key: string; resolve: (v: never) => void }[] = [];

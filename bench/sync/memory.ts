@@ -1,12 +1,18 @@
+import { getHeapSpaceStatistics } from 'node:v8';
+
 /** Answers the bench's `mem` query with this process's memory after a full GC (run with --expose-gc). */
 export interface MemoryReport {
   readonly rss: number;
   readonly heapUsed: number;
+  /** V8's young generation as committed (both semi-spaces), bytes: it grows in steps with the allocation rate, not with rooms. */
+  readonly youngGen: number;
   readonly rooms: number;
   /** CPU time this process has used so far (user + system), µs: differences give a server's CPU share. */
   readonly cpuMicros: number;
   /** Our server only: how often each of its limits acted so far (SyncStats counters), to show the bench ran with them on and within them. */
   readonly limits?: Readonly<Record<string, number>>;
+  /** Our server only: edits relayed but not yet written to its store (a write in flight holds them). */
+  readonly pendingWrites?: number;
 }
 
 /** `{ prof: 'start' }` … `{ prof: 'stop', file }`: a V8 CPU profile of just that window (not start-up or shutdown), written to `file`. */
@@ -33,13 +39,26 @@ const serveProfiling = (): void => {
   });
 };
 
-export const serveMemoryQueries = (rooms: () => number, limits?: () => Readonly<Record<string, number>>): void => {
+export const serveMemoryQueries = (
+  rooms: () => number,
+  limits?: () => Readonly<Record<string, number>>,
+  pendingWrites?: () => number,
+): void => {
   serveProfiling();
   process.on('message', async (msg) => {
     if (typeof msg === 'object' && msg && 'heap' in msg) {
       (globalThis as { gc?: () => void }).gc?.();
       const { writeHeapSnapshot } = await import('node:v8');
       process.send?.({ heapWritten: writeHeapSnapshot((msg as { heap: string }).heap) });
+      return;
+    }
+    if (typeof msg === 'object' && msg && 'fillYoung' in msg) {
+      // Short-lived garbage, allocated in the young generation, several times its size: every page of both
+      // semi-spaces is then resident, as under sustained load, so a later growth of RSS is not that.
+      const bytes = (msg as { fillYoung: number }).fillYoung;
+      let keep = 0;
+      for (let done = 0; done < bytes; done += 8 * 1024) keep ^= new Array(1024).fill(done).length;
+      process.send?.({ filled: keep >= 0 });
       return;
     }
     if (msg !== 'mem') return;
@@ -52,9 +71,11 @@ export const serveMemoryQueries = (rooms: () => number, limits?: () => Readonly<
       mem: {
         rss: m.rss,
         heapUsed: m.heapUsed + m.external,
+        youngGen: getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0,
         rooms: rooms(),
         cpuMicros: cpu.user + cpu.system,
         ...(limits && { limits: limits() }),
+        ...(pendingWrites && { pendingWrites: pendingWrites() }),
       } satisfies MemoryReport,
     });
   });

@@ -30,6 +30,7 @@ serveMemoryQueries(
       refusedUpdates: s.refusedUpdates,
     };
   },
+  () => server.stats().pendingWrites,
 );
 process.send?.({ ready: server.port });
 // Graceful: every room flushed before exit (and --cpu-prof, BENCH_SYNC_PROF, writes its profile). SIGKILL stays abrupt.

@@ -1,8 +1,8 @@
 import { type RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, canWrite, type Role } from '../../shared/collab';
-import { type SyncLimits, TokenBucket } from './limits';
+import { refill, type SyncLimits } from './limits';
 import type { Logger } from './log';
-import { PresenceAbuse, type PresenceDrop, PresenceGuard } from './presenceGuard';
+import { PresenceAbuse, type PresenceDrop, PresenceGuard, type PresenceOwner } from './presenceGuard';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, isSyncStep1 } from './protocol';
 import type { Peer, Room, UpdateRefusal } from './room';
 
@@ -62,13 +62,52 @@ const REFUSAL: Readonly<Record<UpdateRefusal, { code: number; reason: string }>>
   'too large': { code: CLOSE_ROOM_TOO_LARGE, reason: 'this board has reached its size limit' },
 };
 
-/** Everything a connection needs from the server besides its socket and room. */
+/** Everything a connection needs from the server besides its socket and room: one object, shared by every connection. */
 export interface ConnectionContext {
   readonly log: Logger;
   readonly counters: ConnectionCounters;
   readonly limits: SyncLimits;
-  readonly onClosed: () => void;
+  /** Called once a connection to the room has closed (starts its idle countdown when it was the last). */
+  readonly release: (room: Room) => void;
 }
+
+/** The Connection a socket serves, found by the shared listeners below (ws keeps its own state on sockets the same way). */
+const CONNECTION = Symbol('connection');
+type ServedSocket = WebSocket & { [CONNECTION]?: Connection };
+
+/*
+ * The socket's listeners are module functions called with the socket as
+ * `this`, and everything a connection keeps is fields of one object with its
+ * methods on the prototype: a server holds thousands of connections, and one
+ * closure per handler per connection cost ~1 KiB each (the sync bench's
+ * memory per room).
+ */
+function onMessage(this: ServedSocket, data: RawData): void {
+  this[CONNECTION]?.receive(data);
+}
+function onSocketError(this: ServedSocket, err: Error): void {
+  this[CONNECTION]?.socketError(err);
+}
+function onSocketClose(this: ServedSocket): void {
+  this[CONNECTION]?.closed();
+}
+function onPong(this: ServedSocket): void {
+  const connection = this[CONNECTION];
+  if (connection) connection.alive = true;
+}
+
+/**
+ * The server's keepalive tick for one socket: a socket that has not answered
+ * the last ping (a laptop lid closed) is dropped, any other is pinged again.
+ */
+export const keepAlive = (ws: WebSocket): void => {
+  const connection = (ws as ServedSocket)[CONNECTION];
+  if (!connection?.alive) ws.terminate();
+  else {
+    connection.alive = false;
+    ws.ping();
+  }
+};
 
 /**
  * Runs the y-websocket protocol for one authorised socket in one room.
@@ -78,148 +117,208 @@ export interface ConnectionContext {
  * decode, going over its budget, or an update the room refuses; once it is
  * closing, nothing more it sent is looked at.
  */
-export const serveConnection = (ws: WebSocket, room: Room, role: Role, who: string, context: ConnectionContext): void => {
-  const { log, counters, limits } = context;
-  const peer: Peer = {
-    label: `${who} as ${role}`,
-    send(frame) {
-      if (usable() && !cutIfNotReading()) ws.send(frame);
-    },
-    close: (code, reason) => shut(code, reason, null),
-  };
-  const writable = canWrite(role);
-  const now = () => performance.now();
-  const bytes = new TokenBucket(limits.bytesPerSecond, limits.bytesBurst, now());
-  const messages = new TokenBucket(limits.messagesPerSecond, limits.messagesBurst, now());
-  let lastSyncStep1 = Number.NEGATIVE_INFINITY;
-  let droppedSyncStep1 = 0;
-  const warnedDrops = new Set<PresenceDrop>();
-  const presence = new PresenceGuard(
-    role,
-    limits,
-    (clientId) => room.claimPresence(peer, clientId),
-    (why) => {
-      counters.droppedPresence++;
-      // The stock client echoes every peer's presence: those are dropped silently.
-      if (why === 'foreign id') counters.foreignPresence++;
-      if (why === 'foreign id' || warnedDrops.has(why)) return;
-      warnedDrops.add(why);
-      log.warn(`room ${room.id}: dropping presence from ${peer.label}: ${why}`);
-    },
-    now(),
-  );
-  let queue: Uint8Array[] | null = [];
-  let broken = false;
-  let warnedReadOnly = false;
+class Connection implements Peer, PresenceOwner {
+  /** A pong (or the handshake) since the last keepalive ping. */
+  alive = true;
+  private readonly presence: PresenceGuard;
+  /** Frames that came before the room loaded; null once it has. */
+  private queue: Uint8Array[] | null = [];
+  private broken = false;
+  private warnedReadOnly = false;
+  /** Presence drops already logged, by reason (null until the first). */
+  private warnedDrops: Set<PresenceDrop> | null = null;
+  private lastSyncStep1 = Number.NEGATIVE_INFINITY;
+  private droppedSyncStep1 = 0;
+  /** The per-connection budget: bytes and messages left, refilled at their rates since `budgetAt` (a token bucket each, on one clock). */
+  private bytesLeft: number;
+  private messagesLeft: number;
+  private budgetAt: number;
 
-  const usable = (): boolean => !broken && ws.readyState === WebSocket.OPEN;
+  constructor(
+    private readonly ws: ServedSocket,
+    private readonly room: Room,
+    private readonly role: Role,
+    /** For logs: the peer's address. */
+    private readonly who: string,
+    private readonly context: ConnectionContext,
+  ) {
+    const { limits } = context;
+    const t = performance.now();
+    this.bytesLeft = limits.bytesBurst;
+    this.messagesLeft = limits.messagesBurst;
+    this.budgetAt = t;
+    this.presence = new PresenceGuard(role, limits, this, t);
+    ws[CONNECTION] = this;
+    room.join(this);
+    context.log.info(`room ${room.id}: ${this.label} joined (${room.peers.size} connected)`);
+    ws.on('error', onSocketError);
+    ws.on('message', onMessage);
+    ws.on('close', onSocketClose);
+    ws.on('pong', onPong);
+    room.ready.then(
+      () => this.start(),
+      () => this.shut(CLOSE_UNAVAILABLE, 'room unavailable', null),
+    );
+  }
 
-  const cutIfNotReading = (): boolean => {
-    if (ws.bufferedAmount <= MAX_BUFFERED_BYTES) return false;
-    log.warn(`room ${room.id}: ${peer.label} is not reading; disconnecting`);
-    broken = true;
-    ws.terminate();
+  /** For logs: who this is (address, role). Built when a line is written, not kept. */
+  get label(): string {
+    return `${this.who} as ${this.role}`;
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.usable() && !this.cutIfNotReading()) this.ws.send(frame);
+  }
+
+  close(code: number, reason: string): void {
+    this.shut(code, reason, null);
+  }
+
+  claimPresence(clientId: number): boolean {
+    return this.room.claimPresence(this, clientId);
+  }
+
+  presenceDropped(why: PresenceDrop): void {
+    const { counters, log } = this.context;
+    counters.droppedPresence++;
+    // The stock client echoes every peer's presence: those are dropped silently.
+    if (why === 'foreign id') {
+      counters.foreignPresence++;
+      return;
+    }
+    if (this.warnedDrops?.has(why)) return;
+    this.warnedDrops ??= new Set();
+    this.warnedDrops.add(why);
+    log.warn(`room ${this.room.id}: dropping presence from ${this.label}: ${why}`);
+  }
+
+  receive(data: RawData): void {
+    // Frames already received when the socket started closing are not looked at.
+    if (!this.usable()) return;
+    const frame = toBytes(data);
+    const t = performance.now();
+    const over = this.spend(frame.byteLength, t);
+    if (over) this.overBudget(over);
+    else if (this.queue === null) this.handle(frame, t);
+    else if (this.queue.push(frame) > MAX_QUEUED) this.fail('too many messages before the room loaded');
+  }
+
+  socketError(err: Error): void {
+    this.context.log.warn(`room ${this.room.id}: socket error from ${this.label}: ${err.message}`);
+    this.ws.terminate();
+  }
+
+  closed(): void {
+    this.broken = true;
+    this.room.leave(this);
+    this.context.log.info(`room ${this.room.id}: ${this.label} left (${this.room.peers.size} connected)`);
+    this.context.release(this.room);
+  }
+
+  /** The room has loaded: sync step 1, the presence already there, then whatever the client sent meanwhile. */
+  private start(): void {
+    if (!this.usable()) return;
+    const { room } = this;
+    this.send(encodeSyncStep1(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) this.send(encodeAwareness(room.awareness, states));
+    const pending = this.queue ?? [];
+    this.queue = null;
+    for (const frame of pending) this.handle(frame, performance.now());
+  }
+
+  /** Takes a frame out of the budget; what was exceeded (for the log line), or null. */
+  private spend(bytes: number, t: number): string | null {
+    const { limits } = this.context;
+    const elapsed = t - this.budgetAt;
+    this.budgetAt = t;
+    this.messagesLeft = refill(this.messagesLeft, elapsed, limits.messagesPerSecond, limits.messagesBurst);
+    this.bytesLeft = refill(this.bytesLeft, elapsed, limits.bytesPerSecond, limits.bytesBurst);
+    if (this.messagesLeft < 1) return `over ${limits.messagesPerSecond} messages/s (burst ${limits.messagesBurst})`;
+    this.messagesLeft -= 1;
+    if (this.bytesLeft < bytes) return `over ${limits.bytesPerSecond} bytes/s (burst ${limits.bytesBurst})`;
+    this.bytesLeft -= bytes;
+    return null;
+  }
+
+  private usable(): boolean {
+    return !this.broken && this.ws.readyState === WebSocket.OPEN;
+  }
+
+  private cutIfNotReading(): boolean {
+    if (this.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return false;
+    this.context.log.warn(`room ${this.room.id}: ${this.label} is not reading; disconnecting`);
+    this.broken = true;
+    this.ws.terminate();
     return true;
-  };
+  }
 
-  /** Closes with a code the client shows; `log` is the line for the server's log, null for a close that is no fault of the peer. */
-  const shut = (code: number, reason: string, logLine: string | null): void => {
-    if (broken) return;
-    broken = true;
+  /** Closes with a code the client shows; `logLine` is the line for the server's log, null for a close that is no fault of the peer. */
+  private shut(code: number, reason: string, logLine: string | null): void {
+    if (this.broken) return;
+    this.broken = true;
+    const { ws } = this;
     ws.close(code, reason);
     if (!logLine) return;
-    log.warn(`room ${room.id}: closing ${peer.label}: ${logLine}`);
+    this.context.log.warn(`room ${this.room.id}: closing ${this.label}: ${logLine}`);
     setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
-  };
+  }
 
-  const fail = (reason: string): void => {
-    if (!broken) counters.malformed++;
-    shut(CLOSE_MALFORMED, 'malformed message', reason);
-  };
+  private fail(reason: string): void {
+    if (!this.broken) this.context.counters.malformed++;
+    this.shut(CLOSE_MALFORMED, 'malformed message', reason);
+  }
 
-  const overBudget = (what: string): void => {
-    if (!broken) counters.overBudget++;
-    shut(CLOSE_BUDGET, 'too many messages', what);
-  };
+  private overBudget(what: string): void {
+    if (!this.broken) this.context.counters.overBudget++;
+    this.shut(CLOSE_BUDGET, 'too many messages', what);
+  }
 
   /** A sync step 1 too soon after the last one answered is dropped unread (the answer is the costly part). */
-  const syncStep1TooSoon = (t: number): boolean => {
-    if (t - lastSyncStep1 >= limits.syncStep1IntervalMs) return false;
+  private syncStep1TooSoon(t: number): boolean {
+    const { limits, counters } = this.context;
+    if (t - this.lastSyncStep1 >= limits.syncStep1IntervalMs) return false;
     counters.droppedSyncRequests++;
     // One early request may be a client's resync timer racing its reconnect; a run of them is not.
-    if (++droppedSyncStep1 >= MAX_DROPPED_SYNC_STEP1)
-      overBudget(`${droppedSyncStep1} sync requests within ${limits.syncStep1IntervalMs} ms of each other`);
+    if (++this.droppedSyncStep1 >= MAX_DROPPED_SYNC_STEP1)
+      this.overBudget(`${this.droppedSyncStep1} sync requests within ${limits.syncStep1IntervalMs} ms of each other`);
     return true;
-  };
+  }
 
-  const answerSyncStep1 = (stateVector: Uint8Array, t: number): void => {
-    lastSyncStep1 = t;
-    droppedSyncStep1 = 0;
+  private answerSyncStep1(stateVector: Uint8Array, t: number): void {
+    this.lastSyncStep1 = t;
+    this.droppedSyncStep1 = 0;
     // Not even the cached answer for a peer that does not read what it was sent.
-    if (!cutIfNotReading()) ws.send(room.answerSyncStep1(stateVector));
-  };
+    if (!this.cutIfNotReading()) this.ws.send(this.room.answerSyncStep1(stateVector));
+  }
 
-  const handle = (frame: Uint8Array): void => {
-    if (!usable()) return;
-    const t = now();
-    if (isSyncStep1(frame) && syncStep1TooSoon(t)) return;
+  private handle(frame: Uint8Array, t: number): void {
+    if (!this.usable()) return;
+    if (isSyncStep1(frame) && this.syncStep1TooSoon(t)) return;
+    const { room, context } = this;
     try {
       const msg = decodeClientMessage(frame);
-      if (msg.type === 'sync-step-1') answerSyncStep1(msg.stateVector, t);
-      else if (msg.type === 'awareness') room.applyPresence(presence.filter(msg.update, t), peer);
-      else if (writable) {
-        const refused = room.applyUpdate(msg.update, peer);
+      if (msg.type === 'sync-step-1') this.answerSyncStep1(msg.stateVector, t);
+      else if (msg.type === 'awareness') room.applyPresence(this.presence.filter(msg.update, t), this);
+      else if (canWrite(this.role)) {
+        const refused = room.applyUpdate(msg.update, this);
         if (refused) {
-          counters.refusedUpdates++;
+          context.counters.refusedUpdates++;
           const { code, reason } = REFUSAL[refused];
-          shut(code, reason, `refused an update of ${msg.update.byteLength} bytes: ${reason}`);
+          this.shut(code, reason, `refused an update of ${msg.update.byteLength} bytes: ${reason}`);
         }
       } else {
-        counters.droppedWrites++;
-        if (!warnedReadOnly) log.warn(`room ${room.id}: dropping document updates from read-only ${peer.label}`);
-        warnedReadOnly = true;
+        context.counters.droppedWrites++;
+        if (!this.warnedReadOnly) context.log.warn(`room ${room.id}: dropping document updates from read-only ${this.label}`);
+        this.warnedReadOnly = true;
       }
     } catch (err) {
-      if (err instanceof PresenceAbuse) overBudget(err.message);
-      else fail((err as Error).message);
+      if (err instanceof PresenceAbuse) this.overBudget(err.message);
+      else this.fail((err as Error).message);
     }
-  };
+  }
+}
 
-  room.join(peer);
-  log.info(`room ${room.id}: ${peer.label} joined (${room.peers.size} connected)`);
-
-  ws.on('error', (err) => {
-    log.warn(`room ${room.id}: socket error from ${peer.label}: ${err.message}`);
-    ws.terminate();
-  });
-  ws.on('message', (data) => {
-    // Frames already received when the socket started closing are not looked at.
-    if (!usable()) return;
-    const frame = toBytes(data);
-    const t = now();
-    if (!messages.take(1, t)) return overBudget(`over ${limits.messagesPerSecond} messages/s (burst ${limits.messagesBurst})`);
-    if (!bytes.take(frame.byteLength, t)) return overBudget(`over ${limits.bytesPerSecond} bytes/s (burst ${limits.bytesBurst})`);
-    if (queue === null) return handle(frame);
-    queue.push(frame);
-    if (queue.length > MAX_QUEUED) fail('too many messages before the room loaded');
-  });
-  ws.on('close', () => {
-    broken = true;
-    room.leave(peer);
-    log.info(`room ${room.id}: ${peer.label} left (${room.peers.size} connected)`);
-    context.onClosed();
-  });
-
-  room.ready.then(
-    () => {
-      if (!usable()) return;
-      peer.send(encodeSyncStep1(room.doc));
-      const states = [...room.awareness.getStates().keys()];
-      if (states.length > 0) peer.send(encodeAwareness(room.awareness, states));
-      const pending = queue ?? [];
-      queue = null;
-      for (const frame of pending) handle(frame);
-    },
-    () => shut(CLOSE_UNAVAILABLE, 'room unavailable', null),
-  );
-};
+/** Serves one authorised socket in its room until it closes (see Connection). */
+export const serveConnection = (ws: WebSocket, room: Room, role: Role, who: string, context: ConnectionContext): void =>
+  void new Connection(ws, room, role, who, context);

@@ -50,9 +50,15 @@ export const DEFAULT_LIMITS: SyncLimits = {
   roomBytes: 4 * MiB,
 };
 
+/** A token bucket's tokens `elapsedMs` after it held `tokens`: refilled at `perSecond`, never past `burst`. */
+export const refill = (tokens: number, elapsedMs: number, perSecond: number, burst: number): number =>
+  Math.min(burst, tokens + (elapsedMs * perSecond) / 1000);
+
 /**
  * A token bucket: `burst` tokens, refilled at `perSecond`. `take` spends
  * `n` tokens if there are that many; time is passed in so tests need no clock.
+ * (A connection keeps its buckets as plain fields and uses `refill`: one
+ * object less per bucket per connection.)
  */
 export class TokenBucket {
   private tokens: number;
@@ -68,7 +74,7 @@ export class TokenBucket {
   }
 
   take(n: number, now: number): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSecond) / 1000);
+    this.tokens = refill(this.tokens, now - this.last, this.perSecond, this.burst);
     this.last = now;
     if (this.tokens < n) return false;
     this.tokens -= n;

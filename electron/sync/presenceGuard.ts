@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import type { Role } from '../../shared/collab';
-import { type SyncLimits, TokenBucket } from './limits';
+import { refill, type SyncLimits } from './limits';
 
 /** One participant's presence as the server relays it: a JSON object with the role stamped in, or null when it left. */
 export interface PresenceEntry {
@@ -8,6 +8,13 @@ export interface PresenceEntry {
   /** The clock the client gave it (already checked to be a small step forward). */
   readonly clock: number;
   readonly state: Record<string, unknown> | null;
+}
+
+/** The connection a PresenceGuard polices: it binds ids and counts (and logs) what was dropped. */
+export interface PresenceOwner {
+  /** Binds an id to this connection; false when another live connection holds it. */
+  claimPresence(clientId: number): boolean;
+  presenceDropped(why: PresenceDrop): void;
 }
 
 /** A frame no honest client sends (too many entries): the connection is closed. */
@@ -35,17 +42,18 @@ export class PresenceGuard {
   /** The client id this connection owns, once it has announced one. */
   clientId: number | null = null;
   private lastClock = 0;
-  private readonly rate: TokenBucket;
+  /** The presence rate's token bucket: what is left, as of `rateAt` (plain fields: one object less per connection). */
+  private rateLeft: number;
+  private rateAt: number;
 
   constructor(
     private readonly role: Role,
     private readonly limits: SyncLimits,
-    /** Binds an id to this connection; false when another live connection holds it. */
-    private readonly claim: (clientId: number) => boolean,
-    private readonly onDrop: (why: PresenceDrop) => void,
+    private readonly owner: PresenceOwner,
     now: number,
   ) {
-    this.rate = new TokenBucket(limits.presencePerSecond, limits.presenceBurst, now);
+    this.rateLeft = limits.presenceBurst;
+    this.rateAt = now;
   }
 
   /** The entries of an awareness update (the y-protocols payload) that may be applied and relayed; throws on malformed input or abuse. */
@@ -69,7 +77,7 @@ export class PresenceGuard {
   private accept(clientId: number, clock: number, json: Uint8Array, now: number): PresenceEntry | null {
     if (this.clientId === null) {
       if (clock > MAX_CLOCK) return this.drop('clock');
-      if (!this.claim(clientId)) return this.drop('foreign id');
+      if (!this.owner.claimPresence(clientId)) return this.drop('foreign id');
       this.clientId = clientId;
     } else if (clientId !== this.clientId) return this.drop('foreign id');
     else if (clock <= this.lastClock || clock > this.lastClock + this.limits.presenceClockStep) return this.drop('clock');
@@ -79,12 +87,20 @@ export class PresenceGuard {
     const state: unknown = JSON.parse(textDecoder.decode(json));
     if (state === null) return { clientId, clock, state: null };
     if (typeof state !== 'object' || Array.isArray(state)) return this.drop('not an object');
-    if (!this.rate.take(1, now)) return this.drop('rate');
+    if (!this.takeRate(now)) return this.drop('rate');
     return { clientId, clock, state: { ...(state as Record<string, unknown>), role: this.role } };
   }
 
+  private takeRate(now: number): boolean {
+    this.rateLeft = refill(this.rateLeft, now - this.rateAt, this.limits.presencePerSecond, this.limits.presenceBurst);
+    this.rateAt = now;
+    if (this.rateLeft < 1) return false;
+    this.rateLeft -= 1;
+    return true;
+  }
+
   private drop(why: PresenceDrop): null {
-    this.onDrop(why);
+    this.owner.presenceDropped(why);
     return null;
   }
 }

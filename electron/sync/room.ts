@@ -46,8 +46,6 @@ export class Room {
   /** Each peer with the presence client id it owns (null until it announced one). */
   readonly peers = new Map<Peer, PresenceSlot | null>();
   readonly ready: Promise<void>;
-  /** Who owns each presence client id: the connection that announced it first. */
-  private readonly owners = new Map<number, Peer>();
   /** The frame being applied by applyPresence, if any. */
   private incomingAwareness: Uint8Array | null = null;
   /** The doc's encoded size: exact after a load or a measure, an upper bound after updates (their sizes are added). */
@@ -82,11 +80,13 @@ export class Room {
     this.peers.set(peer, null);
   }
 
-  /** Binds a presence client id to a peer; false when another connected peer owns it. */
+  /**
+   * Binds a presence client id to a peer; false when another connected peer
+   * owns it (the one that announced it first). Looked up in `peers` (a few
+   * dozen at most, once per connection) rather than kept in a second map.
+   */
   claimPresence(peer: Peer, clientId: number): boolean {
-    const owner = this.owners.get(clientId);
-    if (owner && owner !== peer) return false;
-    this.owners.set(clientId, peer);
+    for (const [other, slot] of this.peers) if (other !== peer && slot?.clientId === clientId) return false;
     this.peers.set(peer, { clientId, offset: null });
     return true;
   }
@@ -97,7 +97,6 @@ export class Room {
     const clientId = this.peers.get(peer)?.clientId;
     this.peers.delete(peer);
     if (clientId === undefined) return;
-    this.owners.delete(clientId);
     if (this.awareness.states.has(clientId)) awarenessProtocol.removeAwarenessStates(this.awareness, [clientId], null);
     this.forgetDeparted();
   }

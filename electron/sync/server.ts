@@ -4,7 +4,14 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { isRoomId, newRoomId, type Role } from '../../shared/collab';
 import { adminKey, newSecret, parseSyncPath, signToken, verifyAdminKey, verifyToken } from './auth';
-import { CLOSE_REVOKED, type ConnectionCounters, newCounters, serveConnection } from './connection';
+import {
+  CLOSE_REVOKED,
+  type ConnectionContext,
+  type ConnectionCounters,
+  keepAlive,
+  newCounters,
+  serveConnection,
+} from './connection';
 import { OriginPolicy, SECURITY_HEADERS } from './httpPolicy';
 import { CodeTries, issueRoomCodes, JOIN_CODES_PATH, JoinCodes, type LinkState, serveJoinCodes } from './joinCodes';
 import { DEFAULT_LIMITS, type SyncLimits } from './limits';
@@ -246,15 +253,14 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
-  const alive = new WeakSet<WebSocket>();
+
+  const connectionContext: ConnectionContext = { log, counters, limits, release: (room) => rooms.release(room) };
 
   /** Wires an upgraded socket into its room. Apart from the upgrade handler, so nothing a connection keeps (closures, listeners) holds on to its request. */
   const accept = (ws: WebSocket, roomId: string, role: Role, who: string): void => {
     // Acquired only now that a WebSocket exists: a handshake that fails never pins a room.
     const room = rooms.acquire(roomId);
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
-    serveConnection(ws, room, role, who, { log, counters, limits, onClosed: () => rooms.release(room) });
+    serveConnection(ws, room, role, who, connectionContext);
   };
 
   /** The token's role at the room's current link generation, or the HTTP refusal. */
@@ -299,13 +305,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   http.on('clientError', (_err, socket) => socket.destroy());
 
   const keepalive = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) ws.terminate();
-      else {
-        alive.delete(ws);
-        ws.ping();
-      }
-    }
+    for (const ws of wss.clients) keepAlive(ws);
   }, KEEPALIVE_MS);
   keepalive.unref();
 

@@ -22,7 +22,7 @@ const MESSAGES: Readonly<Record<number, string>> = {
   [CLOSE_CODES.malformed]: 'The server could not read what this app sent and closed the connection. Reload to rejoin.',
   [CLOSE_CODES.revoked]: 'The links to this room were revoked. Ask the host for a new link.',
   [CLOSE_CODES.roomTooLarge]:
-    'This board has reached its size limit: your last change was not saved to the room. Remove something, or start a new room.',
+    'This board has reached its size limit: your last change was not saved to the room. Save the board as a file to keep it; reload to rejoin the room as it was saved, then remove something, or start a new room.',
   [CLOSE_CODES.subdocuments]: 'The server refused a change it cannot store (a subdocument). Reload to rejoin.',
   [CLOSE_CODES.overBudget]: 'The server closed the connection: this app sent too much too fast. Reload to rejoin.',
 };

@@ -83,8 +83,9 @@ test('defect 4: New asks before throwing away unsaved work, and undo never bring
   // Undo on the new board does nothing: the old board is gone for good, not scored against the new question.
   await canvas(page).click({ position: { x: 40, y: 40 } });
   await page.keyboard.press('Control+z');
-  await page.getByTestId('btn-undo').click();
   await expect(flowNodes(page)).toHaveCount(0);
+  // ...and the toolbar says so: there is no step to undo on a new board.
+  await expect(page.getByTestId('btn-undo')).toBeDisabled();
 
   // Don't save: straight to the question picker; a saved board is not asked about.
   await dragFromPalette(page, 'service', { x: 300, y: 250 });
@@ -97,6 +98,29 @@ test('defect 4: New asks before throwing away unsaved work, and undo never bring
   await page.getByTestId('btn-new').click();
   await expect(page.getByTestId('unsaved-dialog')).toHaveCount(0);
   await expect(page.getByRole('dialog', { name: 'Pick a question' })).toBeVisible();
+});
+
+test('Undo and Redo are enabled only when there is a step to take', async ({ page }) => {
+  await openApp(page);
+  const undo = page.getByTestId('btn-undo');
+  const redo = page.getByTestId('btn-redo');
+  await expect(undo).toBeDisabled();
+  await expect(redo).toBeDisabled();
+  await dragFromPalette(page, 'cache', { x: 400, y: 300 });
+  await expect(undo).toBeEnabled();
+  await expect(redo).toBeDisabled();
+  await undo.click();
+  await expect(flowNodes(page)).toHaveCount(0);
+  await expect(undo).toBeDisabled();
+  await expect(redo).toBeEnabled();
+  await redo.click();
+  await expect(flowNodes(page)).toHaveCount(1);
+  await expect(redo).toBeDisabled();
+  // A new edit after an undo drops the redo step, and the button follows.
+  await undo.click();
+  await expect(redo).toBeEnabled();
+  await dragFromPalette(page, 'service', { x: 500, y: 300 });
+  await expect(redo).toBeDisabled();
 });
 
 test('defect 5: components added by key or click land apart: at the pointer, else near the centre; frames and notes cover nothing', async ({

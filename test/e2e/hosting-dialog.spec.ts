@@ -120,10 +120,23 @@ test('hosting: the dialog warns that the link is a password on an unencrypted ne
   await partner.getByTestId('join-submit').click();
   await expect(partner.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 
+  // Closing the dialog leaves the server running: reopened, it shows the same links and Stop hosting, not Start.
+  const shown = await link.inputValue();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.getByTestId('btn-share').click();
+  await expect(dialog.getByTestId('invite-link-interviewer')).toHaveValue(shown);
+  await expect(picker).toHaveValue('127.0.0.1');
+  await expect(dialog.getByRole('button', { name: 'Start hosting' })).toHaveCount(0);
+
   // The host stops hosting from the dialog: the links were not kept, so the partner is told they were revoked.
   await dialog.getByTestId('stop-hosting').click();
   await expect(partner.getByTestId('connection-closed')).toHaveText(
     'The links to this room were revoked. Ask the host for a new link.',
   );
+  await expect(dialog.getByRole('button', { name: 'Start hosting' })).toBeVisible();
+  // ...and stays stopped when the dialog is opened again.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('btn-share').click();
   await expect(dialog.getByRole('button', { name: 'Start hosting' })).toBeVisible();
 });

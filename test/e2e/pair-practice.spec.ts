@@ -116,6 +116,8 @@ test('two people on one live board: live drag, cursors, roles, shared timer, fol
   const eve = await joinAs(browser, linkFor(room.roomId, room.tokens.spectator), 'Eve');
   await expect(flowNodes(eve)).toHaveCount(1);
   await expect(eve.getByTestId('palette-service')).toHaveCount(0);
+  // Her toolbar's edit buttons are inert: New and Open would replace everyone's board, Undo has nothing of hers.
+  for (const id of ['btn-new', 'btn-open', 'btn-undo', 'btn-redo']) await expect(eve.getByTestId(id)).toBeDisabled();
   await eve.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
   await eve.keyboard.press('s');
   const before = await flowPos(eve, 'cache');
@@ -152,6 +154,13 @@ test('two people on one live board: live drag, cursors, roles, shared timer, fol
   const zoomOf = (t: string) => Number(/scale\(([\d.]+)\)/.exec(t)?.[1] ?? 0);
   await expect.poll(async () => Math.abs(zoomOf(await viewport(ada)) - zoomOf(await viewport(bob)))).toBeLessThan(0.05);
 
+  // New in a live room asks first, saved or not: the board it replaces is everyone's. Cancel keeps it for both.
+  await ada.getByTestId('btn-new').click();
+  await expect(ada.getByTestId('unsaved-live')).toContainText('replaces this one for everyone in it');
+  await ada.getByTestId('unsaved-cancel').click();
+  await expect(ada.getByRole('dialog', { name: 'Pick a question' })).toHaveCount(0);
+  await expect(flowNodes(bob)).toHaveCount(1);
+
   // Swap roles: the next round starts with Ada interviewing Bob.
   await bob.getByTestId('tab-interviewer').click();
   await bob.getByTestId('swap-roles').click();
@@ -160,6 +169,13 @@ test('two people on one live board: live drag, cursors, roles, shared timer, fol
   await expect(bob.getByTestId('participant-me')).toContainText('candidate');
   await expect(ada.getByTestId('interviewer-panel')).toBeVisible();
   await expect(ada.getByTestId('timer-bar')).not.toHaveAttribute('data-status', 'paused');
+
+  // Ada, told it replaces the room's board, starts the next question: Bob's board follows.
+  await ada.getByTestId('btn-new').click();
+  await ada.getByTestId('unsaved-discard').click();
+  await ada.getByTestId('question-chat').click();
+  await expect(flowNodes(bob)).toHaveCount(0);
+  await expect(bob.getByTestId('question-title')).toHaveText(/chat/i);
 
   // A partner who leaves disappears from the list, cursor and all, within a second.
   await eve.close();

@@ -84,10 +84,13 @@ test('a writer who fills the room to its size cap is told so, and nothing the ro
   const cleo = await joined(browser, linkFor(room.roomId, room.tokens.spectator), 'Cleo');
   await expect(flowNodes(cleo)).toHaveCount(kept);
 
-  // Ada reloads: everything the room took is still on her board.
+  // Ada reloads, as the notice says: she is back in the room as the server keeps it (the refused change is not
+  // sent again from her browser's copy, which would close the room on her at once), with everything it took.
   await ada.reload();
   await expect(ada.locator('.react-flow')).toBeVisible();
-  await expect.poll(() => flowNodes(ada).count()).toBeGreaterThanOrEqual(kept);
+  await expect(ada.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  await expect(flowNodes(ada)).toHaveCount(kept);
+  await expect(ada.getByTestId('connection-closed')).toHaveCount(0);
   // And Bob's view of the room is unchanged by her coming back.
   await expect(flowNodes(bob)).toHaveCount(kept);
 });

@@ -100,7 +100,8 @@ function Editor() {
     record?: AttemptRecord;
   } | null>(null);
   // New and Open ask first when the board has unsaved changes, as closing the desktop window does.
-  const [unsaved, setUnsaved] = useState<{ action: string; then: () => unknown } | null>(null);
+  const [unsaved, setUnsaved] = useState<{ action: string; dirty: boolean; then: () => unknown } | null>(null);
+  const live = Boolean(session.collab);
   // Asked now, not from the quiet hash: that lags the last edit (and a New) by its delay.
   const isDirty = useCallback(() => {
     const saved = fileStore.getState().savedHash;
@@ -109,10 +110,11 @@ function Editor() {
   }, [fileStore, session.doc]);
   const guarded = useCallback(
     (action: string, then: () => unknown) => () => {
-      if (isDirty()) setUnsaved({ action, then });
+      const dirty = isDirty();
+      if (dirty || live) setUnsaved({ action, dirty, then });
       else void then();
     },
-    [isDirty],
+    [isDirty, live],
   );
   const newBoard = useMemo(() => guarded('start a new board', pickQuestion), [guarded, pickQuestion]);
   const openBoard = useMemo(() => guarded('open another board', files.open), [guarded, files]);
@@ -206,6 +208,7 @@ function Editor() {
     <div className="app">
       <Toolbar
         commands={commands}
+        editor={session.editor}
         files={files}
         title={rubric?.title ?? question ?? 'Free design'}
         fileName={file.name}
@@ -354,6 +357,8 @@ function Editor() {
         <UnsavedChangesDialog
           fileName={file.name}
           action={unsaved.action}
+          dirty={unsaved.dirty}
+          live={live}
           onChoose={async (choice) => {
             setUnsaved(null);
             if (choice === 'cancel') return;

@@ -15,6 +15,8 @@ import {
   Undo2,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
+import type { BoardEditor } from '../board/editor';
+import { useHistoryState } from '../board/useHistoryState';
 import type { EditorCommands } from '../canvas/useEditorCommands';
 import type { FileCommands } from '../files/useFileCommands';
 import { keyPlatform } from './shortcuts';
@@ -22,6 +24,8 @@ import { usePanels, usePrefs } from './theme';
 
 interface ToolbarProps {
   readonly commands: EditorCommands;
+  /** Decides what the edit buttons may do: a spectator's are disabled, Undo/Redo only when there is a step. */
+  readonly editor: BoardEditor;
   readonly files: FileCommands;
   readonly title: string;
   readonly fileName: string | null;
@@ -33,9 +37,11 @@ interface ToolbarProps {
   readonly children?: ReactNode;
 }
 
-export function Toolbar({ commands, files, title, fileName, dirty, onNew, onOpen, onShortcuts, children }: ToolbarProps) {
+export function Toolbar({ commands, editor, files, title, fileName, dirty, onNew, onOpen, onShortcuts, children }: ToolbarProps) {
   const { theme, snap, toggleTheme, toggleSnap } = usePrefs();
   const panels = usePanels();
+  const { canUndo, canRedo } = useHistoryState(editor);
+  const spectator = editor.readOnly;
   return (
     <header className="toolbar">
       <div className="brand">
@@ -49,20 +55,20 @@ export function Toolbar({ commands, files, title, fileName, dirty, onNew, onOpen
         </span>
       </div>
       <div className="tools" role="toolbar" aria-label="Board">
-        <Btn command="new" onClick={onNew}>
+        <Btn command="new" onClick={onNew} disabled={spectator}>
           <FilePlus size={16} />
         </Btn>
-        <Btn command="open" onClick={onOpen}>
+        <Btn command="open" onClick={onOpen} disabled={spectator}>
           <FolderOpen size={16} />
         </Btn>
         <Btn command="save" onClick={files.save}>
           <Save size={16} />
         </Btn>
         <span className="sep" />
-        <Btn command="undo" onClick={commands.undo}>
+        <Btn command="undo" onClick={commands.undo} disabled={!canUndo}>
           <Undo2 size={16} />
         </Btn>
-        <Btn command="redo" onClick={commands.redo}>
+        <Btn command="redo" onClick={commands.redo} disabled={!canRedo}>
           <Redo2 size={16} />
         </Btn>
         <span className="sep" />
@@ -101,7 +107,16 @@ export const commandTitle = (id: CommandId, label?: string) => {
   return `${label ?? spec.label.replace(/…$/, '')}${key ? ` (${formatChord(key, keyPlatform())})` : ''}`;
 };
 
-function Btn(props: { command: CommandId; label?: string; onClick: () => void; children: ReactNode; pressed?: boolean }) {
+interface BtnProps {
+  readonly command: CommandId;
+  readonly label?: string;
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+  readonly pressed?: boolean;
+  readonly disabled?: boolean;
+}
+
+function Btn(props: BtnProps) {
   const title = commandTitle(props.command, props.label);
   return (
     <button
@@ -110,6 +125,7 @@ function Btn(props: { command: CommandId; label?: string; onClick: () => void; c
       title={title}
       aria-label={title}
       aria-pressed={props.pressed}
+      disabled={props.disabled}
       onClick={props.onClick}
       data-testid={`btn-${TEST_IDS[props.command] ?? props.command}`}
     >

@@ -56,6 +56,10 @@ export interface BoardEditor {
   clearFeedback(): void;
   undo(): void;
   redo(): void;
+  /** What Undo and Redo would do now: nothing for a spectator, nor before this user's first edit. */
+  history(): HistoryState;
+  /** Subscribes to changes of `history()`; returns the unsubscribe function. */
+  onHistory(listener: () => void): () => void;
   /** Subscribes to refused writes (a spectator tried to edit); returns the unsubscribe function. */
   onRefused(listener: () => void): () => void;
   /** For observers that must tell this user's transactions from a partner's. */
@@ -63,6 +67,14 @@ export interface BoardEditor {
   /** Frees the undo manager's listeners on the doc. */
   destroy(): void;
 }
+
+/** Whether this user's own edits can be undone or redone (a partner's never are). */
+export interface HistoryState {
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false };
 
 export interface EditorOptions {
   /** Names this user's origin (the doc's client id is unique per peer). */
@@ -76,6 +88,14 @@ export const createBoardEditor = (doc: Y.Doc, { user, readOnly }: EditorOptions)
   const refusedListeners = new Set<() => void>();
   let depth = 0;
   let clearHistoryAfter = false;
+  // One object per state, so a React snapshot of it only changes when a button's state does.
+  let historyState = NO_HISTORY;
+  const readHistory = (): HistoryState => {
+    const canUndo = !readOnly && history.canUndo();
+    const canRedo = !readOnly && history.canRedo();
+    if (canUndo !== historyState.canUndo || canRedo !== historyState.canRedo) historyState = { canUndo, canRedo };
+    return historyState;
+  };
 
   /** Every write ends up here: refused when read-only, else one transaction with our origin. */
   const write = (fn: () => void, newStep = false): void => {
@@ -123,6 +143,15 @@ export const createBoardEditor = (doc: Y.Doc, { user, readOnly }: EditorOptions)
     },
     redo: () => {
       if (!readOnly) history.redo();
+    },
+    history: readHistory,
+    onHistory: (listener) => {
+      // A new edit empties the redo stack without an event of its own: it comes with stack-item-added.
+      const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const;
+      for (const e of events) history.on(e, listener);
+      return () => {
+        for (const e of events) history.off(e, listener);
+      };
     },
     onRefused: (listener) => {
       refusedListeners.add(listener);

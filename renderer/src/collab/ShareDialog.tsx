@@ -8,15 +8,30 @@ import { createRoomOnServer } from './createRoomOnServer';
 import { enterRoom, hostedRoom, leaveRoom, setHostedRoom } from './enterRoom';
 import { CopyField, type Invite, InviteList, invitesFor, rememberedInvites, rememberInvites } from './Invites';
 
+/**
+ * The desktop's running session, kept while the window lives: the server runs on after the dialog
+ * closes, so reopening it must show the links and Stop hosting again, not offer to start a second one.
+ */
+let running: { readonly hosted: HostedSession; readonly keepLinks: boolean; readonly address: string | null } | null = null;
+
 /** "Host a session": starts the sync server in the desktop app and shows what to send the partner. */
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const { platform, collab, doc } = useBoardSession();
-  const [port, setPort] = useState(7420);
-  const [keepLinks, setKeepLinks] = useState(false);
-  const [address, setAddress] = useState<string | null>(null);
-  const [hosted, setHosted] = useState<HostedSession | null>(null);
+  const [port, setPort] = useState(running?.hosted.port ?? 7420);
+  const [keepLinks, setKeepLinks] = useState(running?.keepLinks ?? false);
+  const [address, setAddressState] = useState<string | null>(running?.address ?? null);
+  const [hosted, setHostedState] = useState<HostedSession | null>(running?.hosted ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const setHosted = (session: HostedSession | null, at: string | null = null) => {
+    running = session && { hosted: session, keepLinks, address: at };
+    setHostedState(session);
+    setAddressState(at);
+  };
+  const setAddress = (at: string) => {
+    if (running) running = { ...running, address: at };
+    setAddressState(at);
+  };
   /** Stops the desktop's sync server (its links die unless kept); from inside the hosted room, leaves it too. */
   const stop = async (leave: boolean) => {
     setBusy(true);
@@ -81,8 +96,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       const session = await platform.hostSession!({ port, lan: true, keepLinks });
-      setHosted(session);
-      setAddress(session.interfaces?.[0]?.address ?? null);
+      setHosted(session, session.interfaces?.[0]?.address ?? null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

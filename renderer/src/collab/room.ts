@@ -1,4 +1,4 @@
-import { closeMessage } from '@shared/collab/closeCodes';
+import { CLOSE_CODES, closeMessage } from '@shared/collab/closeCodes';
 import type { JoinTarget } from '@shared/collab/joinLink';
 import { syncUrlFor } from '@shared/collab/joinLink';
 import { canWrite } from '@shared/collab/roles';
@@ -62,6 +62,10 @@ export const joinRoom = async (target: JoinTarget, platform: Platform): Promise<
   );
   // A final close code (4400–4499): y-websocket stops reconnecting, and the user is told why.
   provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
+    // The refused change is in this browser's copy of the room: kept, it would be sent again on the next
+    // join and close the room on this user at once, for good. The copy goes, and a rejoin starts from the
+    // room as the server keeps it (the board on screen stays until then, to be saved as a file).
+    if (code === CLOSE_CODES.roomTooLarge) void persistence.clear();
     state.setState({ status: 'closed', message: closeMessage(code, reason) ?? `The server closed the connection (${code}).` });
   });
   let everConnected = false;
