@@ -4,7 +4,9 @@
  * `bare,ours,ours+lod` (ours is full detail), the view `1` (zoom 1.0, the
  * default) or `fit`. Traces a 2 s mouse drag of the
  * centre node with Chromium's timeline categories and prints, per page, the
- * renderer main thread's self time per event name, per node update. A tool for
+ * renderer main thread's self time per event name, per node update
+ * (`PROFILE_REMOTE=1`: per partner's move instead, the bench's change → DOM
+ * path; `PROFILE_CSS=...` adds a style sheet, to try what a rule costs). A tool for
  * finding what to optimise, not a benchmark (bench/canvas.bench.ts is that).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +16,7 @@ import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM_LAUNCH } from '../../test/support/chromium';
 import { columnsFor, fittedView, gridCells } from './grid';
-import { startDragProbe, stopDragProbe, watchDrawn } from './probes';
+import { remoteLatencies, startDragProbe, stopDragProbe, watchDrawn } from './probes';
 import type { PageKind, View } from './report';
 
 interface TraceEvent {
@@ -39,6 +41,11 @@ const VIEWPORT = { width: 1280, height: 800 };
 const SAMPLE_JS = process.env.PROFILE_JS === '1';
 /** `PROFILE_TRACE=dir` writes each page's trace there (`<page>-<n>.json`, for Perfetto; with PROFILE_JS, `.cpuprofile` for DevTools). */
 const TRACE_DIR = process.env.PROFILE_TRACE;
+/** `PROFILE_REMOTE=1` traces partners' moves (bench/canvas.bench.ts's change → DOM path) instead of a drag: per move, not per update. */
+const REMOTE = process.env.PROFILE_REMOTE === '1';
+const REMOTE_MOVES = 40;
+/** `PROFILE_CSS='.component { box-shadow: none }'` adds a style sheet to every page: what would dropping that cost save? */
+const EXTRA_CSS = process.env.PROFILE_CSS;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'v8.execute'];
 
 /** CPU ms per renderer thread (its top-level events), main thread excluded: compositor and raster work. */
@@ -124,6 +131,26 @@ async function dragFor(page: Page, id: string, ms: number) {
   for (let i = 1; Date.now() < end; i++) await page.mouse.move(x + 80 + ((i * 2) % 160) - 80, y);
 }
 
+async function tracedDrag(page: Page, id: string): Promise<{ updates: number; durationMs: number }> {
+  await page.evaluate(startDragProbe, id);
+  await dragFor(page, id, 2000);
+  const figures = await page.evaluate(stopDragProbe);
+  await page.mouse.up();
+  return figures;
+}
+
+/** A partner moving a node near the centre REMOTE_MOVES times, as the bench does; `updates` counts the moves. */
+async function remoteMoves(page: Page, centre: number): Promise<{ updates: number; durationMs: number }> {
+  const cell = gridCells(N)[centre + 2 * columnsFor(N) + 2] ?? gridCells(N)[centre]!;
+  const t0 = Date.now();
+  const ms = await page.evaluate(remoteLatencies, { id: cell.id, at: cell.position, count: REMOTE_MOVES, spacingMs: 50 });
+  const sorted = ms.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  console.log(
+    `  change → DOM median ${sorted[sorted.length >> 1]?.toFixed(2)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]?.toFixed(2)} ms`,
+  );
+  return { updates: REMOTE_MOVES, durationMs: Date.now() - t0 };
+}
+
 async function main() {
   const outDir = await mkdtemp(join(tmpdir(), 'archdrill-canvas-profile-'));
   // Unminified, so the script profile names React Flow's and our functions.
@@ -145,6 +172,7 @@ async function main() {
       await page.addInitScript(watchDrawn);
       await page.goto(`http://127.0.0.1:${address.port}/?${URL_OF[mode]}&n=${N}`);
       await page.waitForFunction(() => (window as { __drawnAt?: number }).__drawnAt, undefined, { timeout: 60_000 });
+      if (EXTRA_CSS) await page.addStyleTag({ content: EXTRA_CSS });
       const cols = columnsFor(N);
       const centre = Math.floor(Math.ceil(N / cols) / 2) * cols + Math.floor(cols / 2);
       const id = String(centre + 1);
@@ -164,23 +192,21 @@ async function main() {
         await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
         await cdp.send('Profiler.start');
       }
-      await page.evaluate(startDragProbe, id);
-      await dragFor(page, id, 2000);
-      const figures = await page.evaluate(stopDragProbe);
-      await page.mouse.up();
+      const figures = REMOTE ? await remoteMoves(page, centre) : await tracedDrag(page, id);
       const sampled = SAMPLE_JS ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }) : null;
       await cdp.send('Tracing.end');
       await done;
       const per = figures.updates;
+      const unit = REMOTE ? 'remote move' : 'update';
       if (TRACE_DIR) await writeFile(join(TRACE_DIR, `${mode}-${N}.json`), JSON.stringify({ traceEvents: events }));
       const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
       const cpu = [...selfTimes(events, 'tdur')].sort((a, b) => b[1] - a[1]);
       console.log(
-        `\n${mode} at zoom ${zoom.toFixed(2)}: ${per} updates in ${figures.durationMs.toFixed(0)} ms, main thread ${(sum(selfTimes(events)) / per).toFixed(2)} ms wall, ${(sum(new Map(cpu)) / per).toFixed(2)} ms CPU per update`,
+        `\n${mode} at zoom ${zoom.toFixed(2)}: ${per} ${unit}s in ${figures.durationMs.toFixed(0)} ms, main thread ${(sum(selfTimes(events)) / per).toFixed(2)} ms wall, ${(sum(new Map(cpu)) / per).toFixed(2)} ms CPU per ${unit}`,
       );
       const others = [...otherThreads(events)].map(([name, t]) => `${name} ${(t / per).toFixed(2)}`);
-      console.log(`  other threads, CPU ms per update: ${others.join(', ')}`);
-      console.log('  main thread, self CPU ms per update:');
+      console.log(`  other threads, CPU ms per ${unit}: ${others.join(', ')}`);
+      console.log(`  main thread, self CPU ms per ${unit}:`);
       for (const [name, t] of cpu.slice(0, 16)) console.log(`  ${(t / per).toFixed(2).padStart(7)}  ${name}`);
       if (!sampled) {
         await context.close();
@@ -188,7 +214,7 @@ async function main() {
       }
       const { profile } = sampled;
       if (TRACE_DIR) await writeFile(join(TRACE_DIR, `${mode}-${N}.cpuprofile`), JSON.stringify(profile));
-      console.log('  script, self ms per update:');
+      console.log(`  script, self ms per ${unit}:`);
       for (const [name, t] of jsSelfTimes(profile).slice(0, 25)) console.log(`  ${(t / per).toFixed(2).padStart(7)}  ${name}`);
       const byFile = new Map<string, number>();
       for (const [name, t] of jsSelfTimes(profile)) {

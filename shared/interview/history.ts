@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STEP_IDS, type StepId } from '../framework/steps';
+import { isMissed } from '../rules/missed';
 import type { Band, ScoreResult } from '../rules/types';
 import type { TimerState } from './timer';
 import { timerView } from './timerView';
@@ -159,7 +160,7 @@ export const attemptRecord = (input: AttemptInput): AttemptRecord | null => {
       score: stepPercent.get(s.id) ?? null,
     })),
     boardFile: input.boardFile,
-    ...(score && { missed: score.rules.filter((r) => !r.passed).map((r) => r.id) }),
+    ...(score && { missed: score.rules.filter(isMissed).map((r) => r.id) }),
     kind: input.focus ? 'drill' : 'mock',
     ...(input.focus && { focus: input.focus }),
     ...(input.replay !== undefined && { replay: input.replay }),

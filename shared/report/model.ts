@@ -1,6 +1,7 @@
 import type { NodeKind } from '../board/kinds';
 import { kindInfo } from '../catalogue/catalogue';
 import { STEPS, type StepId } from '../framework/steps';
+import { isMissed } from '../rules/missed';
 import type { Band } from '../rules/types';
 import { FEEDBACK_KEYS, type Feedback, RATING_LABELS } from '../session/feedback';
 import type { ReportInput, StepTime } from './types';
@@ -88,7 +89,7 @@ export const buildReport = (input: ReportInput): ReportModel => {
         stepScore.possible > 0 && {
           score: { earned: stepScore.earned, possible: stepScore.possible, percent: stepScore.percent },
         }),
-      missed: rules.filter((r) => r.step === s.id && !r.passed).map(ruleOf),
+      missed: rules.filter((r) => r.step === s.id && isMissed(r)).map(ruleOf),
       passed: rules.filter((r) => r.step === s.id && r.passed).map(ruleOf),
     };
   });

@@ -3,7 +3,7 @@ import type { BoardGraph } from './graph';
 import { byObjects, bySequence, byText, perGraph } from './memo';
 import { isKeywordList } from './text';
 import type { CheckEnv, CheckOutcome } from './types';
-import { lowerBound, sentencesIn, wordIndex } from './wordIndex';
+import { lowerBound, sentencesIn, type WordIndex, wordAt, wordIndex } from './wordIndex';
 
 /** A passage of the candidate's writing: a step's notes, or a text annotation on the canvas. */
 export interface NoteSource {
@@ -56,6 +56,13 @@ const briefOf = (prompt: string): Brief => {
   return b;
 };
 
+/** Words `first` to `last` (exclusive), one space apart. */
+const sentenceWords = (idx: WordIndex, first: number, last: number): string => {
+  let out = wordAt(idx, first);
+  for (let w = first + 1; w < last; w++) out += ` ${wordAt(idx, w)}`;
+  return out;
+};
+
 /**
  * The text with every sentence that was copied from the brief blanked out:
  * restating the requirements is not an answer. A sentence counts as copied
@@ -66,7 +73,8 @@ const briefOf = (prompt: string): Brief => {
 export const withoutBrief = (text: string, prompt: string | undefined): string => {
   if (!prompt) return text;
   const brief = briefOf(prompt);
-  const { starts, words } = wordIndex(text);
+  const idx = wordIndex(text);
+  const { starts } = idx;
   const bounds = sentencesIn(text);
   let out = text;
   for (let i = 0; i < bounds.length; i += 2) {
@@ -77,8 +85,9 @@ export const withoutBrief = (text: string, prompt: string | undefined): string =
     while (last < starts.length && starts[last]! < to) last++;
     if (last - first < 4) continue;
     let copied = true;
-    for (let w = first; w < last && copied; w++) copied = brief.words.has(words[w]!);
-    if (copied && brief.text.includes(` ${words.slice(first, last).join(' ')} `))
+    // Word by word (wordAt), so a sentence stops costing at its first word the brief lacks.
+    for (let w = first; w < last && copied; w++) copied = brief.words.has(wordAt(idx, w));
+    if (copied && brief.text.includes(` ${sentenceWords(idx, first, last)} `))
       out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
   }
   return out;

@@ -39,13 +39,13 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   pairs: 2,
 };
 // The patterns below are tried only at the start of a word beginning with one of their first words (wordIndex.ts).
-const startsWithDigit = (w: string): boolean => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57;
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 // A count, then up to three words naming the tier: "two load balancers", "3 app server instances", "multiple LBs".
 // Not the digits after a decimal point or a thousands separator ("1.5 TB", "4,000 servers").
 const COUNTED =
   /(?<![.,])(\d{1,3}|two|three|four|five|six|several|multiple|many|redundant|pairs? of)\s+([\p{L}/-]+(?:\s+[\p{L}/-]+){0,2})/iuy;
-const COUNT_WORDS: ReadonlySet<string> = new Set(Object.keys(NUMBER_WORDS));
-const COUNTED_FIRST = (w: string): boolean => startsWithDigit(w) || COUNT_WORDS.has(w);
+// A longer word starting with a count word ("twofold") is tried too, and fails: the pattern wants a space after it.
+const COUNTED_FIRST = [...DIGITS, ...Object.keys(NUMBER_WORDS)];
 const DB_REPLICATION =
   /\breplication factor(?:\s*(?:of|=|:|is))?\s*(\d)|\bRF\s*[=:]?\s*(\d)\b|\b(\d)\s*(?:replicas|copies|replica nodes)\b|\bread replicas?\b|\b(?:primary|master|leader)\s*[-/–,]?\s*(?:and\s+)?(?:replicas?|secondary|secondaries|standby|followers?|slaves?)\b|\breplica set\b|\bmulti-?az\b|\bhot standby\b|\b(?:synchronous|asynchronous|async|sync|semi-sync|quorum)\s+replication\b|\breplicated\s+(?:across|to|over|in)\b|\breplicates?\s+(?:each|every|all|data|writes)\b/iuy;
 const DB_REPLICATION_STARTS = [
@@ -62,13 +62,12 @@ const DB_REPLICATION_STARTS = [
   'semi',
   'quorum',
 ];
-const DB_REPLICATION_FIRST = (w: string): boolean => startsWithDigit(w) || DB_REPLICATION_STARTS.some((p) => w.startsWith(p));
+const DB_REPLICATION_FIRST = [...DIGITS, ...DB_REPLICATION_STARTS];
 const ENTRY_PAIR = /\bactive[-\s/]+(?:passive|active|standby)\b|\bfloating ip\b|\bkeepalived\b|\bvrrp\b|\banycast\b/iuy;
 const ENTRY_PAIR_STARTS = ['active', 'floating', 'keepalived', 'vrrp', 'anycast'];
-const ENTRY_PAIR_FIRST = (w: string): boolean => ENTRY_PAIR_STARTS.some((p) => w.startsWith(p));
+const ENTRY_PAIR_FIRST = ENTRY_PAIR_STARTS;
 
 const keyOf = (s: string): string => s.toLowerCase().replace(/[\s-]+/g, '');
-const singular = (k: string): string[] => [k, k.replace(/es$/, ''), k.replace(/s$/, '')];
 
 /** Word → roles, from the role table plus the tier words. */
 const WORD_ROLES = new Map<string, NodeKind[]>();
@@ -81,15 +80,31 @@ const addWord = (word: string, role: NodeKind): void => {
 for (const [role, words] of Object.entries(ROLE_TERMS)) for (const w of words) addWord(w, role as NodeKind);
 for (const [role, words] of Object.entries(TIER_WORDS)) for (const w of words ?? []) addWord(w, role as NodeKind);
 
-/** The roles the words after a count name: the longest leading run of words that is a tier word. */
-const rolesNamed = (phrase: string): NodeKind[] => {
-  const words = phrase.split(/\s+/);
-  for (let n = words.length; n >= 1; n--)
-    for (let start = 0; start + n <= words.length; start++) {
-      const roles = singular(keyOf(words.slice(start, start + n).join(' '))).flatMap((k) => WORD_ROLES.get(k) ?? []);
-      if (roles.length > 0) return roles;
+/** keyOf for one word (no spaces in it): a regex only when it has a hyphen. */
+const wordKey = (w: string): string => {
+  const lower = w.toLowerCase();
+  return lower.includes('-') ? lower.replace(/-+/g, '') : lower;
+};
+const NO_ROLES: readonly NodeKind[] = [];
+const rolesOf = (k: string): readonly NodeKind[] => WORD_ROLES.get(k) ?? NO_ROLES;
+
+/**
+ * The roles the words after a count name: the longest leading run of words that is a tier word.
+ * A run's key is its words' keys joined, and it is tried as written, less a plural "es", less
+ * a plural "s": every figure with a word after it ("3 TB a year") comes here, so no regex.
+ */
+const rolesNamed = (phrase: string): readonly NodeKind[] => {
+  const keys = phrase.split(/\s+/).map(wordKey);
+  for (let n = keys.length; n >= 1; n--)
+    for (let start = 0; start + n <= keys.length; start++) {
+      let k = keys[start]!;
+      for (let i = start + 1; i < start + n; i++) k += keys[i];
+      const plain = rolesOf(k);
+      const es = k.endsWith('es') ? rolesOf(k.slice(0, -2)) : plain;
+      const s = k.endsWith('s') ? rolesOf(k.slice(0, -1)) : plain;
+      if (plain.length + es.length + s.length > 0) return [...plain, ...es, ...s];
     }
-  return [];
+  return NO_ROLES;
 };
 
 /** By the interned list of passages (see noteSources): the same writing is read once across scoring calls. */
@@ -100,14 +115,23 @@ const raise = (map: Map<NodeKind, number>, roles: readonly NodeKind[], n: number
   for (const r of roles) map.set(r, Math.max(map.get(r) ?? 1, n));
 };
 
+/** The same map again for the same graph: asked once per node a check counts, so it skips even the passages lookup. */
+const perGraph = new WeakMap<BoardGraph, ReadonlyMap<NodeKind, number>>();
+
 /** Instances per role stated in the writing (only roles stated with two or more): the most any passage states. */
 export const statedRedundancy = (graph: BoardGraph): ReadonlyMap<NodeKind, number> => {
+  const known = perGraph.get(graph);
+  if (known) return known;
   const passages = noteSources(graph);
   const hit = cache.get(passages);
-  if (hit) return hit;
+  if (hit) {
+    perGraph.set(graph, hit);
+    return hit;
+  }
   const out = new Map<NodeKind, number>();
   for (const src of passages) for (const [role, n] of byWriting(src.text, () => readRedundancy(src.text))) raise(out, [role], n);
   cache.set(passages, out);
+  perGraph.set(graph, out);
   return out;
 };
 

@@ -1,5 +1,5 @@
 import { type FindOptions, inSense, isNegated, specWord, type TermHit, type TermSpec, termPattern } from './text';
-import { lowerBound, wordIndex, wordsStartingWith } from './wordIndex';
+import { lowerBound, type WordIndex, wordIndex, wordsStartingWith } from './wordIndex';
 
 /**
  * Looking terms up in a text through its word index (wordIndex.ts): each
@@ -53,9 +53,9 @@ const synonymsOf = (specs: readonly TermSpec[], inflections: boolean): readonly 
   return list;
 };
 
-/** Where a synonym may match in `text`, ascending. */
-const candidates = (text: string, syn: Synonym): readonly number[] => {
-  const idx = wordIndex(text);
+/** Where a synonym may match in `idx`'s text, ascending. */
+const candidates = (idx: WordIndex, syn: Synonym): readonly number[] => {
+  const { text } = idx;
   if (syn.literal !== null) return wordsStartingWith(idx, syn.literal);
   let found = idx.memo.get(syn.global) as number[] | undefined;
   if (!found) {
@@ -104,7 +104,7 @@ const candidatesOf = (text: string, syns: readonly Synonym[]): Candidates => {
     let many = false;
     const lists: (readonly number[])[] = new Array(syns.length);
     for (let k = 0; k < syns.length; k++) {
-      const list = candidates(text, syns[k]!);
+      const list = candidates(idx, syns[k]!);
       lists[k] = list;
       if (list.length > 0) {
         many ||= only !== -1;

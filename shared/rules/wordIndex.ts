@@ -15,17 +15,25 @@ export interface WordIndex {
   readonly text: string;
   /** Offset of each word's first character, ascending. */
   readonly starts: readonly number[];
-  /** Each word, lower-cased. */
+  /** Offset just past each word. */
+  readonly ends: readonly number[];
+  /** Each word, lower-cased: cut on first use for a long text (most rules only look words up by prefix, see wordAt). */
   readonly words: readonly string[];
   /** Values derived from this text alone (positions per prefix or pattern), kept with it. */
   readonly memo: Map<unknown, unknown>;
-  /** The distinct words, sorted, each with its offsets: built on the first lookup of a long text. */
-  sorted?: { readonly keys: readonly string[]; readonly at: readonly (readonly number[])[] };
+}
+
+/** The index's private part: the lower-cased text when it lines up with the text, and the prefix buckets. */
+interface Index extends WordIndex {
+  /** `text` lower-cased, when that keeps every offset (nearly always); else null and the words are cut one by one. */
+  readonly lower: string | null;
+  /** Word numbers by their first one or two characters (see bucketKey), in text order: built on the first lookup. */
+  buckets?: Map<number, number[]>;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** Past this many words, prefix lookups go through a sorted word list instead of a scan. */
+/** Past this many words, prefix lookups go through buckets of words by their first characters instead of a scan. */
 const TABLE_FROM = 24;
 
 /** Whether the UTF-16 unit at `i` belongs to a word: ASCII by code, anything else by its Unicode class. */
@@ -35,34 +43,93 @@ const inWord = (text: string, code: number, i: number): boolean =>
     : LETTER_OR_DIGIT.test(text.slice(i, code >= 0xd800 && code <= 0xdbff ? i + 2 : i + 1)) ||
       (code >= 0xdc00 && code <= 0xdfff && i > 0 && LETTER_OR_DIGIT.test(text.slice(i - 1, i + 1)));
 
-const build = (text: string): WordIndex => {
+const build = (text: string): Index => {
   const starts: number[] = [];
-  const words: string[] = [];
+  const ends: number[] = [];
   const lower = text.toLowerCase();
   if (lower.length !== text.length) {
     // Lower-casing changed the length (rare letters): cut each word on its own.
+    const words: string[] = [];
     for (const m of text.matchAll(WORD)) {
       starts.push(m.index);
+      ends.push(m.index + m[0].length);
       words.push(m[0].toLowerCase());
     }
-  } else
-    for (let i = 0; i < text.length; ) {
-      if (!inWord(text, text.charCodeAt(i), i)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      while (i < text.length && inWord(text, text.charCodeAt(i), i)) i++;
-      starts.push(start);
-      words.push(lower.slice(start, i));
+    return { text, starts, ends, words, memo: new Map(), lower: null };
+  }
+  for (let i = 0; i < text.length; ) {
+    if (!inWord(text, text.charCodeAt(i), i)) {
+      i++;
+      continue;
     }
-  return { text, starts, words, memo: new Map() };
+    const start = i;
+    while (i < text.length && inWord(text, text.charCodeAt(i), i)) i++;
+    starts.push(start);
+    ends.push(i);
+  }
+  // Short texts (labels) are read word by word (roles, scans): cut them now; long ones when asked.
+  if (text.length <= SHORT) return { text, starts, ends, words: cut(lower, starts, ends), memo: new Map(), lower };
+  let words: string[] | undefined;
+  return {
+    text,
+    starts,
+    ends,
+    get words() {
+      words ??= cut(lower, starts, ends);
+      return words;
+    },
+    memo: new Map(),
+    lower,
+  };
+};
+
+const cut = (lower: string, starts: readonly number[], ends: readonly number[]): string[] => {
+  const words = new Array<string>(starts.length);
+  for (let i = 0; i < starts.length; i++) words[i] = lower.slice(starts[i], ends[i]);
+  return words;
+};
+
+/** Word `i` of `idx`, lower-cased, without cutting the others. */
+export const wordAt = (idx: WordIndex, i: number): string => {
+  const { lower } = idx as Index;
+  return lower === null ? idx.words[i]! : lower.slice(idx.starts[i], idx.ends[i]);
+};
+
+/** Whether word `i` starts with `prefix` (lower case), read in place. */
+const startsWith = (idx: Index, i: number, prefix: string): boolean =>
+  idx.lower === null
+    ? idx.words[i]!.startsWith(prefix)
+    : idx.ends[i]! - idx.starts[i]! >= prefix.length && idx.lower.startsWith(prefix, idx.starts[i]);
+
+/** The bucket of a word or prefix: its first character, or its first two (a second code unit never is 0). */
+const bucketKey = (first: number, second: number): number => first * 65536 + second;
+
+/** Each word under its first character and under its first two, in text order. */
+const bucketsOf = (idx: Index): Map<number, number[]> => {
+  const buckets = new Map<number, number[]>();
+  const add = (key: number, i: number): void => {
+    const list = buckets.get(key);
+    if (list) list.push(i);
+    else buckets.set(key, [i]);
+  };
+  for (let i = 0; i < idx.starts.length; i++) {
+    const word = idx.lower === null ? idx.words[i]! : null;
+    const at = word === null ? idx.starts[i]! : 0;
+    const source = word ?? idx.lower!;
+    const first = source.charCodeAt(at);
+    add(bucketKey(first, 0), i);
+    const length = word === null ? idx.ends[i]! - at : word.length;
+    if (length > 1) add(bucketKey(first, source.charCodeAt(at + 1)), i);
+  }
+  return buckets;
 };
 
 /** Labels (short texts) of a large board fit in one cache; notes change as people type, so few are kept. */
 const short = { cache: new Map<string, WordIndex>(), limit: 4096 };
 const long = { cache: new Map<string, WordIndex>(), limit: NOTES_KEPT };
+
 const SHORT = 200;
+let last: WordIndex = build('');
 
 /**
  * The index of `text`, cut once and reused: a pure function of the text, so
@@ -70,6 +137,9 @@ const SHORT = 200;
  * labels stay the same between two rescorings).
  */
 export const wordIndex = (text: string): WordIndex => {
+  // Lookups come in runs on one text (a term's synonyms, a sentence's terms): the same string object
+  // compares in no time, while a map lookup of an equal label from a new board compares its characters.
+  if (last.text === text) return last;
   const { cache, limit } = text.length <= SHORT ? short : long;
   let idx = cache.get(text);
   if (idx === undefined) {
@@ -77,6 +147,7 @@ export const wordIndex = (text: string): WordIndex => {
     if (cache.size >= limit) cache.clear();
     cache.set(text, idx);
   }
+  last = idx;
   return idx;
 };
 
@@ -84,9 +155,10 @@ const EMPTY: readonly number[] = [];
 
 /** Offsets (ascending) of the words of `idx` that start with `prefix` (lower case, not empty). */
 export const wordsStartingWith = (idx: WordIndex, prefix: string): readonly number[] => {
-  const { words, starts } = idx;
+  const { starts } = idx;
   // A label's few words: a scan is cheaper than any table.
-  if (words.length < TABLE_FROM) {
+  if (starts.length < TABLE_FROM) {
+    const { words } = idx;
     let out: number[] | null = null;
     for (let i = 0; i < words.length; i++)
       if (words[i]!.startsWith(prefix)) {
@@ -97,25 +169,20 @@ export const wordsStartingWith = (idx: WordIndex, prefix: string): readonly numb
   }
   const hit = idx.memo.get(prefix) as readonly number[] | undefined;
   if (hit) return hit;
-  idx.sorted ??= sortWords(idx);
-  const { keys, at } = idx.sorted;
-  // The words starting with `prefix` sit together in the sorted list, from its lower bound on.
-  const found: (readonly number[])[] = [];
-  for (let k = lowerBound(keys, prefix); k < keys.length && keys[k]!.startsWith(prefix); k++) found.push(at[k]!);
-  const result = found.length === 0 ? EMPTY : found.length === 1 ? found[0]! : found.flat().sort((a, b) => a - b);
-  idx.memo.set(prefix, result);
-  return result;
-};
-
-const sortWords = (idx: WordIndex): NonNullable<WordIndex['sorted']> => {
-  const at = new Map<string, number[]>();
-  idx.words.forEach((w, i) => {
-    const list = at.get(w);
-    if (list) list.push(idx.starts[i]!);
-    else at.set(w, [idx.starts[i]!]);
-  });
-  const keys = [...at.keys()].sort();
-  return { keys, at: keys.map((k) => at.get(k)!) };
+  const index = idx as Index;
+  index.buckets ??= bucketsOf(index);
+  const bucket = index.buckets.get(bucketKey(prefix.charCodeAt(0), prefix.length > 1 ? prefix.charCodeAt(1) : 0));
+  let result: number[] | null = null;
+  // The bucket holds every word starting with the prefix's first one or two characters, in text order.
+  if (bucket)
+    for (const i of bucket)
+      if (startsWith(index, i, prefix)) {
+        result ??= [];
+        result.push(starts[i]!);
+      }
+  const found = result ?? EMPTY;
+  idx.memo.set(prefix, found);
+  return found;
 };
 
 /** The first place in the ascending `positions` (numbers, or strings in code-unit order) holding a value ≥ `from`. */
@@ -132,18 +199,21 @@ export const lowerBound = <T extends number | string>(positions: readonly T[], f
 
 /**
  * Where a sticky pattern matches in `idx`'s text, trying only at the starts
- * of words that `first` accepts (given in lower case), in text order and
+ * of words beginning with one of `prefixes` (lower case), in text order and
  * without overlaps, like a global regex scan (whose pattern starts with a
  * word boundary) would find them. Cached per text and pattern.
  */
-export const matchesAtWords = (idx: WordIndex, sticky: RegExp, first: (word: string) => boolean): readonly RegExpExecArray[] => {
+export const matchesAtWords = (idx: WordIndex, sticky: RegExp, prefixes: readonly string[]): readonly RegExpExecArray[] => {
   const hit = idx.memo.get(sticky) as readonly RegExpExecArray[] | undefined;
   if (hit) return hit;
+  const at: number[] = [];
+  for (const p of prefixes) for (const i of wordsStartingWith(idx, p)) at.push(i);
+  at.sort((a, b) => a - b);
   const out: RegExpExecArray[] = [];
   let end = 0;
-  for (let i = 0; i < idx.words.length; i++) {
-    const p = idx.starts[i]!;
-    if (p < end || !first(idx.words[i]!)) continue;
+  for (let k = 0; k < at.length; k++) {
+    const p = at[k]!;
+    if (p < end || p === at[k - 1]) continue;
     sticky.lastIndex = p;
     const m = sticky.exec(idx.text);
     if (!m) continue;
@@ -154,7 +224,8 @@ export const matchesAtWords = (idx: WordIndex, sticky: RegExp, first: (word: str
   return out;
 };
 
-const SENTENCE = /[^\n.!?;]+/g;
+/** A sentence is a run of anything but \n . ! ? ; (the regex /[^\n.!?;]+/, by char code). */
+const endsSentence = (c: number): boolean => c === 10 || c === 46 || c === 33 || c === 63 || c === 59;
 const SENTENCES = Symbol('sentences');
 
 /** The sentences of `text` as [start, end) offsets, flat: [s0, e0, s1, e1, …]; cut at . ! ? ; and line breaks. */
@@ -163,7 +234,16 @@ export const sentencesIn = (text: string): readonly number[] => {
   let bounds = idx.memo.get(SENTENCES) as number[] | undefined;
   if (!bounds) {
     bounds = [];
-    for (const m of text.matchAll(SENTENCE)) bounds.push(m.index, m.index + m[0].length);
+    // By char code, not matchAll: no match objects for every sentence of every note.
+    for (let i = 0; i < text.length; ) {
+      if (endsSentence(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < text.length && !endsSentence(text.charCodeAt(i))) i++;
+      bounds.push(start, i);
+    }
     idx.memo.set(SENTENCES, bounds);
   }
   return bounds;

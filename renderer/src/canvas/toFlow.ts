@@ -46,11 +46,32 @@ export const toFlowEdge = (edge: BoardEdge, prev?: FlowEdge): FlowEdge => ({
   ...(prev?.selected && { selected: true }),
 });
 
+/** Two flat prop records with the same keys and values (readNode builds a new record on every read). */
+const sameProps = (a: BoardNode['props'], b: BoardNode['props']): boolean => {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+};
+
+/** Everything of a node that its view draws: all of it except where it is. */
+const sameContent = (a: BoardNode, b: BoardNode): boolean =>
+  a === b ||
+  (a.id === b.id &&
+    a.kind === b.kind &&
+    a.label === b.label &&
+    a.size?.width === b.size?.width &&
+    a.size?.height === b.size?.height &&
+    a.extra === b.extra &&
+    sameProps(a.props, b.props));
+
 /**
- * The memo test of our node components: they draw only from their id, data
- * and selection. React Flow also passes the node's position (and its
- * dragging flag), which change on every drag frame; its wrapper moves the
- * node, so the content need not render again for them.
+ * The memo test of our node components: they draw only from their id, the
+ * domain node's content and selection, never from its position. React Flow
+ * passes the node's position (and its dragging flag), which change on every
+ * drag frame, and a partner's move brings a new domain node that differs
+ * only in its position; React Flow's wrapper moves the node, so the content
+ * need not render again for either.
  */
 export const sameNodeView = (a: NodeProps<FlowNode>, b: NodeProps<FlowNode>): boolean =>
-  a.id === b.id && a.data === b.data && a.selected === b.selected;
+  a.id === b.id && a.selected === b.selected && (a.data === b.data || sameContent(a.data.node, b.data.node));

@@ -1,15 +1,17 @@
 import { decodeBoard } from '@shared/board/codec';
 import { STEPS, type StepId } from '@shared/framework/steps';
-import { formatClock, formatMinutes } from '@shared/interview/format';
+import { formatMinutes } from '@shared/interview/format';
 import type { AttemptRecord } from '@shared/interview/history';
 import { averageStepScores, mostMissedRules, stepTimes, weakestStep } from '@shared/interview/progress';
 import type { Rubric } from '@shared/rubric';
+import { isMissed } from '@shared/rules/missed';
 import { scoreBoard } from '@shared/rules/score';
 import { useMemo, useState } from 'react';
 import { Modal } from '../ui/Modal';
 import { AttemptTable } from './AttemptTable';
 import { useHistory } from './historyStore';
 import { ScoreChart } from './replay/ScoreChart';
+import { StepTimesTable } from './StepTimesTable';
 import { replayToOpen, useAttemptFiles } from './useAttemptFiles';
 
 export interface ProgressPageProps {
@@ -62,7 +64,7 @@ export function ProgressPage({ rubricFor, onOpenBoard, onShowScorecard, onReplay
           a.id,
           rubric && decoded?.ok
             ? scoreBoard(decoded.board, rubric)
-                .rules.filter((r) => !r.passed)
+                .rules.filter(isMissed)
                 .map((r) => r.id)
             : null,
         );
@@ -187,26 +189,11 @@ export function ProgressPage({ rubricFor, onOpenBoard, onShowScorecard, onReplay
 
               <section aria-label="Time per step against the plan" data-testid="progress-times">
                 <h3>Time per step (average)</h3>
-                <table className="progress-times">
-                  <thead>
-                    <tr>
-                      <th scope="col">Step</th>
-                      <th scope="col">Plan</th>
-                      <th scope="col">Spent</th>
-                      <th scope="col">Score</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {times.map((t) => (
-                      <tr key={t.step} data-testid={`progress-step-${t.step}`} data-weakest={t.step === weakest || undefined}>
-                        <th scope="row">{titleOf(t.step)}</th>
-                        <td>{formatClock(t.plannedSec)}</td>
-                        <td data-overtime={t.spentSec > t.plannedSec || undefined}>{formatClock(t.spentSec)}</td>
-                        <td>{averages[t.step] === null ? '—' : `${averages[t.step]}%`}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <StepTimesTable
+                  testId="progress-step"
+                  highlight={weakest}
+                  rows={times.map((t) => ({ ...t, id: t.step, title: titleOf(t.step), score: averages[t.step] ?? null }))}
+                />
                 {weakest && (
                   <p className="drill">
                     Weakest: <strong>{titleOf(weakest)}</strong>{' '}

@@ -1,10 +1,12 @@
 import { STEPS, type StepId } from '@shared/framework/steps';
-import { formatClock, formatMinutes } from '@shared/interview/format';
+import { formatMinutes } from '@shared/interview/format';
 import type { StepSnapshot } from '@shared/interview/snapshots';
+import { isMissed } from '@shared/rules/missed';
 import type { RuleResult, ScoreResult } from '@shared/rules/types';
 import type { ReactNode } from 'react';
 import { Modal } from '../ui/Modal';
 import { BoardThumbnail } from './BoardThumbnail';
+import { StepTimesTable } from './StepTimesTable';
 
 /** One row of the plan-against-time table. */
 export interface ScorecardStep {
@@ -35,7 +37,7 @@ export interface ScorecardViewProps {
  */
 export function ScorecardView({ title, result, steps, snapshots, actions, subtitle, onClose }: ScorecardViewProps) {
   const stepScore = new Map(result?.steps.filter((s) => s.possible > 0).map((s) => [s.step, s.percent]));
-  const missed = result?.rules.filter((r) => !r.passed) ?? [];
+  const missed = result?.rules.filter(isMissed) ?? [];
   const passed = result ? result.rules.length - missed.length : 0;
   const totalSpent = steps.reduce((a, s) => a + s.spentSec, 0);
   const totalPlanned = steps.reduce((a, s) => a + s.plannedSec, 0);
@@ -72,32 +74,11 @@ export function ScorecardView({ title, result, steps, snapshots, actions, subtit
           {actions && <div className="scorecard-actions">{actions}</div>}
         </div>
 
-        <table className="scorecard-steps">
-          <thead>
-            <tr>
-              <th scope="col">Step</th>
-              <th scope="col">Planned</th>
-              <th scope="col">Spent</th>
-              <th scope="col">Score</th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s) => {
-              const over = s.spentSec - s.plannedSec;
-              return (
-                <tr key={s.id} data-testid={`scorecard-step-${s.id}`}>
-                  <th scope="row">{s.title}</th>
-                  <td>{formatClock(s.plannedSec)}</td>
-                  <td data-overtime={over > 0 || undefined}>
-                    {formatClock(s.spentSec)}
-                    {over > 0 && <span className="small"> (+{formatClock(over)})</span>}
-                  </td>
-                  <td>{stepScore.has(s.id) ? `${stepScore.get(s.id)}%` : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <StepTimesTable
+          testId="scorecard-step"
+          showOver
+          rows={steps.map((s) => ({ ...s, score: stepScore.get(s.id) ?? null }))}
+        />
 
         {missed.length > 0 && (
           <section aria-label="Missed rules" data-testid="scorecard-missed">

@@ -1,5 +1,6 @@
 import type { Board } from '@shared/board/types';
 import { kindInfo } from '@shared/catalogue/catalogue';
+import { nodeBox } from '@shared/export/nodeLayout';
 
 /** A board reduced to boxes and lines for a small picture: no React Flow, no icons, no text. */
 export interface Thumbnail {
@@ -22,16 +23,14 @@ export interface Thumbnail {
   }[];
 }
 
-/** The size the canvas gives a component that was never resized. */
-const COMPONENT_SIZE = { width: 160, height: 56 };
 const PAD = 24;
 
 /** Boxes at the nodes' positions, lines between their centres, framed by the bounds plus padding. */
 export const thumbnailOf = (board: Board): Thumbnail => {
+  // The boxes the canvas and the export draw (a long name wraps and grows its component; a note has its own size).
   const boxes = board.nodes.map((n) => {
-    const size = n.size ?? COMPONENT_SIZE;
     const look: Thumbnail['boxes'][number]['look'] = n.kind === 'group' || n.kind === 'text' ? n.kind : kindInfo(n.kind).category;
-    return { id: n.id, x: n.position.x, y: n.position.y, width: size.width, height: size.height, look };
+    return { id: n.id, ...nodeBox(n), look };
   });
   if (boxes.length === 0) return { viewBox: '0 0 320 180', boxes, lines: [] };
   const byId = new Map(boxes.map((b) => [b.id, b]));

@@ -88,10 +88,24 @@ describe('sameNodeView', () => {
     expect(sameNodeView(a, { ...a, positionAbsoluteX: 40, positionAbsoluteY: 12, dragging: true })).toBe(true);
   });
 
-  it('re-draws a node for new data (rename, kind) or a change of selection', () => {
+  it('skips re-drawing a node a partner moved: a new domain node that differs only in its position', () => {
+    const a = props({ data: toFlowNode(node('c', 'cache', { props: { tech: 'Redis' } })).data });
+    const moved = toFlowNode(node('c', 'cache', { props: { tech: 'Redis' }, position: { x: 300, y: -40 } }));
+    expect(moved.data).not.toBe(a.data);
+    expect(sameNodeView(a, { ...a, data: moved.data })).toBe(true);
+  });
+
+  it('re-draws a node for new data (rename, kind, a prop, size) or a change of selection', () => {
     const a = props();
-    const renamed = toFlowNode(node('c', 'cache', { label: 'Redis' }));
-    expect(sameNodeView(a, { ...a, data: renamed.data })).toBe(false);
+    const redraws = [
+      node('c', 'cache', { label: 'Redis' }),
+      node('c', 'message_queue'),
+      node('c', 'cache', { props: { replicas: 3 } }),
+      node('c', 'cache', { size: { width: 300, height: 90 } }),
+    ];
+    for (const changed of redraws) expect(sameNodeView(a, { ...a, data: toFlowNode(changed).data })).toBe(false);
+    const tech = (t: string) => props({ data: toFlowNode(node('c', 'cache', { props: { tech: t } })).data });
+    expect(sameNodeView(tech('Redis'), tech('Memcached'))).toBe(false);
     expect(sameNodeView(a, { ...a, selected: true })).toBe(false);
   });
 });

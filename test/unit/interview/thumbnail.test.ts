@@ -21,8 +21,29 @@ describe('snapshot thumbnails', () => {
       notes: {},
     };
     const t = thumbnailOf(board);
-    expect(t.viewBox).toBe('-74 -74 558 254');
+    // A component the canvas never resized is 176 × 56 (it was drawn 160 wide, narrower than on the canvas).
+    expect(t.viewBox).toBe('-74 -74 574 254');
     expect(t.boxes.map((b) => b.look)).toEqual(['network', 'storage', 'group']);
-    expect(t.lines).toEqual([{ id: 'e', x1: 80, y1: 28, x2: 380, y2: 128 }]);
+    expect(t.lines).toEqual([{ id: 'e', x1: 88, y1: 28, x2: 388, y2: 128 }]);
+  });
+
+  it('draws each node the size the canvas gives it: a note its own default, a long name a taller box', () => {
+    const t = thumbnailOf({
+      nodes: [
+        { id: 'short', kind: 'service', label: 'API', position: { x: 0, y: 0 } },
+        {
+          id: 'long',
+          kind: 'service',
+          label: 'Fan-out workers that write each post into every follower timeline',
+          position: { x: 0, y: 200 },
+        },
+        { id: 'note', kind: 'text', label: 'why', position: { x: 400, y: 0 } },
+      ],
+      edges: [],
+      notes: {},
+    });
+    const [short, long, note] = t.boxes;
+    expect(long!.height).toBeGreaterThan(short!.height);
+    expect(note).toMatchObject({ width: 200, height: 80 });
   });
 });

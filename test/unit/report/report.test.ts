@@ -101,6 +101,15 @@ describe('buildReport', () => {
     expect(m.overall).toEqual({ earned: 2, possible: 6, percent: 33, band: 'weak' });
   });
 
+  it('lists a not-applicable rule neither as missed nor as earned, and a partly met one as missed', () => {
+    const na: RuleResult = { ...rule('no-client-db', 'deep_dive', false, 'Not applicable: …'), status: 'not-applicable' };
+    const partly: RuleResult = { ...rule('cache-ttl', 'deep_dive', false, 'Say how long entries live.'), status: 'partial' };
+    const m = buildReport({ ...input, score: { ...score, rules: [...score.rules, na, partly] } });
+    const deep = m.steps.find((s) => s.id === 'deep_dive')!;
+    expect(deep.missed.map((r) => r.id)).toEqual(['base62-encoding', 'cache-ttl']);
+    expect(deep.passed.map((r) => r.id)).toEqual([]);
+  });
+
   it('formats durations as clock times', () => {
     expect([formatDuration(0), formatDuration(754), formatDuration(3725)]).toEqual(['0:00', '12:34', '1:02:05']);
   });
