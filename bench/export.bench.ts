@@ -3,7 +3,9 @@
  * the board model (shared/export), in three places:
  *
  *   board → SVG string   renderBoardSvg in Node (the same pure code the app runs)   target < 50 ms
- *   SVG → PNG, browser   the app's exporter in headless Chromium: rasterise + encode  target < 500 ms
+ *   SVG → PNG, browser   the app's exporter in headless Chromium: decode, draw in strips, encode,
+ *                        join, embed the board (printed step by step), beside the whole-canvas
+ *                        fallback run alternately in the same page                target < 500 ms
  *   CLI PNG              `archdrill export --format png` in-process (read, draw, resvg,
  *                        embed, atomic write), and one spawned run of the bin for its wall time   target < 1 s
  *
@@ -19,11 +21,13 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { main } from '../electron/cli/main';
+import type { PngTimings } from '../renderer/src/export/rasterize';
 import { encodeBoard } from '../shared/board/codec';
 import type { NodeKind } from '../shared/board/kinds';
 import type { Board, BoardEdge, BoardNode } from '../shared/board/types';
 import { renderBoardSvg } from '../shared/export/renderSvg';
 import { CHROMIUM_LAUNCH } from '../test/support/chromium';
+import { measureCpu } from './sync/procCpu';
 
 const CONFIG = resolve(import.meta.dirname, '../vite.config.ts');
 const N = Number(process.env.BENCH_N ?? 300);
@@ -70,17 +74,30 @@ const timed = async (fn: (i: number) => Promise<unknown> | unknown) => {
   return times;
 };
 
-interface BrowserSample {
+/** What the page's renderPng hook answers: the picture's size and the exporter's timings (renderer/src/export/rasterize.ts). */
+interface BrowserSample extends PngTimings {
   readonly width: number;
   readonly height: number;
   readonly scale: number;
   readonly bytes: number;
-  readonly svgMs: number;
-  readonly rasterMs: number;
-  readonly svgChars: number;
+  /** CPU the bench's process tree (Chromium's processes, mostly) used during the run: steadier than wall time on a busy machine. */
+  readonly cpuMs: number;
+  /** Share of all the machine's cores busy during the run, 0..1 (others' work included). */
+  readonly machineBusy: number;
 }
 
-async function browserFigures(boardFile: string, outDir: string): Promise<BrowserSample[]> {
+/** Medians of each step, and which path drew them. */
+const breakdown = (samples: readonly BrowserSample[]) =>
+  `decode ${median(samples.map((s) => s.decodeMs)).toFixed(0)} ms, draw ${median(samples.map((s) => s.drawMs)).toFixed(0)} ms, ` +
+  `encode/join ${median(samples.map((s) => s.encodeMs)).toFixed(0)} ms (path: ${[...new Set(samples.map((s) => s.path))].join('+')}); ` +
+  `CPU ${median(samples.map((s) => s.cpuMs)).toFixed(0)} ms, machine ${(median(samples.map((s) => s.machineBusy)) * 100).toFixed(0)}% busy`;
+
+/**
+ * Browser samples for the app's exporter (strips) and, in the same page and
+ * the same minutes, runs alternating with it, the whole-canvas fallback
+ * (today's path before the strips), forced by hiding OffscreenCanvas.convertToBlob.
+ */
+async function browserFigures(boardFile: string, outDir: string): Promise<{ bands: BrowserSample[]; whole: BrowserSample[] }> {
   await build({ configFile: CONFIG, logLevel: 'warn', build: { outDir: join(outDir, 'dist') } });
   const server = await preview({
     configFile: CONFIG,
@@ -107,18 +124,36 @@ async function browserFigures(boardFile: string, outDir: string): Promise<Browse
     await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, N);
     console.log(`Chromium ${browser.version()}`);
     // Each run asks for a different padding, so the browser cannot reuse the previous run's decoded SVG.
-    const once = (padding: number) =>
-      page.evaluate(
-        async ({ padding, scale }): Promise<BrowserSample> => {
-          const hooks = (window as unknown as { __archdrill: { renderPng(o: object): Promise<BrowserSample> } }).__archdrill;
-          return hooks.renderPng({ scale, padding });
+    const once = async (padding: number, whole: boolean): Promise<BrowserSample> => {
+      const cpu = measureCpu({ bench: [process.pid] });
+      const sample = await page.evaluate(
+        async ({ padding, scale, whole }): Promise<Omit<BrowserSample, 'cpuMs' | 'machineBusy'>> => {
+          const hooks = (
+            window as unknown as { __archdrill: { renderPng(o: object): Promise<Omit<BrowserSample, 'cpuMs' | 'machineBusy'>> } }
+          ).__archdrill;
+          const proto = OffscreenCanvas.prototype as { convertToBlob?: unknown };
+          const convert = proto.convertToBlob;
+          if (whole) proto.convertToBlob = undefined;
+          try {
+            return await hooks.renderPng({ scale, padding });
+          } finally {
+            proto.convertToBlob = convert;
+          }
         },
-        { padding, scale: SCALE },
+        { padding, scale: SCALE, whole },
       );
-    await once(32);
-    const samples: BrowserSample[] = [];
-    for (let i = 0; i < RUNS; i++) samples.push(await once(33 + i));
-    return samples;
+      const used = cpu();
+      return { ...sample, cpuMs: (used.groups[0]?.cores ?? Number.NaN) * used.seconds * 1000, machineBusy: used.machineBusy };
+    };
+    await once(32, false);
+    await once(32, true);
+    const bands: BrowserSample[] = [];
+    const whole: BrowserSample[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      bands.push(await once(33 + i, false));
+      whole.push(await once(33 + i, true));
+    }
+    return { bands, whole };
   } finally {
     await browser.close();
     await new Promise<void>((done) => server.httpServer.close(() => done()));
@@ -147,7 +182,7 @@ export async function run(): Promise<void> {
     );
     verdict('board → SVG string (Node)', median(svgTimes), TARGETS.svg, 1);
 
-    const samples = await browserFigures(boardFile, outDir);
+    const { bands: samples, whole } = await browserFigures(boardFile, outDir);
     const first = samples[0];
     if (first)
       console.log(
@@ -155,6 +190,9 @@ export async function run(): Promise<void> {
       );
     verdict('board → SVG string (Chromium)', median(samples.map((s) => s.svgMs)), TARGETS.svg, 1);
     verdict('SVG → PNG (Chromium)', median(samples.map((s) => s.rasterMs)), TARGETS.browserPng, first?.scale ?? SCALE);
+    console.log(`  ${breakdown(samples)}`);
+    verdict('  beside it: one whole canvas', median(whole.map((s) => s.rasterMs)), TARGETS.browserPng, whole[0]?.scale ?? SCALE);
+    console.log(`  ${breakdown(whole)}; load now ${loadavg()[0]?.toFixed(2)}`);
 
     const pngFile = join(outDir, 'out.png');
     const quiet = { write: process.stdout.write };

@@ -7,6 +7,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { startSyncServer } from '../../electron/sync/server';
 import { decodeBoard } from '../../shared/board/codec';
+import { boardTextFromImage } from '../../shared/board/image/embedded';
 import { floatingEndpoints, placeEdgeLabel } from '../../shared/export/edgeLayout';
 import { nodeBox } from '../../shared/export/nodeLayout';
 import { edgeLabelText } from '../../shared/export/protocols';
@@ -248,6 +249,57 @@ test('an export in the dark theme matches the stored reference, whatever the edi
   const changed = pixelmatch(png.data, ref.data, diff.data, png.width, png.height, { threshold: 0.15 });
   if (changed > 0) writeFileSync(join(tmpdir(), 'archdrill-export-diff.png'), PNG.sync.write(diff));
   expect(changed / (png.width * png.height)).toBeLessThan(0.005);
+});
+
+test('a PNG drawn in strips matches the one drawn on a whole canvas and carries the board', async ({ page }) => {
+  await openAppBare(page, { query: '?testhooks=1' });
+  await openThroughChooser(page, join(FIXTURES, 'board.archdrill.json'));
+  await expect(flowNodes(page)).toHaveCount(6);
+  /** Renders through the app's exporter; `whole` hides OffscreenCanvas.convertToBlob, which forces the fallback. */
+  const render = (options: object, whole: boolean) =>
+    page.evaluate(
+      async ({ options, whole }) => {
+        const proto = OffscreenCanvas.prototype as { convertToBlob?: unknown };
+        const convert = proto.convertToBlob;
+        if (whole) proto.convertToBlob = undefined;
+        try {
+          const hooks = (
+            window as unknown as { __archdrill: { renderPngBase64(o: object): Promise<{ png: string; path: string }> } }
+          ).__archdrill;
+          return await hooks.renderPngBase64(options);
+        } finally {
+          proto.convertToBlob = convert;
+        }
+      },
+      { options, whole },
+    );
+  for (const options of [
+    { scale: 2, background: 'theme', theme: 'light' },
+    { scale: 3, background: 'theme', theme: 'dark' },
+    { scale: 2, background: 'transparent', theme: 'light' },
+  ]) {
+    const strips = await render(options, false);
+    const whole = await render(options, true);
+    expect(whole.path).toBe('whole');
+    // On a transparent background Chromium's encoder may copy a strip's first byte, which the
+    // join must not change alone: then the exporter draws it whole, with the same pixels.
+    if (options.background === 'theme') expect(strips.path).toBe('bands');
+    const a = PNG.sync.read(Buffer.from(strips.png, 'base64'));
+    const b = PNG.sync.read(Buffer.from(whole.png, 'base64'));
+    // Tall enough for several 256-row strips, so the joins are exercised.
+    expect(a.height).toBeGreaterThan(600);
+    expect([a.width, a.height]).toEqual([b.width, b.height]);
+    // Measured on the fixture (2× light, 3× dark): 191 and 1,200 pixels differ at all (0.008 % and
+    // 0.02 %), by at most 18 and 28 levels, where Chromium anti-aliases an edge slightly differently
+    // on a strip than on the whole canvas; none differs at pixelmatch's threshold 0.05.
+    let exact = 0;
+    for (let i = 0; i < a.data.length; i += 4) if (a.data.readUInt32BE(i) === b.data.readUInt32BE(i)) exact++;
+    expect(exact / (a.width * a.height)).toBeGreaterThan(0.999);
+    expect(pixelmatch(a.data, b.data, null, a.width, a.height, { threshold: 0.05 })).toBe(0);
+    // The board rides along in the strips' PNG as in the whole one.
+    const board = decodeBoard(boardTextFromImage(new Uint8Array(Buffer.from(strips.png, 'base64'))) ?? '');
+    expect(board.ok && board.board.nodes.length).toBe(6);
+  }
 });
 
 test('the report downloads as self-contained HTML and as Markdown with its picture', async ({ page }) => {

@@ -6,7 +6,7 @@ import type { EditorCommands } from '../canvas/useEditorCommands';
 import { commandForKey, isTyping, LetterBurst, letterKey } from './shortcuts';
 
 /** What each command does; returning false means "not applicable now", so the key keeps its usual meaning. */
-export type CommandTable = Readonly<Record<CommandId, () => boolean | undefined | void | Promise<unknown>>>;
+export type CommandTable = Readonly<Record<CommandId, () => unknown>>;
 
 /**
  * The page's keyboard: each keydown is matched against the one command list,

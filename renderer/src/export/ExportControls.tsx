@@ -29,13 +29,13 @@ export function ExportControls({ exporter, title }: { exporter: Exporter; title:
           ...lastTimings,
         };
       },
-      /** The PNG file itself (base64), for comparing pictures across changes to the exporter. */
+      /** The PNG file itself (base64) and how it was drawn, for comparing the exporter's paths. */
       renderPngBase64: async (options: Parameters<Exporter['renderPng']>[0]) => {
         const { data } = await exporter.renderPng(options);
         if (typeof data === 'string') throw new Error('expected a PNG');
         let binary = '';
         for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-        return btoa(binary);
+        return { png: btoa(binary), path: lastTimings?.path };
       },
     };
   }, [exporter]);

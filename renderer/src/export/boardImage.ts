@@ -1,4 +1,3 @@
-import { embedInPng } from '@shared/board/image/embedded';
 import type { Board } from '@shared/board/types';
 import { boardSvgFile, embeddedFor } from '@shared/export/picture';
 import { ExportError } from '@shared/export/renderSvg';
@@ -54,16 +53,17 @@ export async function drawBoardImage(
   const fit = fitScale(drawn.width, drawn.height, options.scale);
   // The drawing says its own size; scale it by giving the image the pixel size wanted.
   const t1 = performance.now();
-  const png = await rasterizeSvg(drawn.svg, fit.pixelWidth, fit.pixelHeight);
-  recordTimings({ svgMs: t1 - t0, rasterMs: performance.now() - t1, svgChars: drawn.svg.length });
-  if (!png)
+  const raster = await rasterizeSvg(drawn.svg, fit.pixelWidth, fit.pixelHeight, embeddedFor(board, score));
+  if (!raster)
     throw new ExportError(
       `The browser could not draw a ${fit.pixelWidth} × ${fit.pixelHeight} px picture; try a smaller scale or SVG.`,
     );
+  const { png, ...breakdown } = raster;
+  recordTimings({ svgMs: t1 - t0, rasterMs: performance.now() - t1, svgChars: drawn.svg.length, ...breakdown });
   return {
     ...base,
     format: 'png',
-    data: embedInPng(png, embeddedFor(board, score)),
+    data: png,
     mime: 'image/png',
     width: fit.pixelWidth,
     height: fit.pixelHeight,
