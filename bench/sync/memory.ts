@@ -4,6 +4,8 @@ import { getHeapSpaceStatistics } from 'node:v8';
 export interface MemoryReport {
   readonly rss: number;
   readonly heapUsed: number;
+  /** Of heapUsed, V8's code space: compiled code (the JIT's, growing as functions get hot), not anything a room holds. */
+  readonly codeUsed: number;
   /** V8's young generation as committed (both semi-spaces), bytes: it grows in steps with the allocation rate, not with rooms. */
   readonly youngGen: number;
   readonly rooms: number;
@@ -66,12 +68,15 @@ export const serveMemoryQueries = (
     gc?.();
     gc?.();
     const m = process.memoryUsage();
+    const spaces = getHeapSpaceStatistics();
+    const space = (name: string) => spaces.find((s) => s.space_name === name);
     const cpu = process.cpuUsage();
     process.send?.({
       mem: {
         rss: m.rss,
         heapUsed: m.heapUsed + m.external,
-        youngGen: getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0,
+        codeUsed: space('code_space')?.space_used_size ?? 0,
+        youngGen: space('new_space')?.space_size ?? 0,
         rooms: rooms(),
         cpuMicros: cpu.user + cpu.system,
         ...(limits && { limits: limits() }),

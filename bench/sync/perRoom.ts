@@ -34,7 +34,7 @@ interface Point {
 
 const perRoom = (a: MemoryReport, b: MemoryReport, rooms: number) => ({
   rss: (b.rss - a.rss) / rooms / KiB,
-  heap: (b.heapUsed - a.heapUsed) / rooms / KiB,
+  heap: (b.heapUsed - b.codeUsed - (a.heapUsed - a.codeUsed)) / rooms / KiB,
 });
 
 /**
@@ -101,7 +101,7 @@ export const memoryPhase = async (): Promise<void> => {
   if (process.env.BENCH_SYNC_HEAP)
     console.log('  BENCH_SYNC_HEAP: a heap snapshot inflates RSS after it; read the heap figures only.');
   console.log(
-    '  RSS is the whole process (native sockets, allocator slack); heap+ext is live V8 heap + external after a full GC (the steadier figure).',
+    '  RSS is the whole process (native sockets, allocator slack); heap+ext is live V8 heap + external after a full GC, less compiled code (the JIT adds to it as functions get hot, whatever the rooms): the steadier figure.',
   );
   console.log(
     '  server    baseline RSS  ' +

@@ -120,6 +120,9 @@ export const keepAlive = (ws: WebSocket): void => {
 class Connection implements Peer, PresenceOwner {
   /** A pong (or the handshake) since the last keepalive ping. */
   alive = true;
+  /** The room's bookkeeping (Peer). */
+  presenceId: number | null = null;
+  presenceOffset: number | null = null;
   private readonly presence: PresenceGuard;
   /** Frames that came before the room loaded; null once it has. */
   private queue: Uint8Array[] | null = [];

@@ -12,16 +12,18 @@ export interface Peer {
   readonly label: string;
   /** Closes the connection (links revoked, server shutting down). */
   close(code: number, reason: string): void;
+  /**
+   * Kept here for the room, which alone writes them (one object per
+   * connection, not a slot object beside it): the presence client id this
+   * peer owns (null until it announced one), and how far ahead of the
+   * client's own clock the server numbers it (see applyPresence).
+   */
+  presenceId: number | null;
+  presenceOffset: number | null;
 }
 
 /** Why a document update was refused; nothing of it was applied. */
 export type UpdateRefusal = 'subdocuments' | 'too large';
-
-/** A peer's presence id, and how far ahead of the client's own clock the server numbers it (see applyPresence). */
-interface PresenceSlot {
-  readonly clientId: number;
-  offset: number | null;
-}
 
 /** Origin of the transaction that applies stored state, so it is not written back to the store. */
 const LOADED = Symbol('loaded from store');
@@ -43,8 +45,8 @@ const hasSubdocuments = (update: Uint8Array): boolean =>
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** Each peer with the presence client id it owns (null until it announced one). */
-  readonly peers = new Map<Peer, PresenceSlot | null>();
+  /** Who is connected (each with the presence client id it owns, if it announced one). */
+  readonly peers = new Set<Peer>();
   readonly ready: Promise<void>;
   /** The frame being applied by applyPresence, if any. */
   private incomingAwareness: Uint8Array | null = null;
@@ -77,7 +79,9 @@ export class Room {
   }
 
   join(peer: Peer): void {
-    this.peers.set(peer, null);
+    peer.presenceId = null;
+    peer.presenceOffset = null;
+    this.peers.add(peer);
   }
 
   /**
@@ -86,17 +90,17 @@ export class Room {
    * dozen at most, once per connection) rather than kept in a second map.
    */
   claimPresence(peer: Peer, clientId: number): boolean {
-    for (const [other, slot] of this.peers) if (other !== peer && slot?.clientId === clientId) return false;
-    this.peers.set(peer, { clientId, offset: null });
+    for (const other of this.peers) if (other !== peer && other.presenceId === clientId) return false;
+    peer.presenceId = clientId;
+    peer.presenceOffset = null;
     return true;
   }
 
   /** Removes the peer and its cursor, name and selection from everyone's view. */
   leave(peer: Peer): void {
-    if (!this.peers.has(peer)) return;
-    const clientId = this.peers.get(peer)?.clientId;
-    this.peers.delete(peer);
-    if (clientId === undefined) return;
+    if (!this.peers.delete(peer)) return;
+    const clientId = peer.presenceId;
+    if (clientId === null) return;
     if (this.awareness.states.has(clientId)) awarenessProtocol.removeAwarenessStates(this.awareness, [clientId], null);
     this.forgetDeparted();
   }
@@ -149,14 +153,13 @@ export class Room {
    * participant until it moved twice (as with the stock y-websocket server).
    */
   applyPresence(entries: readonly PresenceEntry[], from: Peer): void {
-    const slot = this.peers.get(from);
-    if (entries.length === 0 || !slot) return;
+    if (entries.length === 0 || !this.peers.has(from) || from.presenceId === null) return;
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, entries.length);
     for (const { clientId, clock, state } of entries) {
-      slot.offset ??= Math.max(2, (this.awareness.meta.get(clientId)?.clock ?? 0) + 1 - clock);
+      from.presenceOffset ??= Math.max(2, (this.awareness.meta.get(clientId)?.clock ?? 0) + 1 - clock);
       encoding.writeVarUint(e, clientId);
-      encoding.writeVarUint(e, clock + slot.offset);
+      encoding.writeVarUint(e, clock + from.presenceOffset);
       encoding.writeVarString(e, JSON.stringify(state));
     }
     const update = encoding.toUint8Array(e);
@@ -203,7 +206,7 @@ export class Room {
     this.size += update.byteLength;
     this.sizeExact = false;
     const frame = encodeUpdate(update);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
     // Queued, not written: the store batches every room's updates into one write within its flush window.
     if (origin !== REMOTE) this.store.append(this.id, update);
   };
@@ -219,6 +222,6 @@ export class Room {
   ): void => {
     // A peer's presence goes out as applyPresence encoded it; removals (a peer left, a state timed out) are encoded here.
     const frame = this.incomingAwareness ?? encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    for (const peer of this.peers) if (peer !== origin) peer.send(frame);
   };
 }

@@ -178,7 +178,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
     generations.set(roomId, generation);
     joinCodes.revokeRoom(roomId);
     const room = rooms.peek(roomId);
-    for (const peer of room ? [...room.peers.keys()] : []) peer.close(CLOSE_REVOKED, 'the links to this room were revoked');
+    for (const peer of room ? [...room.peers] : []) peer.close(CLOSE_REVOKED, 'the links to this room were revoked');
     log.info(`room ${roomId}: links revoked ${by} (generation ${generation})`);
   };
   const revokeLinks = async (roomId: string): Promise<RoomTokens> => {

@@ -141,6 +141,17 @@ export interface FindOptions {
 
 export const specWord = (spec: TermSpec): string => (typeof spec === 'string' ? spec : spec.word);
 
+const unlessPatterns = new Map<string, RegExp>();
+/** termPattern([phrase], false), found by the phrase itself: a rubric's own string, so no key is joined per hit. */
+const unlessPattern = (phrase: string): RegExp => {
+  let re = unlessPatterns.get(phrase);
+  if (!re) {
+    re = termPattern([phrase], false);
+    unlessPatterns.set(phrase, re);
+  }
+  return re;
+};
+
 /**
  * Whether a hit of `spec` at `index` is in the sense meant: after a number
  * for units, not inside an `unless` phrase. Only [floor, ceiling) is read
@@ -159,7 +170,7 @@ export const inSense = (
   if (afterNumber && !NUMBER_BEFORE.test(text.slice(Math.max(floor, index - 2), index))) return false;
   const unless = typeof spec === 'string' ? OTHER_SENSES[word] : [...(spec.unless ?? []), ...(OTHER_SENSES[word] ?? [])];
   for (const phrase of unless ?? []) {
-    const re = termPattern([phrase], false);
+    const re = unlessPattern(phrase);
     re.lastIndex = Math.max(floor, index - phrase.length - 2);
     for (let m = re.exec(text); m && m.index <= index; m = re.exec(text))
       if (m.index + m[0].length >= index + length && m.index + m[0].length <= ceiling) return false;
