@@ -13,7 +13,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
 import { COMPONENT_KINDS } from '../shared/board/kinds';
 import type { Board, BoardEdge, BoardNode } from '../shared/board/types';
 import { STEP_IDS } from '../shared/framework/steps';
@@ -91,6 +91,8 @@ interface Timing {
   readonly times: readonly number[];
   /** Mean CPU ms per run (user + system): on a shared machine it moves less than wall time does. */
   readonly cpu: number;
+  /** Garbage-collection pauses during the runs (V8's own figures): how many, and their total ms. */
+  readonly gc: { readonly pauses: number; readonly ms: number };
 }
 
 /**
@@ -98,9 +100,13 @@ interface Timing {
  * and dropped after, so the heap holds one board as the app does rather than
  * hundreds for the garbage collector to walk.
  */
-const timeAll = (boardNumber: (run: number) => Board, rubric: Rubric): Timing => {
+const timeAll = async (boardNumber: (run: number) => Board, rubric: Rubric): Promise<Timing> => {
   const times: number[] = [];
   let cpuMs = 0;
+  // GC pauses land in the wall times of whichever runs they interrupt: shown apart so a median can be read.
+  const pauses: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
   for (let i = 0; i < RUNS; i++) {
     const board = boardNumber(i);
     const cpu0 = process.cpuUsage();
@@ -110,11 +116,15 @@ const timeAll = (boardNumber: (run: number) => Board, rubric: Rubric): Timing =>
     const cpu = process.cpuUsage(cpu0);
     cpuMs += (cpu.user + cpu.system) / 1000;
   }
-  return { times: times.sort((a, b) => a - b), cpu: cpuMs / RUNS };
+  // Entries are delivered on a later turn of the event loop (a timer turn, not setImmediate): let them arrive.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  observer.disconnect();
+  const gc = { pauses: pauses.length, ms: pauses.reduce((sum, e) => sum + e.duration, 0) };
+  return { times: times.sort((a, b) => a - b), cpu: cpuMs / RUNS, gc };
 };
 
-const summary = ({ times, cpu }: Timing): string =>
-  `median ${percentile(times, 0.5).toFixed(3)} ms · p95 ${percentile(times, 0.95).toFixed(3)} ms · max ${times.at(-1)!.toFixed(3)} ms · cpu ${cpu.toFixed(3)} ms/run`;
+const summary = ({ times, cpu, gc }: Timing): string =>
+  `median ${percentile(times, 0.5).toFixed(3)} ms · p95 ${percentile(times, 0.95).toFixed(3)} ms · max ${times.at(-1)!.toFixed(3)} ms · cpu ${cpu.toFixed(3)} ms/run · gc ${gc.pauses} pauses, ${(gc.ms / RUNS).toFixed(3)} ms/run`;
 
 export const run = async (): Promise<void> => {
   const rubric = largestRubric();
@@ -123,7 +133,7 @@ export const run = async (): Promise<void> => {
   );
   // Warm-up boards are different again (JIT only, no cache can carry over).
   for (let i = 0; i < 30; i++) scoreBoard(boardFor(100_000 + i), rubric);
-  const fresh = timeAll(boardFor, rubric);
+  const fresh = await timeAll(boardFor, rubric);
   const median = percentile(fresh.times, 0.5);
   console.log(`  every run a board never seen (new edges, labels, notes): ${summary(fresh)}`);
   console.log(
@@ -131,7 +141,7 @@ export const run = async (): Promise<void> => {
   );
   // Drawing: the same notes, one edge re-targeted per run (what the panel does while someone draws).
   const base = boardFor(RUNS + 1);
-  const drawing = timeAll(
+  const drawing = await timeAll(
     (i) => ({ ...base, edges: base.edges.map((e, j) => (j === i % EDGES ? { ...e, target: `n${(i * 7) % NODES}` } : e)) }),
     rubric,
   );
