@@ -88,7 +88,8 @@ interface BrowserSample extends PngTimings {
 
 /** Medians of each step, and which path drew them. */
 const breakdown = (samples: readonly BrowserSample[]) =>
-  `decode ${median(samples.map((s) => s.decodeMs)).toFixed(0)} ms, draw ${median(samples.map((s) => s.drawMs)).toFixed(0)} ms, ` +
+  `decode ${median(samples.map((s) => s.decodeMs)).toFixed(0)} ms, draw ${median(samples.map((s) => s.drawMs)).toFixed(0)} ms ` +
+  `(of which reading strips ${median(samples.map((s) => s.walkMs)).toFixed(0)} ms), ` +
   `encode/join ${median(samples.map((s) => s.encodeMs)).toFixed(0)} ms (path: ${[...new Set(samples.map((s) => s.path))].join('+')}); ` +
   `CPU ${median(samples.map((s) => s.cpuMs)).toFixed(0)} ms, machine ${(median(samples.map((s) => s.machineBusy)) * 100).toFixed(0)}% busy`;
 

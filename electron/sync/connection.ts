@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { type RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, canWrite, type Role } from '../../shared/collab';
 import { refill, type SyncLimits } from './limits';
@@ -71,6 +72,17 @@ export interface ConnectionContext {
   readonly release: (room: Room) => void;
 }
 
+/** For logs: a peer's address and port. */
+export const peerAddress = (socket: Socket): string => `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+
+/**
+ * The clock the budgets run on, in whole milliseconds: a small integer is
+ * kept inside the connection object, a fraction would be a boxed number of
+ * its own (16 B per clock per connection). Precision past 1 ms buys nothing
+ * for limits counted per second.
+ */
+const nowMs = (): number => Math.floor(performance.now());
+
 /** The Connection a socket serves, found by the shared listeners below (ws keeps its own state on sockets the same way). */
 const CONNECTION = Symbol('connection');
 type ServedSocket = WebSocket & { [CONNECTION]?: Connection };
@@ -130,7 +142,8 @@ class Connection implements Peer, PresenceOwner {
   private warnedReadOnly = false;
   /** Presence drops already logged, by reason (null until the first). */
   private warnedDrops: Set<PresenceDrop> | null = null;
-  private lastSyncStep1 = Number.NEGATIVE_INFINITY;
+  /** When the last sync step 1 was answered (nowMs), null before the first. */
+  private lastSyncStep1: number | null = null;
   private droppedSyncStep1 = 0;
   /** The per-connection budget: bytes and messages left, refilled at their rates since `budgetAt` (a token bucket each, on one clock). */
   private bytesLeft: number;
@@ -141,12 +154,12 @@ class Connection implements Peer, PresenceOwner {
     private readonly ws: ServedSocket,
     private readonly room: Room,
     private readonly role: Role,
-    /** For logs: the peer's address. */
-    private readonly who: string,
+    /** For logs: the peer's TCP socket (its address is read when a line is written: nothing kept per connection). */
+    private readonly socket: Socket,
     private readonly context: ConnectionContext,
   ) {
     const { limits } = context;
-    const t = performance.now();
+    const t = nowMs();
     this.bytesLeft = limits.bytesBurst;
     this.messagesLeft = limits.messagesBurst;
     this.budgetAt = t;
@@ -166,7 +179,7 @@ class Connection implements Peer, PresenceOwner {
 
   /** For logs: who this is (address, role). Built when a line is written, not kept. */
   get label(): string {
-    return `${this.who} as ${this.role}`;
+    return `${peerAddress(this.socket)} as ${this.role}`;
   }
 
   send(frame: Uint8Array): void {
@@ -199,7 +212,7 @@ class Connection implements Peer, PresenceOwner {
     // Frames already received when the socket started closing are not looked at.
     if (!this.usable()) return;
     const frame = toBytes(data);
-    const t = performance.now();
+    const t = nowMs();
     const over = this.spend(frame.byteLength, t);
     if (over) this.overBudget(over);
     else if (this.queue === null) this.handle(frame, t);
@@ -227,7 +240,7 @@ class Connection implements Peer, PresenceOwner {
     if (states.length > 0) this.send(encodeAwareness(room.awareness, states));
     const pending = this.queue ?? [];
     this.queue = null;
-    for (const frame of pending) this.handle(frame, performance.now());
+    for (const frame of pending) this.handle(frame, nowMs());
   }
 
   /** Takes a frame out of the budget; what was exceeded (for the log line), or null. */
@@ -280,7 +293,7 @@ class Connection implements Peer, PresenceOwner {
   /** A sync step 1 too soon after the last one answered is dropped unread (the answer is the costly part). */
   private syncStep1TooSoon(t: number): boolean {
     const { limits, counters } = this.context;
-    if (t - this.lastSyncStep1 >= limits.syncStep1IntervalMs) return false;
+    if (this.lastSyncStep1 === null || t - this.lastSyncStep1 >= limits.syncStep1IntervalMs) return false;
     counters.droppedSyncRequests++;
     // One early request may be a client's resync timer racing its reconnect; a run of them is not.
     if (++this.droppedSyncStep1 >= MAX_DROPPED_SYNC_STEP1)
@@ -323,5 +336,5 @@ class Connection implements Peer, PresenceOwner {
 }
 
 /** Serves one authorised socket in its room until it closes (see Connection). */
-export const serveConnection = (ws: WebSocket, room: Room, role: Role, who: string, context: ConnectionContext): void =>
-  void new Connection(ws, room, role, who, context);
+export const serveConnection = (ws: WebSocket, room: Room, role: Role, socket: Socket, context: ConnectionContext): void =>
+  void new Connection(ws, room, role, socket, context);

@@ -286,7 +286,7 @@ test('a PNG drawn in strips matches the one drawn on a whole canvas and carries 
     if (options.background === 'theme') expect(strips.path).toBe('bands');
     const a = PNG.sync.read(Buffer.from(strips.png, 'base64'));
     const b = PNG.sync.read(Buffer.from(whole.png, 'base64'));
-    // Tall enough for several 256-row strips, so the joins are exercised.
+    // Tall enough for two or more 512-row strips, so the joins are exercised.
     expect(a.height).toBeGreaterThan(600);
     expect([a.width, a.height]).toEqual([b.width, b.height]);
     // Measured on the fixture (2× light, 3× dark): 191 and 1,200 pixels differ at all (0.008 % and
