@@ -1,8 +1,9 @@
+import type { Socket } from 'node:net';
 import { type RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, canWrite, type Role } from '../../shared/collab';
 import { refill, type SyncLimits } from './limits';
 import type { Logger } from './log';
-import { PresenceAbuse, type PresenceDrop, PresenceGuard, type PresenceOwner } from './presenceGuard';
+import { PresenceAbuse, type PresenceDrop, PresenceGuard } from './presenceGuard';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, isSyncStep1 } from './protocol';
 import type { Peer, Room, UpdateRefusal } from './room';
 
@@ -71,6 +72,17 @@ export interface ConnectionContext {
   readonly release: (room: Room) => void;
 }
 
+/** For logs: a peer's address and port. */
+export const peerAddress = (socket: Socket): string => `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+
+/**
+ * The clock the budgets run on, in whole milliseconds: a small integer is
+ * kept inside the connection object, a fraction would be a boxed number of
+ * its own (16 B per clock per connection). Precision past 1 ms buys nothing
+ * for limits counted per second.
+ */
+const nowMs = (): number => Math.floor(performance.now());
+
 /** The Connection a socket serves, found by the shared listeners below (ws keeps its own state on sockets the same way). */
 const CONNECTION = Symbol('connection');
 type ServedSocket = WebSocket & { [CONNECTION]?: Connection };
@@ -117,20 +129,20 @@ export const keepAlive = (ws: WebSocket): void => {
  * decode, going over its budget, or an update the room refuses; once it is
  * closing, nothing more it sent is looked at.
  */
-class Connection implements Peer, PresenceOwner {
+class Connection extends PresenceGuard implements Peer {
   /** A pong (or the handshake) since the last keepalive ping. */
   alive = true;
   /** The room's bookkeeping (Peer). */
   presenceId: number | null = null;
   presenceOffset: number | null = null;
-  private readonly presence: PresenceGuard;
   /** Frames that came before the room loaded; null once it has. */
   private queue: Uint8Array[] | null = [];
   private broken = false;
   private warnedReadOnly = false;
   /** Presence drops already logged, by reason (null until the first). */
   private warnedDrops: Set<PresenceDrop> | null = null;
-  private lastSyncStep1 = Number.NEGATIVE_INFINITY;
+  /** When the last sync step 1 was answered (nowMs), null before the first. */
+  private lastSyncStep1: number | null = null;
   private droppedSyncStep1 = 0;
   /** The per-connection budget: bytes and messages left, refilled at their rates since `budgetAt` (a token bucket each, on one clock). */
   private bytesLeft: number;
@@ -140,17 +152,15 @@ class Connection implements Peer, PresenceOwner {
   constructor(
     private readonly ws: ServedSocket,
     private readonly room: Room,
-    private readonly role: Role,
-    /** For logs: the peer's address. */
-    private readonly who: string,
+    role: Role,
+    /** For logs: the peer's TCP socket (its address is read when a line is written: nothing kept per connection). */
+    private readonly socket: Socket,
     private readonly context: ConnectionContext,
   ) {
-    const { limits } = context;
-    const t = performance.now();
-    this.bytesLeft = limits.bytesBurst;
-    this.messagesLeft = limits.messagesBurst;
-    this.budgetAt = t;
-    this.presence = new PresenceGuard(role, limits, this, t);
+    super(role, context.limits, nowMs());
+    this.bytesLeft = context.limits.bytesBurst;
+    this.messagesLeft = context.limits.messagesBurst;
+    this.budgetAt = nowMs();
     ws[CONNECTION] = this;
     room.join(this);
     context.log.info(`room ${room.id}: ${this.label} joined (${room.peers.size} connected)`);
@@ -166,7 +176,7 @@ class Connection implements Peer, PresenceOwner {
 
   /** For logs: who this is (address, role). Built when a line is written, not kept. */
   get label(): string {
-    return `${this.who} as ${this.role}`;
+    return `${peerAddress(this.socket)} as ${this.role}`;
   }
 
   send(frame: Uint8Array): void {
@@ -177,11 +187,11 @@ class Connection implements Peer, PresenceOwner {
     this.shut(code, reason, null);
   }
 
-  claimPresence(clientId: number): boolean {
+  protected claimPresence(clientId: number): boolean {
     return this.room.claimPresence(this, clientId);
   }
 
-  presenceDropped(why: PresenceDrop): void {
+  protected presenceDropped(why: PresenceDrop): void {
     const { counters, log } = this.context;
     counters.droppedPresence++;
     // The stock client echoes every peer's presence: those are dropped silently.
@@ -199,7 +209,7 @@ class Connection implements Peer, PresenceOwner {
     // Frames already received when the socket started closing are not looked at.
     if (!this.usable()) return;
     const frame = toBytes(data);
-    const t = performance.now();
+    const t = nowMs();
     const over = this.spend(frame.byteLength, t);
     if (over) this.overBudget(over);
     else if (this.queue === null) this.handle(frame, t);
@@ -227,7 +237,7 @@ class Connection implements Peer, PresenceOwner {
     if (states.length > 0) this.send(encodeAwareness(room.awareness, states));
     const pending = this.queue ?? [];
     this.queue = null;
-    for (const frame of pending) this.handle(frame, performance.now());
+    for (const frame of pending) this.handle(frame, nowMs());
   }
 
   /** Takes a frame out of the budget; what was exceeded (for the log line), or null. */
@@ -280,7 +290,7 @@ class Connection implements Peer, PresenceOwner {
   /** A sync step 1 too soon after the last one answered is dropped unread (the answer is the costly part). */
   private syncStep1TooSoon(t: number): boolean {
     const { limits, counters } = this.context;
-    if (t - this.lastSyncStep1 >= limits.syncStep1IntervalMs) return false;
+    if (this.lastSyncStep1 === null || t - this.lastSyncStep1 >= limits.syncStep1IntervalMs) return false;
     counters.droppedSyncRequests++;
     // One early request may be a client's resync timer racing its reconnect; a run of them is not.
     if (++this.droppedSyncStep1 >= MAX_DROPPED_SYNC_STEP1)
@@ -302,7 +312,7 @@ class Connection implements Peer, PresenceOwner {
     try {
       const msg = decodeClientMessage(frame);
       if (msg.type === 'sync-step-1') this.answerSyncStep1(msg.stateVector, t);
-      else if (msg.type === 'awareness') room.applyPresence(this.presence.filter(msg.update, t), this);
+      else if (msg.type === 'awareness') room.applyPresence(this.filterPresence(msg.update, t), this);
       else if (canWrite(this.role)) {
         const refused = room.applyUpdate(msg.update, this);
         if (refused) {
@@ -323,5 +333,5 @@ class Connection implements Peer, PresenceOwner {
 }
 
 /** Serves one authorised socket in its room until it closes (see Connection). */
-export const serveConnection = (ws: WebSocket, room: Room, role: Role, who: string, context: ConnectionContext): void =>
-  void new Connection(ws, room, role, who, context);
+export const serveConnection = (ws: WebSocket, room: Room, role: Role, socket: Socket, context: ConnectionContext): void =>
+  void new Connection(ws, room, role, socket, context);

@@ -67,7 +67,8 @@ export class Room {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.ready = previous
-      .then(() => store.load(id, this.onRemote))
+      // Only a shared store keeps this callback; the others drop it (nothing per room).
+      .then(() => store.load(id, (update) => this.applyRemote(update)))
       .then((state) => {
         if (state) Y.applyUpdate(this.doc, state, LOADED);
         this.size = state?.byteLength ?? 0;
@@ -212,9 +213,9 @@ export class Room {
   };
 
   /** Another node's update: before `ready` it joins the loaded state (nobody is synced yet), after it is relayed. */
-  private readonly onRemote = (update: Uint8Array): void => {
+  private applyRemote(update: Uint8Array): void {
     if (!this.doc.isDestroyed) Y.applyUpdate(this.doc, update, REMOTE);
-  };
+  }
 
   private readonly onAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

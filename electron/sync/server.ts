@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { isRoomId, newRoomId, type Role } from '../../shared/collab';
@@ -10,6 +10,7 @@ import {
   type ConnectionCounters,
   keepAlive,
   newCounters,
+  peerAddress,
   serveConnection,
 } from './connection';
 import { OriginPolicy, SECURITY_HEADERS } from './httpPolicy';
@@ -129,8 +130,6 @@ const json = (res: ServerResponse, status: number, value: unknown, headers: Reco
 
 const REVOKE_PATH = /^\/rooms\/([^/]+)\/revoke$/;
 
-const peerAddress = (req: IncomingMessage): string => `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`;
-
 /**
  * Starts the sync server: y-websocket protocol under /sync/<roomId>?token=…,
  * auth before the upgrade, per-connection limits, y-leveldb persistence, idle
@@ -209,7 +208,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   const http = createServer((req, res) => {
     const hostRefusal = origins.refuseHost(req);
     if (hostRefusal) {
-      log.warn(`refused ${peerAddress(req)}: ${hostRefusal}`);
+      log.warn(`refused ${peerAddress(req.socket)}: ${hostRefusal}`);
       return json(res, 421, { error: 'this server does not answer for that host' });
     }
     const path = (req.url ?? '/').split('?')[0];
@@ -236,7 +235,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
       if (admin !== 'ok') return json(res, admin, { error: admin === 401 ? 'missing bearer key' : 'wrong key' }, corsHeaders);
       if (!revoke) {
         const room = createRoom();
-        log.info(`room ${room.roomId} created over HTTP by ${peerAddress(req)}`);
+        log.info(`room ${room.roomId} created over HTTP by ${peerAddress(req.socket)}`);
         return void joinCodes.shared().then(() => json(res, 201, room, corsHeaders));
       }
       const roomId = revoke[1]!;
@@ -257,10 +256,10 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   const connectionContext: ConnectionContext = { log, counters, limits, release: (room) => rooms.release(room) };
 
   /** Wires an upgraded socket into its room. Apart from the upgrade handler, so nothing a connection keeps (closures, listeners) holds on to its request. */
-  const accept = (ws: WebSocket, roomId: string, role: Role, who: string): void => {
+  const accept = (ws: WebSocket, roomId: string, role: Role, socket: Socket): void => {
     // Acquired only now that a WebSocket exists: a handshake that fails never pins a room.
     const room = rooms.acquire(roomId);
-    serveConnection(ws, room, role, who, connectionContext);
+    serveConnection(ws, room, role, socket, connectionContext);
   };
 
   /** The token's role at the room's current link generation, or the HTTP refusal. */
@@ -280,7 +279,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', destroySocket);
-    const who = peerAddress(req);
+    const who = peerAddress(req.socket);
     authorize(req).then(
       (verdict) => {
         if (closing) return refuse(socket, 503, 'shutting down');
@@ -293,7 +292,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
         wss.handleUpgrade(req, socket, head, (ws) => {
           // The WebSocket has its own error handling from here.
           socket.off('error', destroySocket);
-          accept(ws, verdict.roomId, verdict.role, who);
+          accept(ws, verdict.roomId, verdict.role, req.socket);
         });
       },
       (err: Error) => {

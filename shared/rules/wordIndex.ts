@@ -27,7 +27,7 @@ export interface WordIndex {
 interface Index extends WordIndex {
   /** `text` lower-cased, when that keeps every offset (nearly always); else null and the words are cut one by one. */
   readonly lower: string | null;
-  /** Word numbers by their first one or two characters (see bucketKey), in text order: built on the first lookup. */
+  /** Word numbers by their first two characters (see bucketKey), in text order: built on the first lookup. */
   buckets?: Map<number, number[]>;
 }
 
@@ -101,25 +101,21 @@ const startsWith = (idx: Index, i: number, prefix: string): boolean =>
     ? idx.words[i]!.startsWith(prefix)
     : idx.ends[i]! - idx.starts[i]! >= prefix.length && idx.lower.startsWith(prefix, idx.starts[i]);
 
-/** The bucket of a word or prefix: its first character, or its first two (a second code unit never is 0). */
+/** The bucket of a word or prefix: its first two characters (a one-letter word has 0 for the second). */
 const bucketKey = (first: number, second: number): number => first * 65536 + second;
 
-/** Each word under its first character and under its first two, in text order. */
+/** Each word under its first two characters, in text order. */
 const bucketsOf = (idx: Index): Map<number, number[]> => {
   const buckets = new Map<number, number[]>();
-  const add = (key: number, i: number): void => {
-    const list = buckets.get(key);
-    if (list) list.push(i);
-    else buckets.set(key, [i]);
-  };
   for (let i = 0; i < idx.starts.length; i++) {
     const word = idx.lower === null ? idx.words[i]! : null;
     const at = word === null ? idx.starts[i]! : 0;
     const source = word ?? idx.lower!;
-    const first = source.charCodeAt(at);
-    add(bucketKey(first, 0), i);
     const length = word === null ? idx.ends[i]! - at : word.length;
-    if (length > 1) add(bucketKey(first, source.charCodeAt(at + 1)), i);
+    const key = bucketKey(source.charCodeAt(at), length > 1 ? source.charCodeAt(at + 1) : 0);
+    const list = buckets.get(key);
+    if (list) list.push(i);
+    else buckets.set(key, [i]);
   }
   return buckets;
 };
@@ -170,16 +166,25 @@ export const wordsStartingWith = (idx: WordIndex, prefix: string): readonly numb
   const hit = idx.memo.get(prefix) as readonly number[] | undefined;
   if (hit) return hit;
   const index = idx as Index;
-  index.buckets ??= bucketsOf(index);
-  const bucket = index.buckets.get(bucketKey(prefix.charCodeAt(0), prefix.length > 1 ? prefix.charCodeAt(1) : 0));
   let result: number[] | null = null;
-  // The bucket holds every word starting with the prefix's first one or two characters, in text order.
-  if (bucket)
-    for (const i of bucket)
+  if (prefix.length === 1) {
+    // One character (a digit, mostly): every word, once per text and prefix (memoised below).
+    for (let i = 0; i < starts.length; i++)
       if (startsWith(index, i, prefix)) {
         result ??= [];
         result.push(starts[i]!);
       }
+  } else {
+    index.buckets ??= bucketsOf(index);
+    // The bucket holds every word starting with the prefix's first two characters, in text order.
+    const bucket = index.buckets.get(bucketKey(prefix.charCodeAt(0), prefix.charCodeAt(1)));
+    if (bucket)
+      for (const i of bucket)
+        if (startsWith(index, i, prefix)) {
+          result ??= [];
+          result.push(starts[i]!);
+        }
+  }
   const found = result ?? EMPTY;
   idx.memo.set(prefix, found);
   return found;
