@@ -3,7 +3,7 @@ import { type RawData, WebSocket } from 'ws';
 import { CLOSE_CODES, canWrite, type Role } from '../../shared/collab';
 import { refill, type SyncLimits } from './limits';
 import type { Logger } from './log';
-import { PresenceAbuse, type PresenceDrop, PresenceGuard, type PresenceOwner } from './presenceGuard';
+import { PresenceAbuse, type PresenceDrop, PresenceGuard } from './presenceGuard';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, isSyncStep1 } from './protocol';
 import type { Peer, Room, UpdateRefusal } from './room';
 
@@ -129,13 +129,12 @@ export const keepAlive = (ws: WebSocket): void => {
  * decode, going over its budget, or an update the room refuses; once it is
  * closing, nothing more it sent is looked at.
  */
-class Connection implements Peer, PresenceOwner {
+class Connection extends PresenceGuard implements Peer {
   /** A pong (or the handshake) since the last keepalive ping. */
   alive = true;
   /** The room's bookkeeping (Peer). */
   presenceId: number | null = null;
   presenceOffset: number | null = null;
-  private readonly presence: PresenceGuard;
   /** Frames that came before the room loaded; null once it has. */
   private queue: Uint8Array[] | null = [];
   private broken = false;
@@ -153,17 +152,15 @@ class Connection implements Peer, PresenceOwner {
   constructor(
     private readonly ws: ServedSocket,
     private readonly room: Room,
-    private readonly role: Role,
+    role: Role,
     /** For logs: the peer's TCP socket (its address is read when a line is written: nothing kept per connection). */
     private readonly socket: Socket,
     private readonly context: ConnectionContext,
   ) {
-    const { limits } = context;
-    const t = nowMs();
-    this.bytesLeft = limits.bytesBurst;
-    this.messagesLeft = limits.messagesBurst;
-    this.budgetAt = t;
-    this.presence = new PresenceGuard(role, limits, this, t);
+    super(role, context.limits, nowMs());
+    this.bytesLeft = context.limits.bytesBurst;
+    this.messagesLeft = context.limits.messagesBurst;
+    this.budgetAt = nowMs();
     ws[CONNECTION] = this;
     room.join(this);
     context.log.info(`room ${room.id}: ${this.label} joined (${room.peers.size} connected)`);
@@ -190,11 +187,11 @@ class Connection implements Peer, PresenceOwner {
     this.shut(code, reason, null);
   }
 
-  claimPresence(clientId: number): boolean {
+  protected claimPresence(clientId: number): boolean {
     return this.room.claimPresence(this, clientId);
   }
 
-  presenceDropped(why: PresenceDrop): void {
+  protected presenceDropped(why: PresenceDrop): void {
     const { counters, log } = this.context;
     counters.droppedPresence++;
     // The stock client echoes every peer's presence: those are dropped silently.
@@ -315,7 +312,7 @@ class Connection implements Peer, PresenceOwner {
     try {
       const msg = decodeClientMessage(frame);
       if (msg.type === 'sync-step-1') this.answerSyncStep1(msg.stateVector, t);
-      else if (msg.type === 'awareness') room.applyPresence(this.presence.filter(msg.update, t), this);
+      else if (msg.type === 'awareness') room.applyPresence(this.filterPresence(msg.update, t), this);
       else if (canWrite(this.role)) {
         const refused = room.applyUpdate(msg.update, this);
         if (refused) {

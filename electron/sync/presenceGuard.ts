@@ -10,13 +10,6 @@ export interface PresenceEntry {
   readonly state: Record<string, unknown> | null;
 }
 
-/** The connection a PresenceGuard polices: it binds ids and counts (and logs) what was dropped. */
-export interface PresenceOwner {
-  /** Binds an id to this connection; false when another live connection holds it. */
-  claimPresence(clientId: number): boolean;
-  presenceDropped(why: PresenceDrop): void;
-}
-
 /** A frame no honest client sends (too many entries): the connection is closed. */
 export class PresenceAbuse extends Error {}
 
@@ -28,7 +21,8 @@ const textDecoder = new TextDecoder();
 const MAX_CLOCK = 2 ** 40;
 
 /**
- * Polices one connection's awareness (presence) frames. The connection owns
+ * Polices one connection's awareness (presence) frames: the base of the
+ * connection itself (one object per connection, not two). The connection owns
  * one client id: the first it announces that no other live connection holds.
  * Entries for any other id are dropped (the stock y-websocket client echoes
  * every peer's presence back, so this is normal and silent). Its own entries
@@ -38,7 +32,7 @@ const MAX_CLOCK = 2 ** 40;
  * whatever role the state claims. y-protocols' `applyAwarenessUpdate` would
  * otherwise keep a record for every id and any clock it is sent, forever.
  */
-export class PresenceGuard {
+export abstract class PresenceGuard {
   /** The client id this connection owns, once it has announced one. */
   clientId: number | null = null;
   private lastClock = 0;
@@ -47,17 +41,21 @@ export class PresenceGuard {
   private rateAt: number;
 
   constructor(
-    private readonly role: Role,
+    protected readonly role: Role,
     private readonly limits: SyncLimits,
-    private readonly owner: PresenceOwner,
     now: number,
   ) {
     this.rateLeft = limits.presenceBurst;
     this.rateAt = now;
   }
 
+  /** Binds an id to this connection; false when another live connection holds it. */
+  protected abstract claimPresence(clientId: number): boolean;
+  /** Counts (and logs) an entry dropped. */
+  protected abstract presenceDropped(why: PresenceDrop): void;
+
   /** The entries of an awareness update (the y-protocols payload) that may be applied and relayed; throws on malformed input or abuse. */
-  filter(update: Uint8Array, now: number): PresenceEntry[] {
+  filterPresence(update: Uint8Array, now: number): PresenceEntry[] {
     const d = decoding.createDecoder(update);
     const count = decoding.readVarUint(d);
     if (count > this.limits.presenceEntriesPerFrame)
@@ -77,7 +75,7 @@ export class PresenceGuard {
   private accept(clientId: number, clock: number, json: Uint8Array, now: number): PresenceEntry | null {
     if (this.clientId === null) {
       if (clock > MAX_CLOCK) return this.drop('clock');
-      if (!this.owner.claimPresence(clientId)) return this.drop('foreign id');
+      if (!this.claimPresence(clientId)) return this.drop('foreign id');
       this.clientId = clientId;
     } else if (clientId !== this.clientId) return this.drop('foreign id');
     else if (clock <= this.lastClock || clock > this.lastClock + this.limits.presenceClockStep) return this.drop('clock');
@@ -100,7 +98,7 @@ export class PresenceGuard {
   }
 
   private drop(why: PresenceDrop): null {
-    this.owner.presenceDropped(why);
+    this.presenceDropped(why);
     return null;
   }
 }

@@ -42,6 +42,13 @@ interface Table {
   readonly bits: number;
 }
 
+/** `code`'s low `length` bits in reverse order: Huffman codes go into the stream most significant bit first. */
+const reverse = (code: number, length: number) => {
+  let rev = 0;
+  for (let b = 0; b < length; b++) rev |= ((code >>> b) & 1) << (length - 1 - b);
+  return rev;
+};
+
 /** The canonical codes (RFC 1951 §3.2.2) for `lengths`, bit-reversed as they appear in the stream. */
 const codesOf = (lengths: ArrayLike<number>): Int32Array => {
   const count = new Int32Array(16);
@@ -61,9 +68,7 @@ const codesOf = (lengths: ArrayLike<number>): Int32Array => {
     if (!len) continue;
     const code = next[len] ?? 0;
     next[len] = code + 1;
-    let rev = 0;
-    for (let b = 0; b < len; b++) rev |= ((code >>> b) & 1) << (len - 1 - b);
-    codes[s] = rev;
+    codes[s] = reverse(code, len);
   }
   return codes;
 };
@@ -151,16 +156,40 @@ const blockHeader = (buf: Uint8Array, start: number) => {
 };
 
 /**
- * Walks every block of the raw deflate stream `buf`, stopping after its final
- * block. `firstCopied`: whether some match copies the stream's first output
- * byte (then that byte cannot be changed without changing the copies).
+ * The first block's symbols up to its last match that copies byte 0, so that
+ * byte can be changed by writing those symbols again (fixed codes) with each
+ * such match split into the byte itself and the rest of the match.
  */
-export const deflateBlocks = (buf: Uint8Array): { blocks: Block[]; firstCopied: boolean } => {
+export interface Prefix {
+  /** Per symbol: 0 for a literal, else the match length. */
+  readonly lengths: number[];
+  /** Per symbol: the literal's value, or the match distance. */
+  readonly values: number[];
+  /** Per symbol: the bit just past it. */
+  readonly ends: number[];
+  /** The first output bytes (as far as matches can reach back to byte 0). */
+  readonly head: Uint8Array;
+}
+
+/** What walking a stream found. */
+export interface Walked {
+  readonly blocks: Block[];
+  /** Some match copies the stream's first output byte (then it cannot be changed alone). */
+  readonly firstCopied: boolean;
+  /** When every such match is in the first block: its symbols up to the last of them. */
+  readonly prefix: Prefix | null;
+}
+
+/** Walks every block of the raw deflate stream `buf`, stopping after its final block. */
+export const deflateBlocks = (buf: Uint8Array): Walked => {
   const blocks: Block[] = [];
   const limit = buf.length * 8;
   let pos = 0;
   let out = 0;
   let firstCopied = false;
+  let copiedLater = false;
+  const prefix = { lengths: [] as number[], values: [] as number[], ends: [] as number[], head: new Uint8Array(WINDOW + 258) };
+  let lastCopy = -1;
   for (;;) {
     if (pos + 3 > limit) throw new DeflateJoinError('stream ends before its final block');
     const start = pos;
@@ -180,6 +209,14 @@ export const deflateBlocks = (buf: Uint8Array): { blocks: Block[]; firstCopied: 
         pos += e & 15;
         const sym = e >>> 4;
         if (sym < 256) {
+          if (out < WINDOW) {
+            prefix.head[out] = sym;
+            if (blocks.length === 0) {
+              prefix.lengths.push(0);
+              prefix.values.push(sym);
+              prefix.ends.push(pos);
+            }
+          }
           out++;
           continue;
         }
@@ -194,7 +231,19 @@ export const deflateBlocks = (buf: Uint8Array): { blocks: Block[]; firstCopied: 
         pos += d & 15;
         const distExtra = DIST_EXTRA[d >>> 4] ?? 0;
         if (near) {
-          if (out - (DIST_BASE[d >>> 4] ?? 0) - peek(buf, pos, distExtra) === 0) firstCopied = true;
+          const distance = (DIST_BASE[d >>> 4] ?? 0) + peek(buf, pos, distExtra);
+          if (distance > out) throw new DeflateJoinError('match reaches before the stream');
+          for (let j = 0; j < length; j++) prefix.head[out + j] = prefix.head[out - distance + j] ?? 0;
+          if (blocks.length === 0) {
+            prefix.lengths.push(length);
+            prefix.values.push(distance);
+            prefix.ends.push(pos + distExtra);
+          }
+          if (out === distance) {
+            firstCopied = true;
+            if (blocks.length === 0) lastCopy = prefix.lengths.length - 1;
+            else copiedLater = true;
+          }
           out += length;
         }
         pos += distExtra;
@@ -203,7 +252,19 @@ export const deflateBlocks = (buf: Uint8Array): { blocks: Block[]; firstCopied: 
     }
     if (pos > limit) throw new DeflateJoinError('stream ends inside a block');
     blocks.push({ start, end: pos, stored: h.stored, final: h.final, firstSymbol: h.firstSymbol, litLengths: h.litLengths });
-    if (h.final) return { blocks, firstCopied };
+    if (h.final) {
+      const fixable = firstCopied && !copiedLater && lastCopy >= 0;
+      const cut = lastCopy + 1;
+      const kept = fixable
+        ? {
+            lengths: prefix.lengths.slice(0, cut),
+            values: prefix.values.slice(0, cut),
+            ends: prefix.ends.slice(0, cut),
+            head: prefix.head,
+          }
+        : null;
+      return { blocks, firstCopied, prefix: kept };
+    }
   }
 };
 
@@ -283,7 +344,7 @@ class BitWriter {
 export interface DeflatePart {
   readonly data: Uint8Array;
   /** deflateBlocks(data), when already walked (the walk is most of the work; do it as each part arrives). */
-  readonly walked?: ReturnType<typeof deflateBlocks>;
+  readonly walked?: Walked;
   /** Replace the stream's first byte (a literal: nothing precedes it to copy) with this value. */
   readonly firstByte?: number;
 }
@@ -302,17 +363,60 @@ const litTable = (b: Block) => (b.litLengths === FIXED_LIT ? FIXED.lit : tableOf
 /** The bit-reversed fixed-Huffman code of a literal (RFC 1951 §3.2.6). */
 const fixedLiteral = (lit: number): [code: number, length: number] => {
   const [code, length] = lit < 144 ? [0x30 + lit, 8] : [0x190 + lit - 144, 9];
-  let rev = 0;
-  for (let b = 0; b < length; b++) rev |= ((code >>> b) & 1) << (length - 1 - b);
-  return [rev, length];
+  return [reverse(code, length), length];
+};
+
+/** The index of the last of the ascending `bases` that is at most `v`. */
+const lastAtMost = (bases: readonly number[], v: number) => {
+  let i = 0;
+  while (i + 1 < bases.length && (bases[i + 1] ?? Number.POSITIVE_INFINITY) <= v) i++;
+  return i;
+};
+
+/** Bit-reversed fixed codes, extra bits included, of a match (RFC 1951 §3.2.5-6), as [value, bits] pairs. */
+const fixedMatch = (length: number, distance: number): [number, number][] => {
+  const li = length === 258 ? 28 : lastAtMost(LENGTH_BASE.slice(0, 28), length);
+  const sym = 257 + li;
+  const [code, bits] = sym < 280 ? [sym - 256, 7] : [0xc0 + sym - 280, 8];
+  const di = lastAtMost(DIST_BASE, distance);
+  return [
+    [reverse(code, bits), bits],
+    [length - (LENGTH_BASE[li] ?? 0), LENGTH_EXTRA[li] ?? 0],
+    [reverse(di, 5), 5],
+    [distance - (DIST_BASE[di] ?? 0), DIST_EXTRA[di] ?? 0],
+  ];
+};
+
+/**
+ * Writes the first block's symbols up to the last match that copies byte 0 as
+ * a fixed-code block: byte 0 as `first`, and each such match as the original
+ * byte 0 then the rest of the match (or its bytes, when fewer than 3 remain).
+ */
+const writePrefix = (w: BitWriter, p: Prefix, first: number, original: number) => {
+  w.bits(0, 1);
+  w.bits(1, 2);
+  let at = 0;
+  p.lengths.forEach((length, i) => {
+    const value = p.values[i] ?? 0;
+    if (i === 0) w.bits(...fixedLiteral(first));
+    else if (length === 0) w.bits(...fixedLiteral(value));
+    else if (at !== value) for (const [v, n] of fixedMatch(length, value)) w.bits(v, n);
+    else {
+      w.bits(...fixedLiteral(original));
+      if (length - 1 >= 3) for (const [v, n] of fixedMatch(length - 1, value)) w.bits(v, n);
+      else for (let j = 1; j < length; j++) w.bits(...fixedLiteral(p.head[j] ?? 0));
+    }
+    at += length || 1;
+  });
+  w.bits(0, 7);
 };
 
 /** One raw deflate stream that decodes to the parts' outputs one after another. */
 export const joinDeflate = (parts: readonly DeflatePart[]): Uint8Array => {
   const w = new BitWriter(new Uint8Array(parts.reduce((n, p) => n + p.data.length, 0) + 16 * parts.length + 64));
   parts.forEach((part, pi) => {
-    const { blocks, firstCopied } = part.walked ?? deflateBlocks(part.data);
-    if (part.firstByte !== undefined && firstCopied)
+    const { blocks, firstCopied, prefix } = part.walked ?? deflateBlocks(part.data);
+    if (part.firstByte !== undefined && firstCopied && !prefix)
       throw new DeflateJoinError('the first byte is copied later in the stream: it cannot be changed alone');
     blocks.forEach((b, bi) => {
       const last = pi === parts.length - 1 && b.final;
@@ -337,6 +441,14 @@ export const joinDeflate = (parts: readonly DeflatePart[]): Uint8Array => {
       // stream's own tables hold), then the stream's first block without its first literal.
       const old = symbolAt(part.data, b.firstSymbol, litTable(b));
       if (old >>> 4 > 255) throw new DeflateJoinError('stream does not start with a literal');
+      if (prefix) {
+        // Matches copy byte 0: write the symbols up to the last of them again, then the rest of the block.
+        writePrefix(w, prefix, swap, old >>> 4);
+        w.bits(last ? 1 : 0, 1);
+        w.copy(part.data, b.start + 1, b.firstSymbol);
+        w.copy(part.data, prefix.ends.at(-1) ?? b.firstSymbol, b.end);
+        return;
+      }
       w.bits(0, 1);
       w.bits(1, 2);
       w.bits(...fixedLiteral(swap));

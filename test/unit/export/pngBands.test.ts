@@ -76,7 +76,7 @@ describe('stacking PNG bands into one PNG', () => {
     expect(() => join([new Uint8Array([1, 2, 3])])).toThrow(/not a PNG/);
   });
 
-  it('refuses to change a first byte that a later match copies (zlib never does that, other encoders may)', () => {
+  it('changes a first byte that later matches copy, keeping the copies as they were', () => {
     // A fixed-Huffman stream for [2, 1, 2, 1, 2]: literals 2 and 1, then a match of 3 at distance 2.
     const bits: number[] = [];
     const put = (code: number, length: number) => {
@@ -93,7 +93,24 @@ describe('stacking PNG bands into one PNG', () => {
       stream[i >>> 3] = (stream[i >>> 3] ?? 0) | (bit << (i & 7));
     });
     expect(inflateRawSync(stream)).toEqual(Buffer.from([2, 1, 2, 1, 2]));
-    expect(() => joinDeflate([{ data: stream }, { data: stream, firstByte: 0 }])).toThrow(/copied/);
+    // Changed, the match that copied it is split: the original byte, then the rest.
+    expect(inflateRawSync(joinDeflate([{ data: stream }, { data: stream, firstByte: 0 }]))).toEqual(
+      Buffer.from([2, 1, 2, 1, 2, 0, 1, 2, 1, 2]),
+    );
+    // A longer match from byte 0 keeps its tail as a match.
+    bits.length = 3;
+    put(0x30 + 2, 8);
+    put(0x30 + 1, 8);
+    put(3, 7); // length code 259: 5
+    put(1, 5); // distance 2
+    put(0, 7);
+    const longer = new Uint8Array(Math.ceil(bits.length / 8));
+    bits.forEach((bit, i) => {
+      longer[i >>> 3] = (longer[i >>> 3] ?? 0) | (bit << (i & 7));
+    });
+    expect(inflateRawSync(joinDeflate([{ data: longer }, { data: longer, firstByte: 0 }]))).toEqual(
+      Buffer.from([2, 1, 2, 1, 2, 1, 2, 0, 1, 2, 1, 2, 1, 2]),
+    );
     // Unchanged, the same stream joins fine.
     expect(inflateRawSync(joinDeflate([{ data: stream }, { data: stream }]))).toEqual(
       Buffer.from([2, 1, 2, 1, 2, 2, 1, 2, 1, 2]),
