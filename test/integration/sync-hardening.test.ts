@@ -147,7 +147,8 @@ describe('HTTP', () => {
 
 describe('links', () => {
   it('an expired link is refused; one that has not expired works', async () => {
-    const server = await startServer({ linkTtlMs: 1000 });
+    // Expiry is kept in whole seconds, so a link lives (ttl - 1 s, ttl]: 4 s leaves a loaded machine 3 s to use it first.
+    const server = await startServer({ linkTtlMs: 4000 });
     const { roomId, tokens } = server.createRoom();
     expect(tokens.candidate).toMatch(/^c\.[A-Za-z0-9_-]{22}\.\d+$/);
     const url = roomUrl(server, roomId, tokens.candidate);
