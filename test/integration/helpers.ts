@@ -95,6 +95,12 @@ export const roomUrl = (server: SyncServer, roomId: string, token: string): stri
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * For tests that start `archdrill serve` in child processes: each start loads Node and tsx, which on a
+ * busy machine (the suite must pass beside two CPU-bound processes) outlasts the default 20 s per test.
+ */
+export const SPAWNING = { timeout: 120_000 };
+
 /** `archdrill serve` in a child process (so a test can SIGKILL it); resolves once it listens. */
 export const spawnServe = (port: number, dataDir: string): Promise<ChildProcess> =>
   new Promise((resolve, reject) => {

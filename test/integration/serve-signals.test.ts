@@ -4,11 +4,11 @@ import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
 import { startSyncServer } from '../../electron/sync/server';
-import { connect, freePort, onCleanup, spawnBin, synced, waitFor } from './helpers';
+import { connect, freePort, onCleanup, SPAWNING, spawnBin, synced, waitFor } from './helpers';
 
 const ROOM = 'AAAAAAAAAAAAAAAAAAAAAA';
 
-describe('archdrill serve under a supervisor', () => {
+describe('archdrill serve under a supervisor', SPAWNING, () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const)
     it(`${signal} closes every connection, flushes every room and exits 0`, async () => {
       const dataDir = mkdtempSync(joinPath(tmpdir(), 'archdrill-signal-'));

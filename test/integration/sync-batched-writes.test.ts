@@ -8,7 +8,7 @@ import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
 import { FLUSH_MS } from '../../electron/sync/leveldbStore';
 import { startSyncServer } from '../../electron/sync/server';
 import { newRoomId } from '../../shared/collab';
-import { connect, join, onCleanup, spawnServe, startServer, synced, waitFor } from './helpers';
+import { connect, join, onCleanup, SPAWNING, spawnServe, startServer, synced, waitFor } from './helpers';
 
 /** The store writes updates in batches (one LevelDB write for every room, at most FLUSH_MS after an edit arrives). */
 
@@ -26,7 +26,7 @@ const edit = (doc: Y.Doc, from: number, count: number): void => {
 const edits = (doc: Y.Doc): number[] => doc.getArray<number>('edits').toArray();
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
-describe('batched writes to the store', () => {
+describe('batched writes to the store', SPAWNING, () => {
   it('many quick edits, then close(): a restart on the same data dir has every one', async () => {
     const dataDir = tempDir();
     // A window longer than the test: only close() can write these edits.

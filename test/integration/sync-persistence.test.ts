@@ -7,7 +7,7 @@ import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
 import { type SyncServer, startSyncServer } from '../../electron/sync/server';
 import { addNodes, readBoard, setNotes } from '../../shared/board/doc';
 import { newRoomId } from '../../shared/collab';
-import { connect, join, onCleanup, spawnServe, startServer, synced, waitFor } from './helpers';
+import { connect, join, onCleanup, SPAWNING, spawnServe, startServer, synced, waitFor } from './helpers';
 
 const tempDir = (): string => {
   const dir = mkdtempSync(joinPath(tmpdir(), 'archdrill-sync-'));
@@ -24,7 +24,7 @@ const serverHas = async (server: SyncServer, roomId: string, what: string, check
   watcher.provider.destroy();
 };
 
-describe('rooms survive', () => {
+describe('rooms survive', SPAWNING, () => {
   it('a restart on the same data dir mid-session: the room comes back whole and the client reconnects', async () => {
     const dataDir = tempDir();
     const first = await startSyncServer({ dataDir, secret: loadOrCreateSecret(joinPath(dataDir, 'secret')) });

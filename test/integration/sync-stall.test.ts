@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
-import { closed, connect, freePort, onCleanup, rawSocket, spawnBin, synced, waitFor } from './helpers';
+import { closed, connect, freePort, onCleanup, rawSocket, SPAWNING, spawnBin, synced, waitFor } from './helpers';
 import { oneWrite, SYNC_STEP_1, writeRaw } from './rawFrames';
 
 /**
@@ -37,7 +37,7 @@ const schedOf = (pid: number): { onCpu: number; waiting: number } => {
   return { onCpu: onCpu / 1e6, waiting: waiting / 1e6 };
 };
 
-describe('a participant cannot stall the server', () => {
+describe('a participant cannot stall the server', SPAWNING, () => {
   it('a burst of 3,000 sync step 1 frames against a 1 MB room leaves /healthz under 100 ms', async () => {
     const dataDir = mkdtempSync(joinPath(tmpdir(), 'archdrill-stall-'));
     onCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
