@@ -1,6 +1,6 @@
 import type { CreatedRoom } from '@shared/collab/createRoom';
 import { buildJoinLink, parseJoinLink } from '@shared/collab/joinLink';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useBoardSession } from '../board/context';
 import type { HostedSession } from '../platform/types';
 import { Modal } from '../ui/Modal';
@@ -19,19 +19,14 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const { platform, collab, doc } = useBoardSession();
   const [port, setPort] = useState(running?.hosted.port ?? 7420);
   const [keepLinks, setKeepLinks] = useState(running?.keepLinks ?? false);
-  const [address, setAddressState] = useState<string | null>(running?.address ?? null);
-  const [hosted, setHostedState] = useState<HostedSession | null>(running?.hosted ?? null);
+  const [address, setAddress] = useState<string | null>(running?.address ?? null);
+  const [hosted, setHosted] = useState<HostedSession | null>(running?.hosted ?? null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const setHosted = (session: HostedSession | null, at: string | null = null) => {
-    running = session && { hosted: session, keepLinks, address: at };
-    setHostedState(session);
-    setAddressState(at);
-  };
-  const setAddress = (at: string) => {
-    if (running) running = { ...running, address: at };
-    setAddressState(at);
-  };
+  // The window-lifetime copy follows the dialog's state, so a reopened dialog starts where this one was.
+  useEffect(() => {
+    running = hosted && { hosted, keepLinks, address };
+  }, [hosted, keepLinks, address]);
   /** Stops the desktop's sync server (its links die unless kept); from inside the hosted room, leaves it too. */
   const stop = async (leave: boolean) => {
     setBusy(true);
@@ -96,7 +91,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       const session = await platform.hostSession!({ port, lan: true, keepLinks });
-      setHosted(session, session.interfaces?.[0]?.address ?? null);
+      setHosted(session);
+      setAddress(session.interfaces?.[0]?.address ?? null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
