@@ -1,7 +1,7 @@
 import type { BoardGraph } from './graph';
 
 /** The value under `key`, made by `make` and kept the first time it is asked for (an undefined result is made again). */
-const getOrMake = <K, V>(store: { get(k: K): V | undefined; set(k: K, v: V): unknown }, key: K, make: () => V): V => {
+export const getOrMake = <K, V>(store: { get(k: K): V | undefined; set(k: K, v: V): unknown }, key: K, make: () => V): V => {
   let value = store.get(key);
   if (value === undefined) {
     value = make();

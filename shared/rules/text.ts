@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getOrMake } from './memo';
 
 /**
  * Term matching for notes and labels: case-insensitive, on whole words,
@@ -143,14 +144,7 @@ export const specWord = (spec: TermSpec): string => (typeof spec === 'string' ? 
 
 const unlessPatterns = new Map<string, RegExp>();
 /** termPattern([phrase], false), found by the phrase itself: a rubric's own string, so no key is joined per hit. */
-const unlessPattern = (phrase: string): RegExp => {
-  let re = unlessPatterns.get(phrase);
-  if (!re) {
-    re = termPattern([phrase], false);
-    unlessPatterns.set(phrase, re);
-  }
-  return re;
-};
+const unlessPattern = (phrase: string): RegExp => getOrMake(unlessPatterns, phrase, () => termPattern([phrase], false));
 
 /**
  * Whether a hit of `spec` at `index` is in the sense meant: after a number
