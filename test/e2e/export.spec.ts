@@ -533,8 +533,7 @@ test('a partner in the room sees no theme, selection or viewport change while th
             else if (el.classList.contains('react-flow__node') || el.classList?.contains('component')) {
               // Says which node, which attribute and what it was: a failure then tells the cause apart.
               const now = el.getAttribute(r.attributeName!);
-              if (r.oldValue !== now)
-                log.push(`${el.dataset.id ?? el.className} ${r.attributeName}: ${r.oldValue} -> ${now}`);
+              if (r.oldValue !== now) log.push(`${el.dataset.id ?? el.className} ${r.attributeName}: ${r.oldValue} -> ${now}`);
             }
           }
         });
