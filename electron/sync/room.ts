@@ -67,11 +67,26 @@ export class Room {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.ready = previous
-      // Only a shared store keeps this callback; the others drop it (nothing per room).
-      .then(() => store.load(id, (update) => this.applyRemote(update)))
+      // Only a shared store keeps the first callback, only a persistent one the second; the others drop them.
+      .then(() =>
+        store.load(
+          id,
+          (update) => this.applyRemote(update),
+          () => Y.encodeStateAsUpdate(this.doc),
+        ),
+      )
       .then((state) => {
-        if (state) Y.applyUpdate(this.doc, state, LOADED);
-        this.size = state?.byteLength ?? 0;
+        const updates = state === null ? [] : state instanceof Uint8Array ? [state] : state;
+        Y.transact(
+          this.doc,
+          () => {
+            for (const update of updates) Y.applyUpdate(this.doc, update, LOADED);
+          },
+          LOADED,
+        );
+        // Exact for one update; several overlap (an upper bound, measured when it nears the cap).
+        for (const update of updates) this.size += update.byteLength;
+        this.sizeExact = updates.length <= 1;
         this.doc.on('update', this.onUpdate);
         this.awareness.on('update', this.onAwareness);
       });

@@ -195,17 +195,36 @@ export const inSense = (
 };
 
 /**
- * A line that is a bare dump of keywords ("cache, sharding, base62, 301,
- * fan-out, Kafka, LRU"), not prose that explains: six or more items of one or
- * two words. Shorter lists ("Monitoring: p99, errors, hit ratio") and schemas
- * ("short_code (PK), long_url, expires_at") are how people take notes.
+ * The short words prose cannot do without. Six or more words with none of
+ * them ("base62 kgs 302 analytics async ttl") name things without saying
+ * how they work together.
+ */
+const PROSE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the to of for in on at by with from into onto over under through via per each every ' +
+    'is are be been was were it its we our us i you they them this that these those there ' +
+    'so because if then when while than as and or but not no nor until unless instead ' +
+    'do does can will would should must may might has have had use uses using get gets'
+  ).split(' '),
+);
+
+/**
+ * A line that is a bare dump of keywords, not prose that explains: six or
+ * more items of one or two words ("cache, sharding, base62, 301, fan-out,
+ * Kafka, LRU"), or six or more words without one word prose needs ("base62
+ * kgs 302 analytics async collision"). Shorter lists ("Monitoring: p99,
+ * errors, hit ratio"), schemas ("short_code (PK), long_url, expires_at") and
+ * flows ("client → LB → app → Redis") are how people take notes.
  */
 export const isKeywordList = (line: string): boolean => {
-  if (/[_(]/.test(line)) return false;
+  if (/[_(]|->|→|=>/.test(line)) return false;
   const parts = line.split(/[,;/|·•]+/).filter((p) => p.trim() !== '');
-  if (parts.length < 6) return false;
-  const words = parts.map((p) => p.trim().split(/\s+/).length).sort((a, b) => a - b);
-  return words[Math.floor(words.length / 2)]! <= 2;
+  if (parts.length >= 6) {
+    const words = parts.map((p) => p.trim().split(/\s+/).length).sort((a, b) => a - b);
+    if (words[Math.floor(words.length / 2)]! <= 2) return true;
+  }
+  const words = line.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  return words.length >= 6 && !words.some((w) => PROSE_WORDS.has(w));
 };
 
 /** Up to `radius` characters either side of a match, on one line, with ellipses where cut. */
