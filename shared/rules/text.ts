@@ -146,6 +146,30 @@ const unlessPatterns = new Map<string, RegExp>();
 /** termPattern([phrase], false), found by the phrase itself: a rubric's own string, so no key is joined per hit. */
 const unlessPattern = (phrase: string): RegExp => getOrMake(unlessPatterns, phrase, () => termPattern([phrase], false));
 
+interface Sense {
+  /** Counts only straight after a number. */
+  readonly afterNumber: boolean;
+  /** Phrases that contain the term in another sense. */
+  readonly unless: readonly string[];
+}
+const senses = new Map<string, Sense>();
+const objectSenses = new WeakMap<object, Sense>();
+/** What inSense checks for a spec, worked out once per spec (rubric terms are long-lived). */
+const senseOf = (spec: TermSpec): Sense => {
+  if (typeof spec === 'string')
+    return getOrMake(senses, spec, () => {
+      const word = spec.toLowerCase();
+      return { afterNumber: UNIT_WORDS.has(word), unless: OTHER_SENSES[word] ?? [] };
+    });
+  return getOrMake(objectSenses, spec, () => {
+    const word = spec.word.toLowerCase();
+    return {
+      afterNumber: spec.afterNumber ?? UNIT_WORDS.has(word),
+      unless: [...(spec.unless ?? []), ...(OTHER_SENSES[word] ?? [])],
+    };
+  });
+};
+
 /**
  * Whether a hit of `spec` at `index` is in the sense meant: after a number
  * for units, not inside an `unless` phrase. Only [floor, ceiling) is read
@@ -159,11 +183,9 @@ export const inSense = (
   floor = 0,
   ceiling = text.length,
 ): boolean => {
-  const word = specWord(spec).toLowerCase();
-  const afterNumber = typeof spec === 'string' ? UNIT_WORDS.has(word) : (spec.afterNumber ?? UNIT_WORDS.has(word));
+  const { afterNumber, unless } = senseOf(spec);
   if (afterNumber && !NUMBER_BEFORE.test(text.slice(Math.max(floor, index - 2), index))) return false;
-  const unless = typeof spec === 'string' ? OTHER_SENSES[word] : [...(spec.unless ?? []), ...(OTHER_SENSES[word] ?? [])];
-  for (const phrase of unless ?? []) {
+  for (const phrase of unless) {
     const re = unlessPattern(phrase);
     re.lastIndex = Math.max(floor, index - phrase.length - 2);
     for (let m = re.exec(text); m && m.index <= index; m = re.exec(text))
@@ -173,17 +195,36 @@ export const inSense = (
 };
 
 /**
- * A line that is a bare dump of keywords ("cache, sharding, base62, 301,
- * fan-out, Kafka, LRU"), not prose that explains: six or more items of one or
- * two words. Shorter lists ("Monitoring: p99, errors, hit ratio") and schemas
- * ("short_code (PK), long_url, expires_at") are how people take notes.
+ * The short words prose cannot do without. Six or more words with none of
+ * them ("base62 kgs 302 analytics async ttl") name things without saying
+ * how they work together.
+ */
+const PROSE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the to of for in on at by with from into onto over under through via per each every ' +
+    'is are be been was were it its we our us i you they them this that these those there ' +
+    'so because if then when while than as and or but not no nor until unless instead ' +
+    'do does can will would should must may might has have had use uses using get gets'
+  ).split(' '),
+);
+
+/**
+ * A line that is a bare dump of keywords, not prose that explains: six or
+ * more items of one or two words ("cache, sharding, base62, 301, fan-out,
+ * Kafka, LRU"), or six or more words without one word prose needs ("base62
+ * kgs 302 analytics async collision"). Shorter lists ("Monitoring: p99,
+ * errors, hit ratio"), schemas ("short_code (PK), long_url, expires_at") and
+ * flows ("client → LB → app → Redis") are how people take notes.
  */
 export const isKeywordList = (line: string): boolean => {
-  if (/[_(]/.test(line)) return false;
+  if (/[_(]|->|→|=>/.test(line)) return false;
   const parts = line.split(/[,;/|·•]+/).filter((p) => p.trim() !== '');
-  if (parts.length < 6) return false;
-  const words = parts.map((p) => p.trim().split(/\s+/).length).sort((a, b) => a - b);
-  return words[Math.floor(words.length / 2)]! <= 2;
+  if (parts.length >= 6) {
+    const words = parts.map((p) => p.trim().split(/\s+/).length).sort((a, b) => a - b);
+    if (words[Math.floor(words.length / 2)]! <= 2) return true;
+  }
+  const words = line.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  return words.length >= 6 && !words.some((w) => PROSE_WORDS.has(w));
 };
 
 /** Up to `radius` characters either side of a match, on one line, with ellipses where cut. */

@@ -27,8 +27,8 @@ export interface WordIndex {
 interface Index extends WordIndex {
   /** `text` lower-cased, when that keeps every offset (nearly always); else null and the words are cut one by one. */
   readonly lower: string | null;
-  /** Word numbers by their first one or two characters (see bucketKey), in text order: built on the first lookup. */
-  buckets?: Map<number, number[]>;
+  /** The words by their first two characters (see bucketsOf): built on the first prefix lookup. */
+  buckets?: Buckets;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -101,27 +101,48 @@ const startsWith = (idx: Index, i: number, prefix: string): boolean =>
     ? idx.words[i]!.startsWith(prefix)
     : idx.ends[i]! - idx.starts[i]! >= prefix.length && idx.lower.startsWith(prefix, idx.starts[i]);
 
-/** The bucket of a word or prefix: its first character, or its first two (a second code unit never is 0). */
-const bucketKey = (first: number, second: number): number => first * 65536 + second;
+/**
+ * The word numbers sorted by a key of their first two characters (a stable
+ * counting sort, so each key's words stay in text order): the words of key k
+ * are `order[k === 0 ? 0 : end[k - 1]]` … `order[end[k] - 1]`. A key folds
+ * the characters (first & 127, second & 31), so a key's words are a superset
+ * of those with the prefix, which a lookup then tests. Two typed arrays per
+ * text rather than a map of lists: nothing for the garbage collector to trace.
+ */
+interface Buckets {
+  readonly order: Int32Array;
+  readonly end: Int32Array;
+}
 
-/** Each word under its first character and under its first two, in text order. */
-const bucketsOf = (idx: Index): Map<number, number[]> => {
-  const buckets = new Map<number, number[]>();
-  const add = (key: number, i: number): void => {
-    const list = buckets.get(key);
-    if (list) list.push(i);
-    else buckets.set(key, [i]);
-  };
-  for (let i = 0; i < idx.starts.length; i++) {
+const SECOND_BITS = 5;
+const KEYS = 128 << SECOND_BITS;
+/** The key of a word or prefix from its first character and its second (-1 when it has none). */
+const keyOf = (first: number, second: number): number =>
+  ((first & 127) << SECOND_BITS) | (second < 0 ? 0 : second & ((1 << SECOND_BITS) - 1));
+
+const bucketsOf = (idx: Index): Buckets => {
+  const count = idx.starts.length;
+  const keys = new Int32Array(count);
+  const end = new Int32Array(KEYS);
+  for (let i = 0; i < count; i++) {
     const word = idx.lower === null ? idx.words[i]! : null;
     const at = word === null ? idx.starts[i]! : 0;
     const source = word ?? idx.lower!;
-    const first = source.charCodeAt(at);
-    add(bucketKey(first, 0), i);
     const length = word === null ? idx.ends[i]! - at : word.length;
-    if (length > 1) add(bucketKey(first, source.charCodeAt(at + 1)), i);
+    const k = keyOf(source.charCodeAt(at), length > 1 ? source.charCodeAt(at + 1) : -1);
+    keys[i] = k;
+    end[k]!++;
   }
-  return buckets;
+  // Counts → where each key's words begin; filling then moves each to where the next key's begin.
+  let sum = 0;
+  for (let k = 0; k < KEYS; k++) {
+    const n = end[k]!;
+    end[k] = sum;
+    sum += n;
+  }
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[end[keys[i]!]!++] = i;
+  return { order, end };
 };
 
 /** Labels (short texts) of a large board fit in one cache; notes change as people type, so few are kept. */
@@ -171,15 +192,20 @@ export const wordsStartingWith = (idx: WordIndex, prefix: string): readonly numb
   if (hit) return hit;
   const index = idx as Index;
   index.buckets ??= bucketsOf(index);
-  const bucket = index.buckets.get(bucketKey(prefix.charCodeAt(0), prefix.length > 1 ? prefix.charCodeAt(1) : 0));
+  const { order, end } = index.buckets;
+  // A one-character prefix reads every key of its first character: their words come key by key, so sort them back.
+  const single = prefix.length === 1;
+  const low = keyOf(prefix.charCodeAt(0), single ? -1 : prefix.charCodeAt(1));
+  const high = single ? low | ((1 << SECOND_BITS) - 1) : low;
   let result: number[] | null = null;
-  // The bucket holds every word starting with the prefix's first one or two characters, in text order.
-  if (bucket)
-    for (const i of bucket)
-      if (startsWith(index, i, prefix)) {
-        result ??= [];
-        result.push(starts[i]!);
-      }
+  for (let k = low === 0 ? 0 : end[low - 1]!; k < end[high]!; k++) {
+    const i = order[k]!;
+    if (startsWith(index, i, prefix)) {
+      result ??= [];
+      result.push(starts[i]!);
+    }
+  }
+  if (single && result !== null) result.sort((a, b) => a - b);
   const found = result ?? EMPTY;
   idx.memo.set(prefix, found);
   return found;
@@ -201,11 +227,10 @@ export const lowerBound = <T extends number | string>(positions: readonly T[], f
  * Where a sticky pattern matches in `idx`'s text, trying only at the starts
  * of words beginning with one of `prefixes` (lower case), in text order and
  * without overlaps, like a global regex scan (whose pattern starts with a
- * word boundary) would find them. Cached per text and pattern.
+ * word boundary) would find them. Not kept with the index: its one caller
+ * keeps what it reads from them (redundancy.ts), so the match arrays die young.
  */
 export const matchesAtWords = (idx: WordIndex, sticky: RegExp, prefixes: readonly string[]): readonly RegExpExecArray[] => {
-  const hit = idx.memo.get(sticky) as readonly RegExpExecArray[] | undefined;
-  if (hit) return hit;
   const at: number[] = [];
   for (const p of prefixes) for (const i of wordsStartingWith(idx, p)) at.push(i);
   at.sort((a, b) => a - b);
@@ -220,7 +245,6 @@ export const matchesAtWords = (idx: WordIndex, sticky: RegExp, prefixes: readonl
     out.push(m);
     end = p + Math.max(1, m[0].length);
   }
-  idx.memo.set(sticky, out);
   return out;
 };
 

@@ -526,9 +526,11 @@ test('a partner in the room sees no theme, selection or viewport change while th
     const cache = await dragFromPalette(ada, 'cache', { x: 300, y: 250 });
     await dragFromPalette(ada, 'sql_db', { x: 650, y: 400 });
     await expect(flowNodes(bob)).toHaveCount(2);
-    // Ada selects the cache: Bob sees her selection on it.
+    // Ada selects the cache: Bob sees her selection on it. A drop selects the dropped component, so Bob first
+    // sees the database selected: waiting for any one marked node would start watching before the click arrives.
     await cache.click();
-    await expect(bob.locator('.react-flow__node.peer-selected')).toHaveCount(1);
+    const cacheId = await cache.getAttribute('data-id');
+    await expect(bob.locator('.react-flow__node.peer-selected')).toHaveAttribute('data-id', cacheId!);
 
     /** Records every change to the theme, the selection marks and the viewport, from now on. */
     const watch = (page: Page) =>
@@ -540,9 +542,11 @@ test('a partner in the room sees no theme, selection or viewport change while th
             const el = r.target as HTMLElement;
             if (r.attributeName === 'data-theme') log.push(`theme ${document.documentElement.dataset.theme}`);
             else if (el.classList.contains('react-flow__viewport')) log.push(`viewport ${el.style.transform}`);
-            else if (el.classList.contains('react-flow__node') && r.oldValue !== el.className)
-              log.push(`node class ${el.className}`);
-            else if (el.classList?.contains('component') && r.oldValue !== el.className) log.push(`component ${el.className}`);
+            else if (el.classList.contains('react-flow__node') || el.classList?.contains('component')) {
+              // Says which node, which attribute and what it was: a failure then tells the cause apart.
+              const now = el.getAttribute(r.attributeName!);
+              if (r.oldValue !== now) log.push(`${el.dataset.id ?? el.className} ${r.attributeName}: ${r.oldValue} -> ${now}`);
+            }
           }
         });
         observer.observe(document.documentElement, {
@@ -570,7 +574,7 @@ test('a partner in the room sees no theme, selection or viewport change while th
 
     expect(await changes(bob)).toEqual([]);
     expect(await changes(ada)).toEqual([]);
-    await expect(bob.locator('.react-flow__node.peer-selected')).toHaveCount(1);
+    await expect(bob.locator('.react-flow__node.peer-selected')).toHaveAttribute('data-id', cacheId!);
     await expect(ada.locator('.component.selected')).toHaveCount(1);
     await expect(ada.locator('html')).not.toHaveAttribute('data-theme', 'dark');
     await shot(bob, 'export-partner-view-after-export');
