@@ -69,6 +69,26 @@ const LO = 0x7f7f7f7f;
 /** Bytewise a − b (mod 256 in each byte) of two packed pixels, no borrow between bytes. */
 const subBytes = (a: number, b: number) => ((a | HI) - (b & LO)) ^ ((a ^ ~b) & HI);
 
+/*
+ * The scans for runs are functions of their own: a loop this hot inside
+ * deflateRows was compiled on the spot before the rest had run, then thrown
+ * away at each literal (measured: the first strip took 5-10× the others).
+ */
+
+/** The first x ≥ i where row `a` differs from row (or pixel) `ref`. */
+const sameRun = (px: Int32Array, a: number, ref: number, i: number, width: number) => {
+  let j = i;
+  while (j < width && px[a + j] === px[ref + j]) j++;
+  return j;
+};
+
+/** The first x ≥ i where the bytewise difference of the two rows is not `step`. */
+const stepRun = (px: Int32Array, a: number, ref: number, i: number, width: number, step: number) => {
+  let j = i;
+  while (j < width && subBytes(px[a + j] as number, px[ref + j] as number) === step) j++;
+  return j;
+};
+
 /** Premultiplied RGBA (what a canvas holds) to straight RGBA, in place; opaque and clear pixels are left as they are. */
 export const unpremultiplyRgba = (rgba: Uint8Array) => {
   for (let i = 3; i < rgba.length; i += 4) {
@@ -86,9 +106,31 @@ const swapRedBlue = (p: number) => (p & 0xff00ff00) | ((p >>> 16) & 0xff) | ((p 
  * from `rgba`'s start) as PNG scanlines in deflate. `bgra`: the pixels are in
  * BGRA order (what a canvas reads out fastest); the PNG is RGBA all the same,
  * and since filtering works byte by byte, only what is written is swapped.
- * `out` is reused when it is large enough (pass the last call's buffer back),
- * so a strip's output needs no fresh memory; the returned `deflate` is a view into it.
+ * `out` is written into (pass the last call's `buffer` back), so a strip's
+ * output mostly needs no fresh memory; the returned `deflate` is a view into `buffer`.
  */
+/**
+ * A few rows that take every path of deflateRows (literals, runs of zeros and of a
+ * non-zero step, runs longer than one match, both pixel orders). Run once before
+ * the first real strip, so the compiler sees every path and the 49-Mpx first call
+ * does not run mostly unoptimised: measured, a cold first strip took 4-8× a warm one.
+ */
+let primed = false;
+const prime = () => {
+  primed = true;
+  const width = 300;
+  const px = new Uint8Array(width * 4 * 4);
+  for (let x = 0; x < width; x++) {
+    px.set([x & 0xff, 0x10, 0x20, 0xff], x * 4); // row 0: a ramp, a non-zero step for Sub
+    px.set(x % 97 < 90 ? [0xf0, 0xf0, 0xf0, 0xff] : [x & 0xff, 7, 9, 0xff], (width + x) * 4);
+    px.set([0xf0, 0xf0, 0xf0, 0xff], (2 * width + x) * 4); // row 2: a step against row 1
+    px.set([0xf0, 0xf0, 0xf0, 0xff], (3 * width + x) * 4); // row 3: a copy of row 2
+  }
+  for (let i = 0; i < 8; i++) {
+    deflateRows(px, width, 4, { bgra: i % 2 === 0 });
+  }
+};
+
 export const deflateRows = (
   rgba: Uint8Array,
   width: number,
@@ -96,11 +138,13 @@ export const deflateRows = (
   { out, bgra = false }: { out?: Uint8Array | undefined; bgra?: boolean } = {},
 ): EncodedRows & { buffer: Uint8Array } => {
   if (rgba.byteOffset % 4 !== 0) throw new Error('deflateRows: pixels must start on a 4-byte boundary');
+  if (!primed) prime();
   const px = new Int32Array(rgba.buffer, rgba.byteOffset, width * rows);
   const rowBytes = 1 + 4 * width;
-  // Worst case: 9 bits a byte, plus the block framing.
-  const need = Math.ceil((rows * rowBytes * 9) / 8) + 64;
-  const buf = out && out.length >= need ? out : new Uint8Array(need);
+  // A row's worst case is 9 bits a byte. The buffer starts at a tenth of the pixels' size (a
+  // drawing packs to a few percent) and grows as needed: fresh memory costs more than encoding.
+  const rowWorst = Math.ceil((rowBytes * 9) / 8) + 16;
+  let buf = out ?? new Uint8Array(Math.max(rowWorst * 2, Math.ceil((rows * rowBytes) / 10)));
   const litCode = LIT_CODE;
   const litBits = LIT_BITS;
   // The bit writer and the Adler-32 sums live in this function's locals (no closures): this loop is the export's hot path.
@@ -110,6 +154,11 @@ export const deflateRows = (
   let s1 = 1;
   let s2 = 0;
   for (let y = 0; y < rows; y++) {
+    if (pos + rowWorst > buf.length) {
+      const grown = new Uint8Array(Math.max(buf.length * 2, pos + rowWorst * 2));
+      grown.set(buf.subarray(0, pos));
+      buf = grown;
+    }
     const a = y * width;
     // The strip's first row cannot look up (the row above is in another strip): Sub, against the pixel to the left.
     const up = y > 0;
@@ -138,14 +187,12 @@ export const deflateRows = (
       }
       i++;
       // Then the pixels after it that filter to the same value, as distance-4 matches.
-      let j = i;
-      if (prev === 0) while (j < width && px[a + j] === px[ref + j]) j++;
-      else while (j < width && subBytes(px[a + j] as number, px[ref + j] as number) === prev) j++;
+      const j = prev === 0 ? sameRun(px, a, ref, i, width) : stepRun(px, a, ref, i, width, prev);
       const k = j - i;
       if (k > 0) {
         let n = 4 * k;
         while (n > 0) {
-          let len = n > 258 ? 258 : n;
+          let len = Math.min(n, 258);
           if (n - len > 0 && n - len < 3) len = n - 3;
           bb |= (MATCH_CODE[len] as number) << bc;
           bc += MATCH_BITS[len] as number;
@@ -177,6 +224,11 @@ export const deflateRows = (
   // End of block (seven zero bits), then an empty stored block, not the last: it pads
   // to a byte boundary, so strips can be stacked as they are (zlib's sync flush).
   bc += 7 + 3;
+  if (pos + 8 > buf.length) {
+    const grown = new Uint8Array(pos + 8);
+    grown.set(buf.subarray(0, pos));
+    buf = grown;
+  }
   while (bc > 0) {
     buf[pos++] = bb & 0xff;
     bb >>>= 8;
