@@ -84,9 +84,12 @@ export interface TermHit {
   readonly length: number;
 }
 
-// Words that open a new clause: "but", "however", "although", "whereas", "while", "so", "because", "then".
-const CLAUSE_WORD = /^ (?:but|however|although|whereas|while|so|because|then)\b/i;
-const CLAUSE_INITIALS = new Set(['b', 'h', 'a', 'w', 's', 't', 'B', 'H', 'A', 'W', 'S', 'T']);
+// Words that open a new clause: "but", "however", "although", "whereas", "while", "so", "because", "then",
+// "otherwise", "instead" when it is not "instead of" ("we skip fan-out and instead merge at read time" affirms the
+// merge), and "and" before a new subject or verb ("must not be lost and must arrive in real time").
+const CLAUSE_WORD =
+  /^ (?:but|however|although|whereas|while|so|because|then|otherwise|instead(?! of\b)|and (?:must|should|will|we|it|they|also|can)\b)\b/i;
+const CLAUSE_INITIALS = new Set(['b', 'h', 'a', 'w', 's', 't', 'o', 'i', 'B', 'H', 'A', 'W', 'S', 'T', 'O', 'I']);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 /** Whether a clause boundary sits at `i`: sentence punctuation, a comma, a line break, a bracket, or a clause word after a space. */
@@ -94,7 +97,7 @@ const boundaryAt = (text: string, i: number): boolean => {
   const c = text[i]!;
   if (c === '\n' || c === ';' || c === '!' || c === '?' || c === '(' || c === ')') return true;
   if (c === '.' || c === ',') return !isDigit(text[i + 1]);
-  return c === ' ' && CLAUSE_INITIALS.has(text[i + 1] ?? '') && CLAUSE_WORD.test(text.slice(i, i + 10));
+  return c === ' ' && CLAUSE_INITIALS.has(text[i + 1] ?? '') && CLAUSE_WORD.test(text.slice(i, i + 14));
 };
 
 /** Where a clause containing `index` starts: after sentence punctuation, a comma, a line break, or "but"/"however". */

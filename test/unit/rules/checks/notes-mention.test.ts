@@ -49,6 +49,21 @@ describe('notes-mention', () => {
         options: { terms: ['cassandra'] },
       },
       {
+        name: '"instead" opens an affirmed clause ("skip X and instead Y")',
+        board: notes('For celebrities we skip the fan-out and instead merge their posts at read time.'),
+        options: { terms: ['at read time'] },
+      },
+      {
+        name: '"and" before a new verb opens an affirmed clause',
+        board: notes('Messages must not be lost and must arrive in real time.'),
+        options: { terms: ['real time'] },
+      },
+      {
+        name: '"otherwise" opens an affirmed clause',
+        board: notes('Never cache private links, otherwise cache-aside with LRU.'),
+        options: { terms: ['lru'] },
+      },
+      {
         name: '"not only … but also" affirms',
         board: notes('not only caching but also sharding'),
         options: { terms: ['caching'] },
@@ -83,6 +98,11 @@ describe('notes-mention', () => {
       { name: 'only one of two required terms', board: notes('we return 301'), options: { terms: ['301', '302'] } },
       { name: 'negated: "we will not use NoSQL"', board: notes('We will not use NoSQL here.'), options: { terms: ['nosql'] } },
       { name: 'negated: "instead of"', board: notes('Postgres instead of Cassandra'), options: { terms: ['cassandra'] } },
+      {
+        name: 'negated: "skip X and Y" (no clause word between)',
+        board: notes('We skip the cache and the replicas.'),
+        options: { terms: ['replicas'] },
+      },
       { name: 'negated: "rather than"', board: notes('rather than a cache we add replicas'), options: { terms: ['cache'] } },
       { name: 'negated: "without"', board: notes('A design without sharding.'), options: { terms: ['sharding'] } },
       {
