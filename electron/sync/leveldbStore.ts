@@ -4,11 +4,11 @@ import * as buffer from 'lib0/buffer';
 import * as encoding from 'lib0/encoding';
 import { getCurrentUpdateClock, getLevelUpdates, getLevelUpdatesEntries, type LevelDb, LeveldbPersistence } from 'y-leveldb';
 import * as Y from 'yjs';
-import type { RoomStore } from './store';
+import type { CurrentState, RoomStore } from './store';
 
 /** How long an appended update may wait before it is written: the most a SIGKILL can take from the store alone. */
 export const FLUSH_MS = 50;
-/** A live room's stored updates are merged into one past this many, as y-leveldb does on load (its PREFERRED_TRIM_SIZE). */
+/** A live room's stored updates are compacted into one past this many, as y-leveldb does on load (its PREFERRED_TRIM_SIZE). */
 const TRIM_AT = 500;
 /**
  * LevelDB's defaults (8 MiB block cache, 4 MiB memtable) are sized for a
@@ -46,8 +46,13 @@ export interface LeveldbStoreOptions {
  * write path: y-leveldb's `storeUpdate` opens an iterator to find the room's
  * last clock and then does a put, one update at a time on one shared queue,
  * which cost ~125 µs of main-thread CPU per edit in the sync bench. Here the
- * appended updates wait up to `flushMs`, are merged per room, and go to disk
- * in one LevelDB batch for all rooms, with each room's clock kept in memory.
+ * appended updates wait up to `flushMs` and go to disk in one LevelDB batch
+ * for all rooms, each update its own record (merging a room's few updates
+ * first cost ~50 µs each on the main thread, every room waiting; LevelDB's
+ * own thread writes the records), with each room's clock kept in memory.
+ * A live room past TRIM_AT records is compacted into its doc's current state
+ * (an encode, not a merge of its records), one room per event-loop turn and
+ * never in the flush's own turn, so edits to other rooms are relayed between.
  * Everything runs inside y-leveldb's own transaction queue (`_transact`), so
  * its reads and ours never interleave.
  */
@@ -56,6 +61,11 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
   const ldb = new LeveldbPersistence(dir, { levelOptions: LEVEL_OPTIONS });
   /** Each loaded room's last stored clock (-1: nothing stored yet) and how many update records it has on disk. */
   const clocks = new Map<string, { last: number; records: number }>();
+  /** Each loaded room's current state, for compaction (see CurrentState). */
+  const states = new Map<string, CurrentState>();
+  /** Rooms past TRIM_AT records, compacted one per event-loop turn (see compactNext). */
+  const toTrim = new Set<string>();
+  let trimming = false;
   let queued = new Map<string, Uint8Array[]>();
   let queuedCount = 0;
   let writingCount = 0;
@@ -112,36 +122,58 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
   const write = (batch: Map<string, Uint8Array[]>, count: number): Promise<void> =>
     transact(async (db) => {
       const ops: Parameters<LevelDb['batch']>[0] = [];
-      const merged = new Map<string, Uint8Array>();
       for (const [roomId, updates] of batch) {
-        const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-        merged.set(roomId, update);
-        const c = await clockOf(db, roomId);
+        const c = clocks.get(roomId) ?? (await clockOf(db, roomId));
         // A room's first record also writes its state vector record, as y-leveldb's storeUpdate does (getAllDocNames reads it).
         if (c.last === -1)
-          ops.push({ type: 'put', key: svKey(roomId), value: stateVectorRecord(0, Y.encodeStateVectorFromUpdate(update)) });
-        ops.push({ type: 'put', key: updateKey(roomId, c.last + 1), value: asBuffer(update) });
+          ops.push({ type: 'put', key: svKey(roomId), value: stateVectorRecord(0, Y.encodeStateVectorFromUpdate(updates[0]!)) });
+        for (let i = 0; i < updates.length; i++)
+          ops.push({ type: 'put', key: updateKey(roomId, c.last + 1 + i), value: asBuffer(updates[i]!) });
       }
       try {
         await db.batch(ops);
       } catch (err) {
         // Nothing was written (a batch is atomic): put the updates back in front of anything queued since.
-        for (const [roomId, update] of merged) queued.set(roomId, [update, ...(queued.get(roomId) ?? [])]);
-        queuedCount += merged.size;
+        for (const [roomId, updates] of batch) queued.set(roomId, [...updates, ...(queued.get(roomId) ?? [])]);
+        queuedCount += count;
         schedule();
         throw err;
       } finally {
         writingCount -= count;
       }
-      for (const roomId of merged.keys()) {
+      for (const [roomId, updates] of batch) {
         const c = clocks.get(roomId)!;
-        c.last++;
-        if (++c.records > TRIM_AT) {
-          c.last = await trim(db, roomId, Y.mergeUpdates(await getLevelUpdates(db, roomId)), c.last);
-          c.records = 1;
-        }
+        c.last += updates.length;
+        c.records += updates.length;
+        if (c.records > TRIM_AT) toTrim.add(roomId);
+      }
+      if (toTrim.size > 0 && !trimming) {
+        trimming = true;
+        setImmediate(compactNext);
       }
     });
+
+  /** Compacts one room past TRIM_AT records, then yields the event loop before the next. */
+  const compactNext = (): void => {
+    const roomId = toTrim.values().next().value;
+    if (roomId === undefined) {
+      trimming = false;
+      return;
+    }
+    toTrim.delete(roomId);
+    void transact(async (db) => {
+      const c = clocks.get(roomId);
+      if (!c || c.records <= TRIM_AT) return;
+      // Taken inside the queue: every record written so far is in it (appended updates come from the doc).
+      const state = states.get(roomId)?.() ?? Y.mergeUpdates(await getLevelUpdates(db, roomId));
+      c.last = await trim(db, roomId, state, c.last);
+      c.records = 1;
+    })
+      .catch(() => {
+        // The records stay; the room is compacted on its next write past TRIM_AT, or its eviction.
+      })
+      .finally(() => setImmediate(compactNext));
+  };
 
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
@@ -178,18 +210,18 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
     get pending() {
       return queuedCount + writingCount;
     },
-    load: (roomId) =>
+    load: (roomId, _onRemote, currentState) =>
       transact(async (db) => {
+        if (currentState) states.set(roomId, currentState);
         const entries = await getLevelUpdatesEntries(db, roomId);
         if (entries.length === 0) {
           clocks.set(roomId, { last: -1, records: 0 });
           return null;
         }
-        const state = Y.mergeUpdates(entries.map((e) => e.value));
-        const last = entries[entries.length - 1]!.key[3] as number;
-        if (entries.length > TRIM_AT) clocks.set(roomId, { last: await trim(db, roomId, state, last), records: 1 });
-        else clocks.set(roomId, { last, records: entries.length });
-        return state;
+        // Not merged here (the room applies them in one transaction) nor trimmed yet: past TRIM_AT, the room's next
+        // write compacts it into the doc's state, its eviction otherwise.
+        clocks.set(roomId, { last: entries[entries.length - 1]!.key[3] as number, records: entries.length });
+        return entries.map((e) => e.value);
       }),
     append(roomId, update) {
       const list = queued.get(roomId);
@@ -214,6 +246,8 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
         if (c.records > 1) await trim(db, roomId, state, c.last);
         // Its next load reads the clock again.
         clocks.delete(roomId);
+        states.delete(roomId);
+        toTrim.delete(roomId);
       });
     },
     async close() {

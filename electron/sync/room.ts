@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { PresenceEntry } from './presenceGuard';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate, MESSAGE_AWARENESS } from './protocol';
 import type { RoomStore } from './store';
+import { hasSubdocuments } from './subdocuments';
 
 /** One connected participant as the room sees it: something frames can be sent to. */
 export interface Peer {
@@ -32,9 +33,6 @@ const REMOTE = Symbol('written by another node');
 
 /** Departed participants' presence clocks kept past this many (so a returning one is not ignored by peers), oldest forgotten first. */
 const MAX_PRESENCE_RECORDS = 256;
-
-const hasSubdocuments = (update: Uint8Array): boolean =>
-  Y.decodeUpdate(update).structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentDoc);
 
 /**
  * A room in memory: its Y.Doc, the awareness of its peers, and who is
@@ -67,11 +65,26 @@ export class Room {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.ready = previous
-      // Only a shared store keeps this callback; the others drop it (nothing per room).
-      .then(() => store.load(id, (update) => this.applyRemote(update)))
+      // Only a shared store keeps the first callback, only a persistent one the second; the others drop them.
+      .then(() =>
+        store.load(
+          id,
+          (update) => this.applyRemote(update),
+          () => Y.encodeStateAsUpdate(this.doc),
+        ),
+      )
       .then((state) => {
-        if (state) Y.applyUpdate(this.doc, state, LOADED);
-        this.size = state?.byteLength ?? 0;
+        const updates = state === null ? [] : state instanceof Uint8Array ? [state] : state;
+        Y.transact(
+          this.doc,
+          () => {
+            for (const update of updates) Y.applyUpdate(this.doc, update, LOADED);
+          },
+          LOADED,
+        );
+        // Exact for one update; several overlap (an upper bound, measured when it nears the cap).
+        for (const update of updates) this.size += update.byteLength;
+        this.sizeExact = updates.length <= 1;
         this.doc.on('update', this.onUpdate);
         this.awareness.on('update', this.onAwareness);
       });

@@ -8,7 +8,7 @@ import {
   CLOSE_REVOKED,
   type ConnectionContext,
   type ConnectionCounters,
-  keepAlive,
+  keepAliveAll,
   newCounters,
   peerAddress,
   serveConnection,
@@ -303,9 +303,7 @@ export const startSyncServer = async (options: SyncServerOptions = {}): Promise<
   });
   http.on('clientError', (_err, socket) => socket.destroy());
 
-  const keepalive = setInterval(() => {
-    for (const ws of wss.clients) keepAlive(ws);
-  }, KEEPALIVE_MS);
+  const keepalive = setInterval(() => keepAliveAll(wss.clients), KEEPALIVE_MS);
   keepalive.unref();
 
   const host = options.host ?? '127.0.0.1';

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LeveldbPersistence } from 'y-leveldb';
+import { getLevelUpdates, LeveldbPersistence } from 'y-leveldb';
 import * as Y from 'yjs';
 import { loadOrCreateSecret, signToken } from '../../electron/sync/auth';
-import { FLUSH_MS } from '../../electron/sync/leveldbStore';
+import { FLUSH_MS, leveldbStore } from '../../electron/sync/leveldbStore';
 import { startSyncServer } from '../../electron/sync/server';
 import { newRoomId } from '../../shared/collab';
 import { connect, join, onCleanup, SPAWNING, spawnServe, startServer, synced, waitFor } from './helpers';
@@ -111,5 +111,29 @@ describe('batched writes to the store', SPAWNING, () => {
     const carol = connect(url, roomId, token('interviewer'));
     await synced(carol);
     expect(edits(carol.doc)).toEqual(range(300));
+  });
+
+  it("a live room's records are compacted into its doc's state past 500, and nothing is lost", async () => {
+    const dir = joinPath(tempDir(), 'rooms');
+    const store = leveldbStore(dir, { flushMs: 5 });
+    const roomId = newRoomId();
+    const doc = new Y.Doc();
+    await store.load(roomId, undefined, () => Y.encodeStateAsUpdate(doc));
+    doc.on('update', (u: Uint8Array) => store.append(roomId, u));
+    // Written a few at a time, as a room's edits are: more records than a trim allows.
+    for (let i = 0; i < 620; i += 20) {
+      edit(doc, i, 20);
+      await store.flush();
+    }
+    // The compaction runs in a turn of its own after the write that crossed the bound.
+    await new Promise((r) => setImmediate(r));
+    // Released without an eviction (which would compact anyway): what is on disk is the live compaction's work.
+    await store.close();
+
+    const ldb = new LeveldbPersistence(dir);
+    const records = await ldb._transact((db) => getLevelUpdates(db, roomId));
+    expect(records?.length).toBeLessThan(200);
+    expect(edits(await ldb.getYDoc(roomId))).toEqual(range(620));
+    await ldb.destroy();
   });
 });
