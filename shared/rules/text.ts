@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getOrMake } from './memo';
+import { UNIT_WORDS } from './wordIndex';
 
 /**
  * Term matching for notes and labels: case-insensitive, on whole words,
@@ -25,9 +26,6 @@ export const termSpecSchema = z.union([
   }),
 ]);
 export type TermSpec = z.infer<typeof termSpecSchema>;
-
-/** Unit-like words that are ambiguous alone ("MS SQL", "S3") and count only after a number. */
-const UNIT_WORDS: ReadonlySet<string> = new Set(['ms', 's', 'sec', 'kb', 'mb', 'gb', 'tb', 'pb', 'k', 'm', 'us', 'µs', 'ns']);
 
 /** Phrases that contain a common term in another sense; applied to every term they contain. */
 const OTHER_SENSES: Readonly<Record<string, readonly string[]>> = {
@@ -55,6 +53,8 @@ const termBody = (term: string, inflections: boolean): string =>
     .join('[\\s-]*');
 
 const patternCache = new Map<string, RegExp>();
+/** What may not touch a term's start: a letter or digit, except that a unit may follow its number ("200ms"). */
+const guardOf = (synonym: string): string => (UNIT_WORDS.has(synonym.toLowerCase()) ? '\\p{L}' : '[\\p{L}\\p{N}]');
 
 /**
  * One global pattern matching any of `synonyms`, compiled once: a single scan
@@ -68,12 +68,12 @@ export const termPattern = (synonyms: readonly string[], inflections = true): Re
   const key = `${inflections ? 'i' : 'x'}\u0000${synonyms.join('\u0000')}`;
   let re = patternCache.get(key);
   if (!re) {
-    const bodies = synonyms.map((s) => termBody(s, inflections)).filter((b) => b !== '');
+    const bodies = synonyms.flatMap((s) => {
+      const b = termBody(s, inflections);
+      return b === '' ? [] : [`(?:${b})(?<!${guardOf(s)}(?:${b}))`];
+    });
     // No usable term (only spaces or dashes) must match nothing, not the empty string.
-    re =
-      bodies.length === 0
-        ? /(?!)/g
-        : new RegExp(`(?:${bodies.map((b) => `(?:${b})(?<![\\p{L}\\p{N}](?:${b}))`).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    re = bodies.length === 0 ? /(?!)/g : new RegExp(`(?:${bodies.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     patternCache.set(key, re);
   }
   return re;

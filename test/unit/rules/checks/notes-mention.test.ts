@@ -43,6 +43,8 @@ describe('notes-mention', () => {
         options: { terms: ['rate limit', 'shard'] },
       },
       { name: '"ms" after a number', board: notes('p99 under 50 ms'), options: { terms: ['ms'] } },
+      { name: '"ms" glued to its number', board: notes('p99 under 50ms'), options: { terms: ['ms'] } },
+      { name: '"TB" glued to its number', board: notes('about 3TB a year'), options: { terms: ['tb'] } },
       {
         name: 'an affirmed clause after a negated one',
         board: notes('Not SQL, but Cassandra.'),
@@ -111,6 +113,11 @@ describe('notes-mention', () => {
         options: { terms: ['custom alias'] },
       },
       { name: '"MS SQL" is not milliseconds', board: notes('We use MS SQL.'), options: { terms: ['ms'] } },
+      {
+        name: 'a unit inside a word is not the unit ("2fms", "ms2")',
+        board: notes('codes 2fms and ms2'),
+        options: { terms: ['ms'] },
+      },
       {
         name: '"the presence of a cache" is not the presence feature',
         board: notes('the presence of a cache'),
