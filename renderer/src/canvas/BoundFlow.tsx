@@ -1,41 +1,44 @@
 import { ReactFlow, type ReactFlowProps } from '@xyflow/react';
-import { memo, useEffect, useState } from 'react';
+import { memo, useMemo, useSyncExternalStore } from 'react';
 import type { FlowBinding } from './flowBinding';
 import type { FlowEdge, FlowNode } from './toFlow';
 
 type BoundFlowProps = Omit<ReactFlowProps<FlowNode, FlowEdge>, 'nodes' | 'edges'> & { readonly binding: FlowBinding };
 
-interface Elements {
-  readonly nodes: FlowNode[];
-  readonly edges: FlowEdge[];
-}
+/** Pointer and wheel moves: a drag step or a pan, many a second. */
+const CONTINUOUS = new Set(['pointermove', 'mousemove', 'touchmove', 'wheel']);
 
 /**
- * The binding's nodes and edges as React state, the way React Flow's own
- * useNodesState holds them. A state update takes the priority of the event
- * behind it: a click or a key renders at once, but a drag's pointermove
- * renders in a task of its own, after Chromium has acknowledged the input,
- * so that render overlaps the next pointer move's trip through the browser.
- * useSyncExternalStore rendered every drag step inside the pointermove
- * dispatch, before the acknowledgement, and the two then took turns: about
- * 0.85× bare React Flow's node updates per second at 300 components
- * (bench/canvas.bench.ts), at the same CPU per update.
+ * The binding's subscription, with changes made while a continuous input
+ * event is dispatched (a drag step) passed on in a task of their own, the
+ * way React Flow's useNodesState renders them (a state update in a
+ * pointermove renders in a scheduled task). Rendered inside the dispatch,
+ * each drag step delayed Chromium's acknowledgement of the event, and the
+ * next move's round trip (browser, driver, back) then waited for the render:
+ * 0.85× bare React Flow's node updates per second at 300 components, at the
+ * same CPU per update (bench/canvas.bench.ts). Every other change (a click, a
+ * key, a partner's move) still renders at once.
  */
-function useBindingElements(binding: FlowBinding): Elements {
-  const [elements, setElements] = useState<Elements>(() => ({ nodes: binding.getNodes(), edges: binding.getEdges() }));
-  useEffect(() => {
-    const update = () =>
-      setElements((s) => {
-        const nodes = binding.getNodes();
-        const edges = binding.getEdges();
-        return s.nodes === nodes && s.edges === edges ? s : { nodes, edges };
-      });
-    const unsubscribe = binding.subscribe(update);
-    // Whatever changed between the first render and this subscription.
-    update();
-    return unsubscribe;
-  }, [binding]);
-  return elements;
+function deferringContinuousInput(binding: FlowBinding) {
+  return (onChange: () => void) => {
+    let pending = false;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      pending = false;
+      onChange();
+    };
+    const unsubscribe = binding.subscribe(() => {
+      if (!CONTINUOUS.has(window.event?.type ?? '')) onChange();
+      else if (!pending) {
+        pending = true;
+        channel.port2.postMessage(null);
+      }
+    });
+    return () => {
+      unsubscribe();
+      channel.port1.close();
+    };
+  };
 }
 
 /**
@@ -46,6 +49,8 @@ function useBindingElements(binding: FlowBinding): Elements {
  * state changes.
  */
 export const BoundFlow = memo(function BoundFlow({ binding, ...props }: BoundFlowProps) {
-  const { nodes, edges } = useBindingElements(binding);
+  const subscribe = useMemo(() => deferringContinuousInput(binding), [binding]);
+  const nodes = useSyncExternalStore(subscribe, binding.getNodes);
+  const edges = useSyncExternalStore(subscribe, binding.getEdges);
   return <ReactFlow<FlowNode, FlowEdge> nodes={nodes} edges={edges} {...props} />;
 });
