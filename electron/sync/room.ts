@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { PresenceEntry } from './presenceGuard';
 import { encodeAwareness, encodeSyncStep2, encodeUpdate, MESSAGE_AWARENESS } from './protocol';
 import type { RoomStore } from './store';
+import { hasSubdocuments } from './subdocuments';
 
 /** One connected participant as the room sees it: something frames can be sent to. */
 export interface Peer {
@@ -32,9 +33,6 @@ const REMOTE = Symbol('written by another node');
 
 /** Departed participants' presence clocks kept past this many (so a returning one is not ignored by peers), oldest forgotten first. */
 const MAX_PRESENCE_RECORDS = 256;
-
-const hasSubdocuments = (update: Uint8Array): boolean =>
-  Y.decodeUpdate(update).structs.some((s) => s instanceof Y.Item && s.content instanceof Y.ContentDoc);
 
 /**
  * A room in memory: its Y.Doc, the awareness of its peers, and who is

@@ -25,6 +25,8 @@ export interface BoardGraph {
   /** Components by the role they play: their kind, or what their label names (a `service` labelled "Redis" is a cache). */
   readonly nodesByRole: ReadonlyMap<NodeKind, readonly BoardNode[]>;
   readonly roleById: ReadonlyMap<string, NodeKind>;
+  /** The role of node n (see `nodes`): what roleOf reads, without a map of its own. */
+  readonly roles: readonly NodeKind[];
   /** Flow edges leaving each node id: drawn edges plus the conventions' reversed copies (same edge id). */
   readonly outEdges: ReadonlyMap<string, readonly BoardEdge[]>;
   /** Flow edges arriving at each node id. */
@@ -92,7 +94,6 @@ export const buildGraph = (board: Board): BoardGraph => {
   const indexOf = new Map<string, number>();
   const nodesByKind = new Map<NodeKind, BoardNode[]>();
   const nodesByRole = new Map<NodeKind, BoardNode[]>();
-  const roleById = new Map<string, NodeKind>();
   const roles: NodeKind[] = [];
   for (let i = 0; i < count; i++) {
     const n = nodes[i]!;
@@ -101,7 +102,6 @@ export const buildGraph = (board: Board): BoardGraph => {
     push(nodesByKind, n.kind, n);
     const role = resolveRole(n);
     roles.push(role);
-    roleById.set(n.id, role);
     push(nodesByRole, role, n);
   }
   // Union-find over drawn edges, for the connected pieces.
@@ -140,6 +140,7 @@ export const buildGraph = (board: Board): BoardGraph => {
   const [outStart, outOrder] = groupBy(source, count);
   const [inStart, inOrder] = groupBy(target, count);
   const { design, unconnected } = participation(nodes, (i) => find(i), roles);
+  let roleById: Map<string, NodeKind> | undefined;
   let outEdges: Map<string, BoardEdge[]> | undefined;
   let inEdges: Map<string, BoardEdge[]> | undefined;
   return {
@@ -147,7 +148,12 @@ export const buildGraph = (board: Board): BoardGraph => {
     nodeById,
     nodesByKind,
     nodesByRole,
-    roleById,
+    // Checks read roles through roleOf (the array); the map is built only if something asks for it.
+    get roleById() {
+      roleById ??= new Map(nodes.map((n, i) => [n.id, roles[i]!]));
+      return roleById;
+    },
+    roles,
     // Most rubrics only search; the per-id lists are built on first use.
     get outEdges() {
       if (!outEdges) {
@@ -221,7 +227,13 @@ const participation = (
 };
 
 /** The role a component plays in `graph` (its kind, unless its label names another role). */
-export const roleOf = (graph: BoardGraph, node: BoardNode): NodeKind => graph.roleById.get(node.id) ?? node.kind;
+export const roleOf = (graph: BoardGraph, node: BoardNode): NodeKind => roleAt(graph, node.id) ?? node.kind;
+
+/** The role of the node with id `id`, or undefined when the board has none. */
+const roleAt = (graph: BoardGraph, id: string): NodeKind | undefined => {
+  const n = graph.indexOf.get(id);
+  return n === undefined ? undefined : graph.roles[n];
+};
 
 /**
  * Nodes matching a selector, in board order within each role. Unless the
@@ -247,13 +259,38 @@ const selections = new WeakMap<BoardGraph, WeakMap<Selector, readonly BoardNode[
 
 const select = (graph: BoardGraph, selector: Selector): readonly BoardNode[] => {
   const kinds = selectorKinds(selector);
-  const pool = kinds === null ? graph.board.nodes : kinds.flatMap((k) => graph.nodesByRole.get(k) ?? []);
   const anywhere = selector.anywhere === true;
   const plain = selector.label === undefined && selector.props === undefined && selector.unless === undefined;
-  if (plain && anywhere) return pool;
-  return pool.filter(
-    (n) => (anywhere || graph.design.has(n.id) || !isComponentKind(n.kind)) && (plain || matchesDetails(n, selector)),
-  );
+  const pool = anywhere
+    ? kinds === null
+      ? graph.board.nodes
+      : kinds.flatMap((k) => graph.nodesByRole.get(k) ?? [])
+    : kinds === null
+      ? inDesign(graph, ANY_ROLE)
+      : kinds.flatMap((k) => inDesign(graph, k));
+  return plain ? pool : pool.filter((n) => matchesDetails(n, selector));
+};
+
+const ANY_ROLE = '*';
+const designed = new WeakMap<BoardGraph, Map<NodeKind | typeof ANY_ROLE, readonly BoardNode[]>>();
+/**
+ * The nodes of a role (or of any role) that take part in the design (text
+ * and groups always do), in board order: filtered once per graph and role,
+ * as many selectors share a role.
+ */
+const inDesign = (graph: BoardGraph, role: NodeKind | typeof ANY_ROLE): readonly BoardNode[] => {
+  let perGraph = designed.get(graph);
+  if (!perGraph) {
+    perGraph = new Map();
+    designed.set(graph, perGraph);
+  }
+  let nodes = perGraph.get(role);
+  if (!nodes) {
+    const all = role === ANY_ROLE ? graph.board.nodes : (graph.nodesByRole.get(role) ?? []);
+    nodes = all.filter((n) => graph.design.has(n.id) || !isComponentKind(n.kind));
+    perGraph.set(role, nodes);
+  }
+  return nodes;
 };
 
 /** Accepts an edge when no protocol is asked for, or when its protocol is one of those asked for. */
@@ -418,4 +455,4 @@ export const edgesBetween = (
 
 /** Whether a role is one of the given kinds (used by anti-pattern detectors). */
 export const hasRole = (graph: BoardGraph, id: string, roles: ReadonlySet<NodeKind | ComponentKind>): boolean =>
-  roles.has(graph.roleById.get(id) ?? ('text' as NodeKind));
+  roles.has(roleAt(graph, id) ?? ('text' as NodeKind));

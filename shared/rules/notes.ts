@@ -44,17 +44,12 @@ interface Brief {
   readonly text: string;
   readonly words: ReadonlySet<string>;
 }
-const briefCache = new Map<string, Brief>();
-const briefOf = (prompt: string): Brief => {
-  let b = briefCache.get(prompt);
-  if (b === undefined) {
+const briefs = byText<Brief>(64);
+const briefOf = (prompt: string): Brief =>
+  briefs(prompt, () => {
     const n = normalise(prompt);
-    b = { text: ` ${n} `, words: new Set(n.split(' ')) };
-    if (briefCache.size > 64) briefCache.clear();
-    briefCache.set(prompt, b);
-  }
-  return b;
-};
+    return { text: ` ${n} `, words: new Set(n.split(' ')) };
+  });
 
 /** Words `first` to `last` (exclusive), one space apart. */
 const sentenceWords = (idx: WordIndex, first: number, last: number): string => {
@@ -94,8 +89,9 @@ export const withoutBrief = (text: string, prompt: string | undefined): string =
 };
 
 const sources = perGraph<NoteSource[]>();
-/** Readings by how the step is read (understand / drawing / other) and the brief: a pure function of the text. */
-const readings = new Map<string, (text: string, compute: () => string) => string>();
+type ReadingCache = (text: string, compute: () => string) => string;
+/** Readings by the brief, then by how the step is read (understand / drawing / other): a pure function of the text. */
+const readings = byText<Readonly<Record<'u' | 'd' | 'o', ReadingCache>>>(64);
 /** Equal source lists are the same array object across scoring calls, so outcomes can be cached by it (see fromNotes). */
 const internedSources = bySequence<NoteSource[]>();
 
@@ -108,13 +104,7 @@ const internedSources = bySequence<NoteSource[]>();
 const readingOf = (step: string, text: string, prompt: string | undefined): string => {
   const drawing = DRAWING_STEPS.has(step) || step === 'canvas';
   const how = step === 'understand' ? 'u' : drawing ? 'd' : 'o';
-  const key = `${how}\u0000${prompt ?? ''}`;
-  let cache = readings.get(key);
-  if (!cache) {
-    if (readings.size >= 64) readings.clear();
-    cache = byText<string>();
-    readings.set(key, cache);
-  }
+  const cache = readings(prompt ?? '', () => ({ u: byText<string>(), d: byText<string>(), o: byText<string>() }))[how];
   return cache(text, () => {
     // Restating the brief is what the understand step asks for; elsewhere a copied sentence is not an answer.
     const own = how === 'u' ? text : withoutBrief(text, prompt);

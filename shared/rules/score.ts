@@ -3,11 +3,13 @@ import { STEP_IDS } from '../framework/steps';
 import type { Rubric, RubricRule } from '../rubric/schema';
 import { collectEvidence, estimateDeltas, evaluateCondition, internalErrors, isApplicable } from './evaluate';
 import { type BoardGraph, buildGraph } from './graph';
+import { getOrMake } from './memo';
 import type {
   Band,
   CheckEnv,
   ConditionResult,
   EstimateDelta,
+  ExpectedEstimate,
   FatalFlaw,
   RuleResult,
   RuleStatus,
@@ -28,22 +30,25 @@ export const bandOf = (percent: number): Band =>
 
 const percentOf = (earned: number, possible: number): number => (possible > 0 ? Math.round((earned / possible) * 100) : 0);
 
-const envCache = new WeakMap<Rubric, Map<string, CheckEnv>>();
+interface RubricEnvs {
+  /** The rubric's estimates by id: one map for every rule, so figures bound to a text are bound once (see boundFigures). */
+  readonly estimates: ReadonlyMap<string, ExpectedEstimate>;
+  /** The environments by the steps they read, joined. */
+  readonly bySteps: Map<string, CheckEnv>;
+}
+const envCache = new WeakMap<Rubric, RubricEnvs>();
 /** The environment of one rule: the rubric's figures, the brief, and the steps the rule reads. Built once per rubric. */
 const envOf = (rubric: Rubric, rule: RubricRule): CheckEnv => {
-  let perRubric = envCache.get(rubric);
-  if (!perRubric) {
-    perRubric = new Map();
-    envCache.set(rubric, perRubric);
-  }
+  const perRubric = getOrMake(envCache, rubric, () => ({
+    estimates: new Map(rubric.estimates.map((e) => [e.id, e])),
+    bySteps: new Map(),
+  }));
   const steps = rule.steps ?? [rule.step];
-  const key = steps.join(',');
-  let env = perRubric.get(key);
-  if (!env) {
-    env = { estimates: new Map(rubric.estimates.map((e) => [e.id, e])), steps, prompt: rubric.prompt };
-    perRubric.set(key, env);
-  }
-  return env;
+  return getOrMake(perRubric.bySteps, steps.join(','), () => ({
+    estimates: perRubric.estimates,
+    steps,
+    prompt: rubric.prompt,
+  }));
 };
 
 /** A rule's credit and status from its condition (and explanation), before weighting. */

@@ -1,3 +1,4 @@
+import { getOrMake } from './memo';
 import { type FindOptions, inSense, isNegated, specWord, type TermHit, type TermSpec, termPattern } from './text';
 import { lowerBound, type WordIndex, wordIndex, wordsStartingWith } from './wordIndex';
 
@@ -32,12 +33,10 @@ const literalOf = (word: string, inflections: boolean): string | null => {
 const synonymOf = (spec: TermSpec, inflections: boolean): Synonym => {
   const word = specWord(spec);
   const key = `${inflections ? 'i' : 'x'}\u0000${word}`;
-  let c = compiled.get(key);
-  if (!c) {
+  const c = getOrMake(compiled, key, () => {
     const global = termPattern([word], inflections);
-    c = { global, sticky: new RegExp(global.source, 'iuy'), literal: literalOf(word, inflections) };
-    compiled.set(key, c);
-  }
+    return { global, sticky: new RegExp(global.source, 'iuy'), literal: literalOf(word, inflections) };
+  });
   return { spec, ...c };
 };
 

@@ -146,6 +146,30 @@ const unlessPatterns = new Map<string, RegExp>();
 /** termPattern([phrase], false), found by the phrase itself: a rubric's own string, so no key is joined per hit. */
 const unlessPattern = (phrase: string): RegExp => getOrMake(unlessPatterns, phrase, () => termPattern([phrase], false));
 
+interface Sense {
+  /** Counts only straight after a number. */
+  readonly afterNumber: boolean;
+  /** Phrases that contain the term in another sense. */
+  readonly unless: readonly string[];
+}
+const senses = new Map<string, Sense>();
+const objectSenses = new WeakMap<object, Sense>();
+/** What inSense checks for a spec, worked out once per spec (rubric terms are long-lived). */
+const senseOf = (spec: TermSpec): Sense => {
+  if (typeof spec === 'string')
+    return getOrMake(senses, spec, () => {
+      const word = spec.toLowerCase();
+      return { afterNumber: UNIT_WORDS.has(word), unless: OTHER_SENSES[word] ?? [] };
+    });
+  return getOrMake(objectSenses, spec, () => {
+    const word = spec.word.toLowerCase();
+    return {
+      afterNumber: spec.afterNumber ?? UNIT_WORDS.has(word),
+      unless: [...(spec.unless ?? []), ...(OTHER_SENSES[word] ?? [])],
+    };
+  });
+};
+
 /**
  * Whether a hit of `spec` at `index` is in the sense meant: after a number
  * for units, not inside an `unless` phrase. Only [floor, ceiling) is read
@@ -159,11 +183,9 @@ export const inSense = (
   floor = 0,
   ceiling = text.length,
 ): boolean => {
-  const word = specWord(spec).toLowerCase();
-  const afterNumber = typeof spec === 'string' ? UNIT_WORDS.has(word) : (spec.afterNumber ?? UNIT_WORDS.has(word));
+  const { afterNumber, unless } = senseOf(spec);
   if (afterNumber && !NUMBER_BEFORE.test(text.slice(Math.max(floor, index - 2), index))) return false;
-  const unless = typeof spec === 'string' ? OTHER_SENSES[word] : [...(spec.unless ?? []), ...(OTHER_SENSES[word] ?? [])];
-  for (const phrase of unless ?? []) {
+  for (const phrase of unless) {
     const re = unlessPattern(phrase);
     re.lastIndex = Math.max(floor, index - phrase.length - 2);
     for (let m = re.exec(text); m && m.index <= index; m = re.exec(text))
