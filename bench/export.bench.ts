@@ -95,8 +95,8 @@ const breakdown = (samples: readonly BrowserSample[]) =>
 
 /**
  * Browser samples for the app's exporter (strips) and, in the same page and
- * the same minutes, runs alternating with it, the whole-canvas fallback
- * (today's path before the strips), forced by hiding OffscreenCanvas.convertToBlob.
+ * the same minutes, runs alternating with it, the whole-canvas fallback,
+ * forced by hiding VideoFrame and OffscreenCanvas.convertToBlob.
  */
 async function browserFigures(boardFile: string, outDir: string): Promise<{ bands: BrowserSample[]; whole: BrowserSample[] }> {
   await build({ configFile: CONFIG, logLevel: 'warn', build: { outDir: join(outDir, 'dist') } });
@@ -133,12 +133,18 @@ async function browserFigures(boardFile: string, outDir: string): Promise<{ band
             window as unknown as { __archdrill: { renderPng(o: object): Promise<Omit<BrowserSample, 'cpuMs' | 'machineBusy'>> } }
           ).__archdrill;
           const proto = OffscreenCanvas.prototype as { convertToBlob?: unknown };
+          const w = window as { VideoFrame?: unknown };
           const convert = proto.convertToBlob;
-          if (whole) proto.convertToBlob = undefined;
+          const frame = w.VideoFrame;
+          if (whole) {
+            proto.convertToBlob = undefined;
+            w.VideoFrame = undefined;
+          }
           try {
             return await hooks.renderPng({ scale, padding });
           } finally {
             proto.convertToBlob = convert;
+            w.VideoFrame = frame;
           }
         },
         { padding, scale: SCALE, whole },

@@ -172,6 +172,15 @@ const latencyTable = async () => {
       );
       for (const why of f.excluded) console.log(`                  ⚠ round excluded: ${why}`);
     }
+    // Each round's own tail, in the order run: one round caught by a burst from elsewhere on the machine shows here, not only in the pool.
+    if (!together)
+      for (const kind of KINDS) {
+        const each = runs.get(kind)!.map((r) => {
+          const sorted = [...r.samples].sort((a, b) => a - b);
+          return `${fmt(pct(sorted, 95))}/${fmt(pct(sorted, 99))}${r.saturated ? ' ⚠' : ''}`;
+        });
+        console.log(`         ${kind.padEnd(8)} p95/p99 per round: ${each.join(', ')}`);
+      }
     console.log(`         ours/stock:     ${ratio(ours, stock)}  (targets p95, p99 ≤ 1.2×)`);
     console.log(`         ours-mem/stock: ${ratio(mem, stock)}`);
     const { echoedPresence: echoes = 0, ...acted } = sumCounts([ours.limitHits, mem.limitHits]);

@@ -268,11 +268,10 @@ export const lowerBound = <T extends number | string>(positions: readonly T[], f
  * Where a sticky pattern matches in `idx`'s text, trying only at the starts
  * of words beginning with one of `prefixes` (lower case), in text order and
  * without overlaps, like a global regex scan (whose pattern starts with a
- * word boundary) would find them. Cached per text and pattern.
+ * word boundary) would find them. Not kept with the index: its one caller
+ * keeps what it reads from them (redundancy.ts), so the match arrays die young.
  */
 export const matchesAtWords = (idx: WordIndex, sticky: RegExp, prefixes: readonly string[]): readonly RegExpExecArray[] => {
-  const hit = idx.memo.get(sticky) as readonly RegExpExecArray[] | undefined;
-  if (hit) return hit;
   const at: number[] = [];
   for (const p of prefixes) for (const i of wordsStartingWith(idx, p)) at.push(i);
   at.sort((a, b) => a - b);
@@ -287,7 +286,6 @@ export const matchesAtWords = (idx: WordIndex, sticky: RegExp, prefixes: readonl
     out.push(m);
     end = p + Math.max(1, m[0].length);
   }
-  idx.memo.set(sticky, out);
   return out;
 };
 
