@@ -1,4 +1,4 @@
-import type { NodeKind } from '../board/kinds';
+import type { ComponentKind, NodeKind } from '../board/kinds';
 import type { BoardNode } from '../board/types';
 import { ROLE_TERMS } from '../catalogue/roles';
 import { type BoardGraph, roleOf } from './graph';
@@ -6,7 +6,7 @@ import { byText } from './memo';
 import { type NoteSource, noteSources } from './notes';
 import { instancesOf } from './selector';
 import { isNegated } from './text';
-import { matchesAtWords, wordIndex } from './wordIndex';
+import { matchesAtWords, sentencesIn, wordIndex } from './wordIndex';
 
 /**
  * Redundancy the candidate states in words rather than in the inspector:
@@ -47,7 +47,7 @@ const COUNTED =
 // A longer word starting with a count word ("twofold") is tried too, and fails: the pattern wants a space after it.
 const COUNTED_FIRST = [...DIGITS, ...Object.keys(NUMBER_WORDS)];
 const DB_REPLICATION =
-  /\breplication factor(?:\s*(?:of|=|:|is))?\s*(\d)|\bRF\s*[=:]?\s*(\d)\b|\b(\d)\s*(?:replicas|copies|replica nodes)\b|\bread replicas?\b|\b(?:primary|master|leader)\s*[-/–,]?\s*(?:and\s+)?(?:replicas?|secondary|secondaries|standby|followers?|slaves?)\b|\breplica set\b|\bmulti-?az\b|\bhot standby\b|\b(?:synchronous|asynchronous|async|sync|semi-sync|quorum)\s+replication\b|\breplicated\s+(?:across|to|over|in)\b|\breplicates?\s+(?:each|every|all|data|writes)\b/iuy;
+  /\breplication factor(?:\s*(?:of|=|:|is))?\s*(\d)|\bRF\s*[=:]?\s*(\d)\b|\b(\d)\s*(?:replicas|copies|replica nodes)\b|\bread replicas?\b|\b(?:primary|master|leader)\s*[-/–,+&]?\s*(?:and\s+|with\s+(?:a\s+|one\s+|\d\s+)?)?(?:replicas?|secondary|secondaries|standby|followers?|slaves?)\b|\breplica set\b|\bmulti-?az\b|\bhot standby\b|\b(?:synchronous|asynchronous|async|sync|semi-sync|quorum)\s+replication\b|\breplicated\s+(?:across|to|over|in)\b|\breplicates?\s+(?:each|every|all|data|writes)\b|\bwith\s+(?:a|one|its)\s+replicas?\b|\breplicas?\s+(?:per|for each|on each|in each)\s+(?:shard|partition|node|region)\b|\beach\s+(?:shard|partition|node)\s+(?:has|gets|keeps)\s+(?:a|one|two|\d)\s+replicas?\b/iuy;
 const DB_REPLICATION_STARTS = [
   'replica',
   'rf',
@@ -61,6 +61,8 @@ const DB_REPLICATION_STARTS = [
   'sync',
   'semi',
   'quorum',
+  'with',
+  'each',
 ];
 const DB_REPLICATION_FIRST = [...DIGITS, ...DB_REPLICATION_STARTS];
 const ENTRY_PAIR = /\bactive[-\s/]+(?:passive|active|standby)\b|\bfloating ip\b|\bkeepalived\b|\bvrrp\b|\banycast\b/iuy;
@@ -151,12 +153,59 @@ const readRedundancy = (text: string): ReadonlyMap<NodeKind, number> => {
   for (const m of matchesAtWords(idx, DB_REPLICATION, DB_REPLICATION_FIRST)) {
     if (isNegated(text, m.index)) continue;
     const n = Number(m[1] ?? m[2] ?? m[3] ?? 2);
-    raise(out, DATABASES, Math.max(n, 2));
+    raise(out, replicatedRoles(text, m.index), Math.max(n, 2));
   }
   for (const m of matchesAtWords(idx, ENTRY_PAIR, ENTRY_PAIR_FIRST)) if (!isNegated(text, m.index)) raise(out, ENTRIES, 2);
   return out;
 };
 
-/** Instances a node stands for: as drawn (replicas, label) or as the notes state for its role, whichever is more. */
+const CACHES: readonly NodeKind[] = ['cache'];
+const CACHE_WORDS = new Set((ROLE_TERMS.cache ?? []).map(keyOf));
+const DATABASE_WORDS = new Set(
+  DATABASES.flatMap((k) => [...(ROLE_TERMS[k as ComponentKind] ?? []), ...(TIER_WORDS[k] ?? [])]).map(keyOf),
+);
+
+/**
+ * The stores a replication phrase is about: the cache when its sentence names
+ * a cache and no database ("Redis primary with a replica, Sentinel failover"),
+ * else the databases (replication is said of them nearly always).
+ */
+const replicatedRoles = (text: string, at: number): readonly NodeKind[] => {
+  const bounds = sentencesIn(text);
+  let from = 0;
+  let to = text.length;
+  for (let i = 0; i < bounds.length; i += 2)
+    if (bounds[i]! <= at && at < bounds[i + 1]!) {
+      from = bounds[i]!;
+      to = bounds[i + 1]!;
+      break;
+    }
+  let cache = false;
+  for (const w of text
+    .slice(from, to)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
+    if (DATABASE_WORDS.has(w)) return DATABASES;
+    if (CACHE_WORDS.has(w)) cache = true;
+  }
+  return cache ? CACHES : DATABASES;
+};
+
+/** Replication a node's own label states ("Cassandra, RF=3", "Redis primary + replica", "MySQL, 2 replicas"). */
+const byLabel = byText<number>();
+const labelledReplicas = (label: string | undefined): number =>
+  label
+    ? byLabel(label, () => {
+        let n = 1;
+        for (const m of matchesAtWords(wordIndex(label), DB_REPLICATION, DB_REPLICATION_FIRST))
+          if (!isNegated(label, m.index)) n = Math.max(n, Number(m[1] ?? m[2] ?? m[3] ?? 2), 2);
+        return n;
+      })
+    : 1;
+
+/**
+ * Instances a node stands for: as drawn (replicas, a count or a replication
+ * phrase in its label) or as the notes state for its role, whichever is more.
+ */
 export const instancesIn = (graph: BoardGraph, node: BoardNode): number =>
-  Math.max(instancesOf(node), statedRedundancy(graph).get(roleOf(graph, node)) ?? 1);
+  Math.max(instancesOf(node), labelledReplicas(node.label), statedRedundancy(graph).get(roleOf(graph, node)) ?? 1);

@@ -21,6 +21,13 @@ for (const [role, terms] of Object.entries(ROLE_TERMS) as [ComponentKind, readon
 const WEAK: ReadonlySet<string> = new Set(['database', 'db', 'queue', 'cache', 'store']);
 
 /**
+ * The roles a plural run names ("load balancers", "caches", "proxies"): tried
+ * only when the run itself names none, so "Redis" or "SQS" never lose a letter.
+ */
+const singular = (run: string): string =>
+  run.length < 4 || !run.endsWith('s') ? run : run.endsWith('ies') ? `${run.slice(0, -3)}y` : run.slice(0, -1);
+
+/**
  * The role a node plays: its drawn kind, unless that kind may be refined
  * (a generic `service`, a database, a queue) and its label or `tech` names
  * another role ("Redis" → cache, "Cassandra" → nosql_db, "KGS" → id_generator).
@@ -42,8 +49,9 @@ export const resolveRole = (node: BoardNode): NodeKind => {
     for (let n = 0; n < MAX_WORDS && i + n < words.length; n++) {
       run += words[i + n];
       // "Messages DB" on a NoSQL box says nothing about its engine; on a generic box it makes it a store.
-      if (!generic && WEAK.has(run)) continue;
-      for (const r of TERM_ROLES.get(run) ?? []) named.add(r);
+      const roles = TERM_ROLES.get(run) ?? TERM_ROLES.get(singular(run));
+      if (!roles || (!generic && (WEAK.has(run) || WEAK.has(singular(run))))) continue;
+      for (const r of roles) named.add(r);
     }
   }
   if (named.size === 0) return node.kind;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getOrMake } from './memo';
+import { UNIT_WORDS } from './wordIndex';
 
 /**
  * Term matching for notes and labels: case-insensitive, on whole words,
@@ -25,9 +26,6 @@ export const termSpecSchema = z.union([
   }),
 ]);
 export type TermSpec = z.infer<typeof termSpecSchema>;
-
-/** Unit-like words that are ambiguous alone ("MS SQL", "S3") and count only after a number. */
-const UNIT_WORDS: ReadonlySet<string> = new Set(['ms', 's', 'sec', 'kb', 'mb', 'gb', 'tb', 'pb', 'k', 'm', 'us', 'µs', 'ns']);
 
 /** Phrases that contain a common term in another sense; applied to every term they contain. */
 const OTHER_SENSES: Readonly<Record<string, readonly string[]>> = {
@@ -55,6 +53,8 @@ const termBody = (term: string, inflections: boolean): string =>
     .join('[\\s-]*');
 
 const patternCache = new Map<string, RegExp>();
+/** What may not touch a term's start: a letter or digit, except that a unit may follow its number ("200ms"). */
+const guardOf = (synonym: string): string => (UNIT_WORDS.has(synonym.toLowerCase()) ? '\\p{L}' : '[\\p{L}\\p{N}]');
 
 /**
  * One global pattern matching any of `synonyms`, compiled once: a single scan
@@ -68,12 +68,12 @@ export const termPattern = (synonyms: readonly string[], inflections = true): Re
   const key = `${inflections ? 'i' : 'x'}\u0000${synonyms.join('\u0000')}`;
   let re = patternCache.get(key);
   if (!re) {
-    const bodies = synonyms.map((s) => termBody(s, inflections)).filter((b) => b !== '');
+    const bodies = synonyms.flatMap((s) => {
+      const b = termBody(s, inflections);
+      return b === '' ? [] : [`(?:${b})(?<!${guardOf(s)}(?:${b}))`];
+    });
     // No usable term (only spaces or dashes) must match nothing, not the empty string.
-    re =
-      bodies.length === 0
-        ? /(?!)/g
-        : new RegExp(`(?:${bodies.map((b) => `(?:${b})(?<![\\p{L}\\p{N}](?:${b}))`).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    re = bodies.length === 0 ? /(?!)/g : new RegExp(`(?:${bodies.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
     patternCache.set(key, re);
   }
   return re;
@@ -84,9 +84,12 @@ export interface TermHit {
   readonly length: number;
 }
 
-// Words that open a new clause: "but", "however", "although", "whereas", "while", "so", "because", "then".
-const CLAUSE_WORD = /^ (?:but|however|although|whereas|while|so|because|then)\b/i;
-const CLAUSE_INITIALS = new Set(['b', 'h', 'a', 'w', 's', 't', 'B', 'H', 'A', 'W', 'S', 'T']);
+// Words that open a new clause: "but", "however", "although", "whereas", "while", "so", "because", "then",
+// "otherwise", "instead" when it is not "instead of" ("we skip fan-out and instead merge at read time" affirms the
+// merge), and "and" before a new subject or verb ("must not be lost and must arrive in real time").
+const CLAUSE_WORD =
+  /^ (?:but|however|although|whereas|while|so|because|then|otherwise|instead(?! of\b)|and (?:must|should|will|we|it|they|also|can)\b)\b/i;
+const CLAUSE_INITIALS = new Set(['b', 'h', 'a', 'w', 's', 't', 'o', 'i', 'B', 'H', 'A', 'W', 'S', 'T', 'O', 'I']);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 /** Whether a clause boundary sits at `i`: sentence punctuation, a comma, a line break, a bracket, or a clause word after a space. */
@@ -94,7 +97,7 @@ const boundaryAt = (text: string, i: number): boolean => {
   const c = text[i]!;
   if (c === '\n' || c === ';' || c === '!' || c === '?' || c === '(' || c === ')') return true;
   if (c === '.' || c === ',') return !isDigit(text[i + 1]);
-  return c === ' ' && CLAUSE_INITIALS.has(text[i + 1] ?? '') && CLAUSE_WORD.test(text.slice(i, i + 10));
+  return c === ' ' && CLAUSE_INITIALS.has(text[i + 1] ?? '') && CLAUSE_WORD.test(text.slice(i, i + 14));
 };
 
 /** Where a clause containing `index` starts: after sentence punctuation, a comma, a line break, or "but"/"however". */

@@ -31,6 +31,33 @@ interface Index extends WordIndex {
   buckets?: Buckets;
 }
 
+/** Unit-like words that are ambiguous alone ("MS SQL", "S3") and count only after a number. */
+export const UNIT_WORDS: ReadonlySet<string> = new Set([
+  'ms',
+  's',
+  'sec',
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'pb',
+  'k',
+  'm',
+  'us',
+  'µs',
+  'ns',
+]);
+
+/**
+ * Where a number glued to its unit ("200ms", "3TB") splits into two words,
+ * so the unit is found as a word of its own; -1 for any other word.
+ */
+const unitSplit = (lower: string, start: number, end: number): number => {
+  let j = start;
+  while (j < end && lower.charCodeAt(j) >= 48 && lower.charCodeAt(j) <= 57) j++;
+  return j > start && j < end && UNIT_WORDS.has(lower.slice(j, end)) ? j : -1;
+};
+
 const WORD = /[\p{L}\p{N}]+/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Past this many words, prefix lookups go through buckets of words by their first characters instead of a scan. */
@@ -51,9 +78,17 @@ const build = (text: string): Index => {
     // Lower-casing changed the length (rare letters): cut each word on its own.
     const words: string[] = [];
     for (const m of text.matchAll(WORD)) {
+      const word = m[0].toLowerCase();
+      const split = unitSplit(word, 0, word.length);
+      if (split > 0) {
+        starts.push(m.index, m.index + split);
+        ends.push(m.index + split, m.index + word.length);
+        words.push(word.slice(0, split), word.slice(split));
+        continue;
+      }
       starts.push(m.index);
       ends.push(m.index + m[0].length);
-      words.push(m[0].toLowerCase());
+      words.push(word);
     }
     return { text, starts, ends, words, memo: new Map(), lower: null };
   }
@@ -64,6 +99,12 @@ const build = (text: string): Index => {
     }
     const start = i;
     while (i < text.length && inWord(text, text.charCodeAt(i), i)) i++;
+    const split = lower.charCodeAt(start) <= 57 ? unitSplit(lower, start, i) : -1;
+    if (split > 0) {
+      starts.push(start, split);
+      ends.push(split, i);
+      continue;
+    }
     starts.push(start);
     ends.push(i);
   }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,23 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const SPAWNING = { timeout: 180_000 };
 
 describe('archdrill score', SPAWNING, () => {
+  it('stops quietly when the reader of its output goes away (| head)', async () => {
+    // The reader is gone before the scorecard is written (as when `head` has exited, or a script failed early).
+    const child = spawn(process.execPath, [bin, 'score', example('url-shortener.strong.archdrill.json'), '--json'], {
+      cwd: root,
+      env: { ...process.env, ARCHDRILL_DATA_DIR: dataDir, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('prints the scorecard for the board’s own question, exit 0', () => {
     const r = run('score', example('url-shortener.textbook.archdrill.json'));
     expect(r.code).toBe(0);

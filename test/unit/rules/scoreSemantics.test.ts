@@ -130,6 +130,14 @@ describe('roles', () => {
     ['service', 'Postgres', 'sql_db'],
     ['service', 'URL service', 'service'],
     ['cache', 'Kafka', 'cache'],
+    // Plurals name the role too (people label a box by what it holds several of).
+    ['service', 'Load balancers (2)', 'load_balancer'],
+    ['service', 'Caches', 'cache'],
+    ['service', 'Reverse proxies', 'reverse_proxy'],
+    ['service', 'Fan-out workers', 'worker'],
+    ['service', 'API gateways', 'api_gateway'],
+    // A category word in the plural re-types a drawn store no more than in the singular.
+    ['nosql_db', 'Message caches', 'nosql_db'],
   ] as const)('a %s labelled "%s" plays %s', (kind, label, role) => {
     const g = buildGraph(board([node('u', 'client'), node('x', kind, { label })], [edge('u', 'x')]));
     expect(selectNodes(g, { kind: role }).map((n) => n.id)).toEqual(['x']);

@@ -43,6 +43,28 @@ describe('component-exists', () => {
         options: { select: { kind: 'load_balancer' }, minReplicas: 2 },
       },
       {
+        name: 'replication stated in the node’s own label ("Redis primary + replica")',
+        board: wired([node('c', 'cache', { label: 'Redis primary + replica' })]),
+        options: { select: { kind: 'cache' }, minInstances: 2 },
+      },
+      {
+        name: 'replication factor in a generic box’s label ("Cassandra, RF=3")',
+        board: wired([node('d', 'service', { label: 'Cassandra, RF=3' })]),
+        options: { select: { kind: 'nosql_db' }, minInstances: 3 },
+      },
+      {
+        name: 'a cache’s replica stated in the notes',
+        board: wired([node('c', 'cache', { label: 'Redis' })], [], {
+          bottlenecks: 'Redis runs with a replica and Sentinel failover.',
+        }),
+        options: { select: { kind: 'cache' }, minInstances: 2 },
+      },
+      {
+        name: 'replicas per shard stated in the notes',
+        board: wired([node('c', 'cache')], [], { bottlenecks: 'The cache is sharded by key, replica per shard.' }),
+        options: { select: { kind: 'cache' }, minInstances: 2 },
+      },
+      {
         name: 'props match',
         board: wired([node('c', 'cache', { props: { tech: 'Redis' } })]),
         options: { select: { kind: 'cache', props: { tech: 'redis' } } },
@@ -65,6 +87,18 @@ describe('component-exists', () => {
         name: 'replicas below the minimum',
         board: wired([node('lb', 'load_balancer', { props: { replicas: 1 } })]),
         options: { select: { kind: 'load_balancer' }, minReplicas: 2 },
+      },
+      {
+        name: 'a database’s replicas said beside a cache are the database’s, not the cache’s',
+        board: wired([node('c', 'cache', { label: 'Redis' })], [], {
+          bottlenecks: 'Postgres primary with read replicas; Redis in front.',
+        }),
+        options: { select: { kind: 'cache' }, minInstances: 2 },
+      },
+      {
+        name: 'a label naming a primary alone is one instance',
+        board: wired([node('c', 'cache', { label: 'Redis primary' })]),
+        options: { select: { kind: 'cache' }, minInstances: 2 },
       },
       {
         name: 'a single instance when two are needed',

@@ -43,10 +43,27 @@ describe('notes-mention', () => {
         options: { terms: ['rate limit', 'shard'] },
       },
       { name: '"ms" after a number', board: notes('p99 under 50 ms'), options: { terms: ['ms'] } },
+      { name: '"ms" glued to its number', board: notes('p99 under 50ms'), options: { terms: ['ms'] } },
+      { name: '"TB" glued to its number', board: notes('about 3TB a year'), options: { terms: ['tb'] } },
       {
         name: 'an affirmed clause after a negated one',
         board: notes('Not SQL, but Cassandra.'),
         options: { terms: ['cassandra'] },
+      },
+      {
+        name: '"instead" opens an affirmed clause ("skip X and instead Y")',
+        board: notes('For celebrities we skip the fan-out and instead merge their posts at read time.'),
+        options: { terms: ['at read time'] },
+      },
+      {
+        name: '"and" before a new verb opens an affirmed clause',
+        board: notes('Messages must not be lost and must arrive in real time.'),
+        options: { terms: ['real time'] },
+      },
+      {
+        name: '"otherwise" opens an affirmed clause',
+        board: notes('Never cache private links, otherwise cache-aside with LRU.'),
+        options: { terms: ['lru'] },
       },
       {
         name: '"not only … but also" affirms',
@@ -83,6 +100,11 @@ describe('notes-mention', () => {
       { name: 'only one of two required terms', board: notes('we return 301'), options: { terms: ['301', '302'] } },
       { name: 'negated: "we will not use NoSQL"', board: notes('We will not use NoSQL here.'), options: { terms: ['nosql'] } },
       { name: 'negated: "instead of"', board: notes('Postgres instead of Cassandra'), options: { terms: ['cassandra'] } },
+      {
+        name: 'negated: "skip X and Y" (no clause word between)',
+        board: notes('We skip the cache and the replicas.'),
+        options: { terms: ['replicas'] },
+      },
       { name: 'negated: "rather than"', board: notes('rather than a cache we add replicas'), options: { terms: ['cache'] } },
       { name: 'negated: "without"', board: notes('A design without sharding.'), options: { terms: ['sharding'] } },
       {
@@ -91,6 +113,11 @@ describe('notes-mention', () => {
         options: { terms: ['custom alias'] },
       },
       { name: '"MS SQL" is not milliseconds', board: notes('We use MS SQL.'), options: { terms: ['ms'] } },
+      {
+        name: 'a unit inside a word is not the unit ("2fms", "ms2")',
+        board: notes('codes 2fms and ms2'),
+        options: { terms: ['ms'] },
+      },
       {
         name: '"the presence of a cache" is not the presence feature',
         board: notes('the presence of a cache'),
