@@ -94,15 +94,11 @@ const breakdown = (samples: readonly BrowserSample[]) =>
   `CPU ${median(samples.map((s) => s.cpuMs)).toFixed(0)} ms, machine ${(median(samples.map((s) => s.machineBusy)) * 100).toFixed(0)}% busy`;
 
 /**
- * Browser samples for the app's exporter (strips, our encoder in workers) and,
- * in the same page and the same minutes, runs alternating with it, its two
- * fallbacks: the browser-encoded bands (forced by hiding VideoFrame) and the
- * whole canvas (hiding OffscreenCanvas.convertToBlob too).
+ * Browser samples for the app's exporter (strips) and, in the same page and
+ * the same minutes, runs alternating with it, the whole-canvas fallback
+ * (today's path before the strips), forced by hiding OffscreenCanvas.convertToBlob.
  */
-async function browserFigures(
-  boardFile: string,
-  outDir: string,
-): Promise<{ strips: BrowserSample[]; bands: BrowserSample[]; whole: BrowserSample[] }> {
+async function browserFigures(boardFile: string, outDir: string): Promise<{ bands: BrowserSample[]; whole: BrowserSample[] }> {
   await build({ configFile: CONFIG, logLevel: 'warn', build: { outDir: join(outDir, 'dist') } });
   const server = await preview({
     configFile: CONFIG,
@@ -129,43 +125,36 @@ async function browserFigures(
     await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length === n, N);
     console.log(`Chromium ${browser.version()}`);
     // Each run asks for a different padding, so the browser cannot reuse the previous run's decoded SVG.
-    const once = async (padding: number, path: 'strips' | 'bands' | 'whole'): Promise<BrowserSample> => {
+    const once = async (padding: number, whole: boolean): Promise<BrowserSample> => {
       const cpu = measureCpu({ bench: [process.pid] });
       const sample = await page.evaluate(
-        async ({ padding, scale, path }): Promise<Omit<BrowserSample, 'cpuMs' | 'machineBusy'>> => {
+        async ({ padding, scale, whole }): Promise<Omit<BrowserSample, 'cpuMs' | 'machineBusy'>> => {
           const hooks = (
             window as unknown as { __archdrill: { renderPng(o: object): Promise<Omit<BrowserSample, 'cpuMs' | 'machineBusy'>> } }
           ).__archdrill;
           const proto = OffscreenCanvas.prototype as { convertToBlob?: unknown };
-          const w = window as { VideoFrame?: unknown };
           const convert = proto.convertToBlob;
-          const frame = w.VideoFrame;
-          if (path !== 'strips') w.VideoFrame = undefined;
-          if (path === 'whole') proto.convertToBlob = undefined;
+          if (whole) proto.convertToBlob = undefined;
           try {
             return await hooks.renderPng({ scale, padding });
           } finally {
             proto.convertToBlob = convert;
-            w.VideoFrame = frame;
           }
         },
-        { padding, scale: SCALE, path },
+        { padding, scale: SCALE, whole },
       );
       const used = cpu();
       return { ...sample, cpuMs: (used.groups[0]?.cores ?? Number.NaN) * used.seconds * 1000, machineBusy: used.machineBusy };
     };
-    await once(32, 'strips');
-    await once(32, 'bands');
-    await once(32, 'whole');
-    const strips: BrowserSample[] = [];
+    await once(32, false);
+    await once(32, true);
     const bands: BrowserSample[] = [];
     const whole: BrowserSample[] = [];
     for (let i = 0; i < RUNS; i++) {
-      strips.push(await once(33 + i, 'strips'));
-      bands.push(await once(33 + i, 'bands'));
-      whole.push(await once(33 + i, 'whole'));
+      bands.push(await once(33 + i, false));
+      whole.push(await once(33 + i, true));
     }
-    return { strips, bands, whole };
+    return { bands, whole };
   } finally {
     await browser.close();
     await new Promise<void>((done) => server.httpServer.close(() => done()));
@@ -194,7 +183,7 @@ export async function run(): Promise<void> {
     );
     verdict('board → SVG string (Node)', median(svgTimes), TARGETS.svg, 1);
 
-    const { strips: samples, bands, whole } = await browserFigures(boardFile, outDir);
+    const { bands: samples, whole } = await browserFigures(boardFile, outDir);
     const first = samples[0];
     if (first)
       console.log(
@@ -203,13 +192,6 @@ export async function run(): Promise<void> {
     verdict('board → SVG string (Chromium)', median(samples.map((s) => s.svgMs)), TARGETS.svg, 1);
     verdict('SVG → PNG (Chromium)', median(samples.map((s) => s.rasterMs)), TARGETS.browserPng, first?.scale ?? SCALE);
     console.log(`  ${breakdown(samples)}`);
-    verdict(
-      '  beside it: browser-encoded bands',
-      median(bands.map((s) => s.rasterMs)),
-      TARGETS.browserPng,
-      bands[0]?.scale ?? SCALE,
-    );
-    console.log(`  ${breakdown(bands)}; PNG ${((bands[0]?.bytes ?? 0) / 1024 / 1024).toFixed(2)} MB`);
     verdict('  beside it: one whole canvas', median(whole.map((s) => s.rasterMs)), TARGETS.browserPng, whole[0]?.scale ?? SCALE);
     console.log(`  ${breakdown(whole)}; load now ${loadavg()[0]?.toFixed(2)}`);
 

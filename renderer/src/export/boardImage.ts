@@ -53,9 +53,7 @@ export async function drawBoardImage(
   const fit = fitScale(drawn.width, drawn.height, options.scale);
   // The drawing says its own size; scale it by giving the image the pixel size wanted.
   const t1 = performance.now();
-  // The picture paints its own background unless it is transparent: then every pixel is opaque.
-  const opaque = options.background !== 'transparent';
-  const raster = await rasterizeSvg(drawn.svg, fit.pixelWidth, fit.pixelHeight, embeddedFor(board, score), opaque);
+  const raster = await rasterizeSvg(drawn.svg, fit.pixelWidth, fit.pixelHeight, embeddedFor(board, score));
   if (!raster)
     throw new ExportError(
       `The browser could not draw a ${fit.pixelWidth} × ${fit.pixelHeight} px picture; try a smaller scale or SVG.`,

@@ -1,8 +1,6 @@
 import { type Embedded, embedInPng, embedPngChunks } from '@shared/board/image/embedded';
 import { DeflateJoinError } from '@shared/export/deflateJoin';
 import { joinPngBands, type PngBand, pngBand } from '@shared/export/pngBands';
-import { joinRowStrips } from '@shared/export/rowDeflate';
-import { canEncodeStrips, encodeStrips, StripsFailed } from './stripJobs';
 
 /** Where the last PNG spent its time, for the bench and the test hooks. */
 export interface PngTimings {
@@ -13,24 +11,17 @@ export interface PngTimings {
   readonly svgChars: number;
   /** Parsing and laying out the SVG in an <img>. */
   readonly decodeMs: number;
-  /** Rasterising (and, for strips and bands, the workers or the browser encoding each alongside). */
+  /** Rasterising (and, for bands, the browser encoding each band alongside). */
   readonly drawMs: number;
-  /** Strips and bands: joining them and embedding the board; whole: toBlob and embedding. */
+  /** Bands: joining them and embedding the board; whole: toBlob and embedding. */
   readonly encodeMs: number;
-  /**
-   * Inside drawMs, on the main thread: strips: making each strip's VideoFrame and copying its
-   * pixels out (the canvas draws lazily, so this includes the strip's rasterising); bands:
-   * reading and walking each strip's PNG as it arrived.
-   */
+  /** Bands: reading and walking each strip's PNG as it arrived (inside drawMs, on the main thread). */
   readonly walkMs: number;
   readonly path: RasterPath;
 }
 
-/**
- * `strips`: drawn a strip at a time, read with VideoFrame and encoded by our workers (stripJobs);
- * `bands`: drawn a strip at a time, encoded by the browser and joined; `whole`: one canvas the size of the picture.
- */
-export type RasterPath = 'strips' | 'bands' | 'whole';
+/** `bands`: drawn a strip at a time and joined; `whole`: one canvas the size of the picture (the fallback). */
+export type RasterPath = 'bands' | 'whole';
 
 export let lastTimings: PngTimings | null = null;
 
@@ -134,23 +125,10 @@ export async function rasterizeSvg(
   width: number,
   height: number,
   embedded: Embedded,
-  opaque: boolean,
 ): Promise<({ png: Uint8Array } & Omit<PngTimings, 'svgMs' | 'rasterMs' | 'svgChars'>) | null> {
   const t0 = performance.now();
   const img = await decodeSvg(svg);
   const t1 = performance.now();
-  if (canEncodeStrips()) {
-    try {
-      const read = { ms: 0 };
-      const strips = await encodeStrips(img, width, height, opaque, read);
-      const t2 = performance.now();
-      const png = joinRowStrips(strips, width, embedPngChunks(embedded));
-      return { png, decodeMs: t1 - t0, drawMs: t2 - t1, encodeMs: performance.now() - t2, walkMs: read.ms, path: 'strips' };
-    } catch (err) {
-      // A worker that cannot load, a VideoFrame the browser will not read as RGBA, a canvas it refuses: draw another way.
-      if (!(err instanceof StripsFailed) && !(err instanceof DOMException) && !(err instanceof TypeError)) throw err;
-    }
-  }
   if (canDrawBands()) {
     try {
       const walked = { ms: 0 };
