@@ -1,5 +1,6 @@
 import { STEPS } from '../../shared/framework/steps';
 import type { Rubric } from '../../shared/rubric/schema';
+import { thinStepsMessage } from '../../shared/rules/score';
 import type { RuleResult, ScoreResult } from '../../shared/rules/types';
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -25,8 +26,9 @@ const MARK = { passed: '✓', partial: '½', failed: '✗', 'not-applicable': '�
 export const formatScore = (result: ScoreResult, rubric: Rubric, boardName: string): string => {
   const lines: string[] = [
     `${rubric.title} — ${boardName}`,
-    `Score ${result.percent}% (${result.band}${result.uncappedBand ? `, capped from ${result.uncappedBand} by a fatal flaw` : ''}) · ${points(result.earned)} of ${result.possible} points`,
+    `Score ${result.percent}% (${result.band}${result.uncappedBand ? `, capped from ${result.uncappedBand} by ${result.thinSteps ? 'a skipped step' : 'a fatal flaw'}` : ''}) · ${points(result.earned)} of ${result.possible} points`,
   ];
+  if (result.thinSteps) lines.push('', thinStepsMessage(result));
   if (result.fatalFlaws.length > 0) {
     lines.push('', `Fatal flaw${result.fatalFlaws.length === 1 ? '' : 's'}:`);
     for (const f of result.fatalFlaws) lines.push(`  ! ${f.concept ?? f.ruleId}: ${f.hint}`);

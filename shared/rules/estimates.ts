@@ -48,6 +48,39 @@ const nearest = (
   return best;
 };
 
+/** The estimate whose `about` words come nearest the figure within [from, to), and how near. */
+const nearestEstimate = (
+  text: string,
+  candidates: readonly ExpectedEstimate[],
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+): { best: ExpectedEstimate | null; distance: number } => {
+  let best: ExpectedEstimate | null = null;
+  let distance = Number.POSITIVE_INFINITY;
+  for (const e of candidates) {
+    const d = nearest(text, e.about, from, to, start, end);
+    if (d < distance) {
+      best = e;
+      distance = d;
+    }
+  }
+  return { best, distance };
+};
+
+/**
+ * The heading of the line holding `index`, as [from, to): a few words before a
+ * colon that precedes it ("Requests:", "Log storage:"), or null. "100:1" and
+ * "read:write" are not headings (no space after the colon).
+ */
+const headingOf = (text: string, index: number): readonly [number, number] | null => {
+  const line = text.lastIndexOf('\n', index - 1) + 1;
+  const colon = text.indexOf(':', line);
+  if (colon < 0 || colon >= index || colon - line > 40 || !/\s/.test(text[colon + 1] ?? '')) return null;
+  return /\p{L}/u.test(text.slice(line, colon)) ? [line, colon] : null;
+};
+
 /** The first pair of the flat [index, length, …] list whose index is ≥ `from`. */
 const lowerBoundPairs = (pairs: readonly number[], from: number): number => {
   let lo = 0;
@@ -101,21 +134,22 @@ const bind = (figures: readonly Figure[], text: string, estimates: ReadonlyMap<s
     if (candidates === undefined) continue;
     const start = figure.index;
     const end = figure.index + figure.length;
-    const from = clauseStart(text, start);
     const to = clauseEnd(text, end);
-    let best: ExpectedEstimate | null = null;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (const e of candidates) {
-      const d = nearest(text, e.about, from, to, start, end);
-      if (d < bestDistance) {
-        best = e;
-        bestDistance = d;
-      }
+    // "doubling at peak (~1.4e5/s)": a figure in brackets is about what the bracket follows.
+    const own = clauseStart(text, start);
+    const from = text[own - 1] === '(' ? clauseStart(text, own - 1) : own;
+    let { best, distance } = nearestEstimate(text, candidates, from, to, start, end);
+    let foreign = best ? nearest(text, best.notAbout, from, to, start, end) : Number.POSITIVE_INFINITY;
+    const heading = best ? null : headingOf(text, start);
+    if (heading) {
+      // "Requests: 50M × 8 × 15 = 6e9/day, i.e. ~7e4 per second": the line's heading says what its figures count.
+      ({ best, distance } = nearestEstimate(text, candidates, heading[0], heading[1], start, end));
+      if (best) foreign = nearest(text, best.notAbout, heading[0], heading[1], start, end);
     }
     let estimate: string | null = null;
     if (best) {
       // "the cache holds 2 TB of storage": a nearer foreign word wins.
-      if (bestDistance < nearest(text, best.notAbout, from, to, start, end)) estimate = best.id;
+      if (distance < foreign) estimate = best.id;
     } else if (
       candidates.length === 1 &&
       nearest(text, candidates[0]!.notAbout, from, to, start, end) === Number.POSITIVE_INFINITY

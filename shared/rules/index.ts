@@ -2,6 +2,6 @@ export { type BoardGraph, buildGraph, edgesBetween, findChain, type GraphPath, i
 export { isMissed } from './missed';
 export { type Figure, findFigures, formatFigure, QUANTITIES, type Quantity } from './quantities';
 export { CHECK_TYPES, CHECKS, getCheck } from './registry';
-export { BAND_THRESHOLDS, bandOf, scoreBoard } from './score';
+export { BAND_THRESHOLDS, bandOf, STRONG_STEP_FLOOR, scoreBoard, thinStepsMessage } from './score';
 export { KIND_GROUPS, type Selector } from './selector';
 export * from './types';

@@ -1,5 +1,5 @@
 import type { Board } from '../board/types';
-import { STEP_IDS } from '../framework/steps';
+import { STEP_IDS, stepInfo } from '../framework/steps';
 import type { Rubric, RubricRule } from '../rubric/schema';
 import { collectEvidence, estimateDeltas, evaluateCondition, internalErrors, isApplicable } from './evaluate';
 import { type BoardGraph, buildGraph } from './graph';
@@ -24,6 +24,13 @@ import type {
  * in "acceptable"; "strong" needs the deep dive and bottlenecks too.
  */
 export const BAND_THRESHOLDS = { strong: 75, acceptable: 40 } as const;
+
+/**
+ * A step scoring under this percentage was as good as skipped: an interviewer
+ * does not call a candidate strong who gave no estimates or no bottlenecks,
+ * however good the rest, so such a step keeps the design out of the top band.
+ */
+export const STRONG_STEP_FLOOR = 34;
 
 export const bandOf = (percent: number): Band =>
   percent >= BAND_THRESHOLDS.strong ? 'strong' : percent >= BAND_THRESHOLDS.acceptable ? 'acceptable' : 'weak';
@@ -140,7 +147,8 @@ export const scoreBoard = (board: Board, rubric: Rubric): ScoreResult => {
       return { ruleId: r.id, ...(r.concept !== undefined && { concept: r.concept }), hint: rule.hint, evidence: r.evidence };
     });
   const uncapped = bandOf(percent);
-  const band = capBand(uncapped, fatalFlaws.length);
+  const thinSteps = steps.filter((x) => x.possible > 0 && x.percent < STRONG_STEP_FLOOR).map((x) => x.step);
+  const band = capBand(uncapped, fatalFlaws.length, thinSteps.length);
   return {
     rubricId: rubric.id,
     rules,
@@ -150,6 +158,7 @@ export const scoreBoard = (board: Board, rubric: Rubric): ScoreResult => {
     percent,
     band,
     ...(band !== uncapped && { uncappedBand: uncapped }),
+    ...(band !== uncapped && fatalFlaws.length === 0 && { thinSteps }),
     fatalFlaws,
     unconnected: graph.unconnected.map((n) => ({ id: n.id, kind: n.kind, ...(n.label && { label: n.label }) })),
     estimates: rubric.estimates.map(
@@ -165,9 +174,21 @@ export const scoreBoard = (board: Board, rubric: Rubric): ScoreResult => {
   };
 };
 
-/** A fatal flaw keeps a design out of the top band; two make it weak. */
-const capBand = (band: Band, fatal: number): Band => {
+/**
+ * Why a skipped step capped the band, in the words the panel and the CLI show:
+ * "Strong needs every step: Define scope & requirements scored 0% (…)".
+ */
+export const thinStepsMessage = (result: Pick<ScoreResult, 'thinSteps' | 'steps' | 'band'>): string => {
+  const thin = (result.thinSteps ?? []).map((id) => {
+    const step = result.steps.find((x) => x.step === id);
+    return `${stepInfo(id).title} scored ${step?.percent ?? 0}%`;
+  });
+  return `Strong needs every step: ${thin.join(', ')}. The band stays ${result.band} until ${thin.length === 1 ? 'it is' : 'they are'} answered.`;
+};
+
+/** A fatal flaw, or a step as good as skipped, keeps a design out of the top band; two fatal flaws make it weak. */
+const capBand = (band: Band, fatal: number, thinSteps: number): Band => {
   if (fatal >= 2) return 'weak';
-  if (fatal === 1 && band === 'strong') return 'acceptable';
+  if ((fatal === 1 || thinSteps > 0) && band === 'strong') return 'acceptable';
   return band;
 };

@@ -203,8 +203,13 @@ export interface ScoreResult {
   readonly unconnected: readonly UnconnectedComponent[];
   /** Every estimate the rubric checks, compared with the figure the notes give for it. */
   readonly estimates: readonly EstimateDelta[];
-  /** The band the percentage alone would give, when a fatal flaw lowered it. */
+  /** The band the percentage alone would give, when a fatal flaw or a skipped step lowered it. */
   readonly uncappedBand?: Band;
+  /**
+   * When no fatal flaw but a step as good as skipped (under STRONG_STEP_FLOOR
+   * percent) kept the design out of the top band: those steps.
+   */
+  readonly thinSteps?: readonly StepId[];
   readonly steps: readonly StepScore[];
   readonly earned: number;
   readonly possible: number;

@@ -86,6 +86,18 @@ describe('archdrill score', SPAWNING, () => {
     expect(JSON.parse(byFile.stdout)).toMatchObject({ rubricId: 'feed', band: 'strong' });
   });
 
+  it('says which skipped step keeps a strong design out of the top band, in --json and the scorecard', () => {
+    const strong = JSON.parse(readFileSync(example('url-shortener.strong.archdrill.json'), 'utf8'));
+    strong.notes.scope = '';
+    const file = join(dataDir, 'no-scope.archdrill.json');
+    writeFileSync(file, JSON.stringify(strong));
+    const json = JSON.parse(run('score', file, '--json').stdout);
+    expect(json).toMatchObject({ band: 'acceptable', uncappedBand: 'strong', thinSteps: ['scope'], fatalFlaws: [] });
+    const text = run('score', file).stdout;
+    expect(text).toMatch(/^Score \d+% \(acceptable, capped from strong by a skipped step\)/m);
+    expect(text).toContain('Strong needs every step: Define scope & requirements scored 0%.');
+  });
+
   it('carries fatal flaws, unconnected components and estimate deltas in --json and the scorecard', () => {
     const flawed = JSON.parse(readFileSync(fixture('calibration/url-shortener.flaw-client-to-cache.archdrill.json'), 'utf8'));
     flawed.nodes.push({ id: 'spare', kind: 'search_index', label: 'Spare index', position: { x: 0, y: 900 } });

@@ -148,3 +148,41 @@ test('a fatal flaw drawn on a strong design is named at the top and caps the ban
   await expect(client).toHaveClass(/selected/);
   await expect(store).toHaveClass(/selected/);
 });
+
+test('a strong design with its scope step left empty stays out of the top band, and the panel says which step', async ({
+  page,
+}) => {
+  await openApp(page, { question: 'url-shortener' });
+  await page.getByTestId('tab-brief').click();
+  await page.getByTestId('example-strong').click();
+  await page.getByTestId('tab-score').click();
+  await expect(panel(page).getByTestId('score-band')).toHaveAttribute('data-band', 'strong');
+  await expect(page.getByTestId('thin-steps')).toHaveCount(0);
+
+  // The candidate clears the scope notes: no requirements, no estimates, however good the rest.
+  await page.getByTestId('tab-notes').click();
+  await page.getByTestId('step-tab-scope').click();
+  await page.getByTestId('notes-scope').fill('');
+  await page.getByTestId('tab-score').click();
+  await expect(page.getByTestId('thin-steps')).toHaveText(
+    /Strong needs every step: Define scope & requirements scored 0%\. The band stays acceptable until it is answered\./,
+  );
+  await expect(panel(page).getByTestId('score-band')).toHaveAttribute('data-band', 'acceptable');
+  await expect(points(page)).toHaveText(/^\d+ of \d+ points · capped$/);
+  await expect(page.getByTestId('fatal-flaws')).toHaveCount(0);
+  const overall = Number((await panel(page).getByTestId('score-overall').textContent())!.replace('%', ''));
+  expect(overall, 'the percentage alone would still be strong').toBeGreaterThanOrEqual(75);
+  await panelShot(page, 'score-panel-skipped-step');
+
+  // Writing the estimates back lifts the cap.
+  await page.getByTestId('tab-notes').click();
+  await page.getByTestId('step-tab-scope').click();
+  await page
+    .getByTestId('notes-scope')
+    .fill(
+      'About 40 new URLs a second and 4,000 redirects a second; roughly 3 TB over five years. Redirects must be fast and highly available.',
+    );
+  await page.getByTestId('tab-score').click();
+  await expect(panel(page).getByTestId('score-band')).toHaveAttribute('data-band', 'strong');
+  await expect(page.getByTestId('thin-steps')).toHaveCount(0);
+});

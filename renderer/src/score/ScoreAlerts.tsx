@@ -1,4 +1,5 @@
 import { kindInfo } from '@shared/catalogue/catalogue';
+import { thinStepsMessage } from '@shared/rules/score';
 import type { ScoreResult } from '@shared/rules/types';
 import { useBoardSession } from '../board/context';
 
@@ -47,6 +48,14 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {result.thinSteps && (
+        <section className="score-alert thin" data-testid="thin-steps" aria-label="Skipped steps">
+          <h3>A step is missing</h3>
+          <p className="score-alert-cap" data-testid="band-cap">
+            {thinStepsMessage(result)}
+          </p>
         </section>
       )}
       {unconnected.length > 0 && (

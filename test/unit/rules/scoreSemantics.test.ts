@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRubric } from '../../../shared/rubric/parse';
 import type { Rubric } from '../../../shared/rubric/schema';
-import { buildGraph, scoreBoard, selectNodes } from '../../../shared/rules';
+import { buildGraph, scoreBoard, selectNodes, thinStepsMessage } from '../../../shared/rules';
 import { board, chain, edge, node } from '../../fixtures/boards/builders';
 
 /** A rubric written as a user would, so the file fields (flaw, severity, explain, steps, appliesWhen) are exercised too. */
@@ -79,6 +79,19 @@ describe('scoring semantics', () => {
     const saidOnly = scoreBoard(board(design, chain('u', 'app', 'c'), good.notes), rubric).rules[1]!;
     expect(saidOnly).toMatchObject({ status: 'partial', mechanism: { drawn: false, explained: true } });
     expect(saidOnly.explanation).toMatch(/^Mentioned in your notes but not drawn/);
+  });
+
+  it('keeps a design that skipped a step out of the top band, and says which step', () => {
+    // Everything but the estimate: 10 of 12 points would be strong, but the scope step scored nothing.
+    const r = scoreBoard({ ...good, notes: { deep_dive: good.notes.deep_dive! } }, rubric);
+    expect(r.percent).toBeGreaterThanOrEqual(75);
+    expect(r.band).toBe('acceptable');
+    expect(r.uncappedBand).toBe('strong');
+    expect(r.thinSteps).toEqual(['scope']);
+    expect(thinStepsMessage(r)).toBe(
+      'Strong needs every step: Define scope & requirements scored 0%. The band stays acceptable until it is answered.',
+    );
+    expect(scoreBoard(good, rubric).thinSteps).toBeUndefined();
   });
 
   it('names a fatal flaw at the top and caps the band below strong', () => {

@@ -60,6 +60,16 @@ describe('estimate-within', () => {
       },
       { name: 'per minute', board: scope('2,400 writes per minute'), options: { estimate: 'writes' } },
       { name: 'a lone storage figure (one storage estimate)', board: scope('≈ 3 TB'), options: { estimate: 'storage' } },
+      {
+        name: 'the line’s heading names the subject ("Writes: … i.e. ~40 per second")',
+        board: scope('Writes: 100M a month / 2.6M s, i.e. ~40 per second'),
+        options: { estimate: 'writes' },
+      },
+      {
+        name: 'a figure in brackets is about what the bracket follows',
+        board: scope('Reads: 4,000/s on average, writes peak (~100/s)'),
+        options: { estimate: 'writes' },
+      },
     ],
     invalid: [
       {
@@ -78,6 +88,16 @@ describe('estimate-within', () => {
         options: { estimate: 'storage' },
       },
       { name: 'a rate with no subject when two rates are expected', board: scope('~40/s'), options: { estimate: 'writes' } },
+      {
+        name: 'a heading names the subject of its own line only',
+        board: scope('Writes: a few\n~40 per second'),
+        options: { estimate: 'writes' },
+      },
+      {
+        name: 'a heading does not override the clause’s own subject',
+        board: scope('Writes: reads are 4,000/s'),
+        options: { estimate: 'writes' },
+      },
       { name: '"500B per record" is bytes, not 500 billion', board: scope('500B per record'), options: { estimate: 'storage' } },
       { name: 'a range too wide to be an estimate', board: scope('storage 1 GB - 1 PB'), options: { estimate: 'storage' } },
       { name: 'no figure', board: scope('lots of reads'), options: { estimate: 'reads' } },
