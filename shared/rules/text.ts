@@ -214,17 +214,21 @@ const PROSE_WORDS: ReadonlySet<string> = new Set(
 /**
  * A line that is a bare dump of keywords, not prose that explains: six or
  * more items of one or two words ("cache, sharding, base62, 301, fan-out,
- * Kafka, LRU"), or six or more words without one word prose needs ("base62
- * kgs 302 analytics async collision"). Shorter lists ("Monitoring: p99,
- * errors, hit ratio"), schemas ("short_code (PK), long_url, expires_at") and
- * flows ("client → LB → app → Redis") are how people take notes.
+ * Kafka, LRU"), eight or more of up to three ("we use a CDN, caching with
+ * Redis, sharding, cursor pagination, …": the longer the list, the less it
+ * can be saying about each), or six or more words without one word prose
+ * needs ("base62 kgs 302 analytics async collision"). Shorter lists
+ * ("Monitoring: p99, errors, hit ratio"), schemas ("short_code (PK),
+ * long_url", "posts (id, author, text)") and flows ("client → LB → app →
+ * Redis") are how people take notes; an aside in brackets is not a schema.
  */
 export const isKeywordList = (line: string): boolean => {
-  if (/[_(]|->|→|=>/.test(line)) return false;
+  if (/_|->|→|=>|\([^)]*,/.test(line)) return false;
   const parts = line.split(/[,;/|·•]+/).filter((p) => p.trim() !== '');
   if (parts.length >= 6) {
     const words = parts.map((p) => p.trim().split(/\s+/).length).sort((a, b) => a - b);
-    if (words[Math.floor(words.length / 2)]! <= 2) return true;
+    const median = words[Math.floor(words.length / 2)]!;
+    if (median <= 2 || (parts.length >= 8 && median <= 3)) return true;
   }
   const words = line.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
   return words.length >= 6 && !words.some((w) => PROSE_WORDS.has(w));

@@ -77,6 +77,12 @@ describe('notes-mention', () => {
         steps: ['deep_dive'],
       },
       {
+        name: 'a list of requirements in the scope step, for a scope rule',
+        board: board([], [], { scope: 'Shorten, redirect, custom alias, expiry, analytics, rate limits' }),
+        options: { terms: ['custom alias'] },
+        steps: ['scope'],
+      },
+      {
         name: 'prose that explains, with prose required',
         board: notes('We fan out on write through Kafka so reads are one lookup.'),
         options: { terms: fanOut, prose: true },
@@ -145,6 +151,12 @@ describe('notes-mention', () => {
         board: board([], [], { understand: 'cursor pagination' }),
         options: { terms: ['cursor'] },
         steps: ['deep_dive'],
+      },
+      {
+        name: 'the same list read by a deep-dive rule: a list of mechanisms explains none of them',
+        board: board([], [], { scope: 'Shorten, redirect, custom alias, expiry, analytics, rate limits' }),
+        options: { terms: ['custom alias'] },
+        steps: ['deep_dive', 'scope'],
       },
       {
         name: 'mentioned in another step than the one asked',
