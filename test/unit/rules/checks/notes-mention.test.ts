@@ -61,6 +61,16 @@ describe('notes-mention', () => {
         options: { terms: ['real time'] },
       },
       {
+        name: '"and" before a verb opens an affirmed clause ("skip X and merge Y")',
+        board: notes('We skip fan-out for celebrities and merge their posts at read time.'),
+        options: { terms: ['merge'] },
+      },
+      {
+        name: 'a unit after a number with its magnitude ("100k followers")',
+        board: notes('Accounts with more than ~100k followers are merged at read time.'),
+        options: { terms: [[{ word: 'followers', afterNumber: true }]] },
+      },
+      {
         name: '"otherwise" opens an affirmed clause',
         board: notes('Never cache private links, otherwise cache-aside with LRU.'),
         options: { terms: ['lru'] },
@@ -106,6 +116,11 @@ describe('notes-mention', () => {
       { name: 'only one of two required terms', board: notes('we return 301'), options: { terms: ['301', '302'] } },
       { name: 'negated: "we will not use NoSQL"', board: notes('We will not use NoSQL here.'), options: { terms: ['nosql'] } },
       { name: 'negated: "instead of"', board: notes('Postgres instead of Cassandra'), options: { terms: ['cassandra'] } },
+      {
+        name: 'a unit with no number before it',
+        board: notes('Accounts with many followers are merged at read time.'),
+        options: { terms: [[{ word: 'followers', afterNumber: true }]] },
+      },
       {
         name: 'negated: "skip X and Y" (no clause word between)',
         board: notes('We skip the cache and the replicas.'),
