@@ -190,10 +190,17 @@ const replicatedRoles = (text: string, at: number): readonly NodeKind[] => {
   return cache ? CACHES : DATABASES;
 };
 
+/**
+ * A word every DB_REPLICATION alternative contains (same flags, so the same
+ * case folding): a label without one states no replication, and most labels
+ * ("component 12", "API") are told so without a word index of their own.
+ */
+const MAY_STATE_REPLICATION = /replic|rf|copies|secondar|standby|follower|slave|multi-?az/iu;
+
 /** Replication a node's own label states ("Cassandra, RF=3", "Redis primary + replica", "MySQL, 2 replicas"). */
 const byLabel = byText<number>();
 const labelledReplicas = (label: string | undefined): number =>
-  label
+  label && MAY_STATE_REPLICATION.test(label)
     ? byLabel(label, () => {
         let n = 1;
         for (const m of matchesAtWords(wordIndex(label), DB_REPLICATION, DB_REPLICATION_FIRST))
