@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,8 +23,10 @@ const bundled = new Map<string, Promise<string | null>>();
 const bundle = (file: string): Promise<string | null> => {
   let out = bundled.get(file);
   if (!out) {
-    // Inside node_modules so the bundle's bare imports resolve to this package's dependencies.
-    const outfile = join(here, '../../node_modules/.cache/archdrill-bench', file.replace(/\.ts$/, '.mjs'));
+    // Inside node_modules so the bundle's bare imports resolve to this package's dependencies. Worktrees share one
+    // node_modules: without a folder per checkout, two benches running at once would run each other's server.
+    const checkout = createHash('sha1').update(here).digest('hex').slice(0, 12);
+    const outfile = join(here, '../../node_modules/.cache/archdrill-bench', checkout, file.replace(/\.ts$/, '.mjs'));
     out = import('esbuild')
       .then((esbuild) =>
         esbuild.build({

@@ -53,9 +53,10 @@ export const newCounters = (): ConnectionCounters => ({
   refusedUpdates: 0,
 });
 
+/** ws hands over a Buffer (a Uint8Array already: taken as it is, no view object per frame); the other two shapes only for other binaryTypes. */
 const toBytes = (data: RawData): Uint8Array => {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 };
 
 const REFUSAL: Readonly<Record<UpdateRefusal, { code: number; reason: string }>> = {

@@ -19,11 +19,24 @@ export const encodeSyncStep1 = (doc: Y.Doc): Uint8Array => {
   return encoding.toUint8Array(e);
 };
 
+/**
+ * The frame relaying one update to every peer: built in one allocation, as
+ * lib0's encoder would lay it out (type, step, varuint length, payload),
+ * without the encoder's 100-byte buffer and the copy out of it on every edit.
+ */
 export const encodeUpdate = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(e, update);
-  return encoding.toUint8Array(e);
+  const length = update.byteLength;
+  let lengthBytes = 1;
+  for (let v = length; v > 0x7f; v = Math.floor(v / 128)) lengthBytes++;
+  const frame = new Uint8Array(2 + lengthBytes + length);
+  frame[0] = MESSAGE_SYNC;
+  frame[1] = syncProtocol.messageYjsUpdate;
+  let pos = 2;
+  let v = length;
+  for (; v > 0x7f; v = Math.floor(v / 128)) frame[pos++] = 0x80 | (v & 0x7f);
+  frame[pos++] = v;
+  frame.set(update, pos);
+  return frame;
 };
 
 export const encodeAwareness = (awareness: awarenessProtocol.Awareness, clients: readonly number[]): Uint8Array => {

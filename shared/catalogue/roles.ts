@@ -79,6 +79,14 @@ export const ROLE_TERMS: Readonly<Partial<Record<ComponentKind, readonly string[
     'chat server',
     'gateway server',
     'connection server',
+    // "gateway" alone is an API gateway; a gateway that holds sockets is a chat server.
+    'ws',
+    'ws gateway',
+    'websocket gateway',
+    'socket gateway',
+    'connection gateway',
+    'chat gateway',
+    'realtime gateway',
   ],
   id_generator: [
     'id generator',

@@ -1,5 +1,6 @@
 import { type ComponentKind, isComponentKind, type NodeKind, type Protocol } from '../board/kinds';
 import type { Board, BoardEdge, BoardNode } from '../board/types';
+import { getOrMake, perGraph } from './memo';
 import { resolveRole } from './roles';
 import { matchesDetails, type Selector, selectorKinds } from './selector';
 
@@ -240,20 +241,13 @@ const roleAt = (graph: BoardGraph, id: string): NodeKind | undefined => {
  * selector says `anywhere: true`, only components that take part in the design.
  * @example selectNodes(g, { kind: 'service', label: ['shorten', 'url'] }) // the "URL shortener service" nodes
  */
-export const selectNodes = (graph: BoardGraph, selector: Selector): readonly BoardNode[] => {
+export const selectNodes = (graph: BoardGraph, selector: Selector): readonly BoardNode[] =>
   // Rubric selectors are long-lived objects: each is resolved once per graph.
-  let perGraph = selections.get(graph);
-  if (!perGraph) {
-    perGraph = new WeakMap();
-    selections.set(graph, perGraph);
-  }
-  let nodes = perGraph.get(selector);
-  if (!nodes) {
-    nodes = select(graph, selector);
-    perGraph.set(selector, nodes);
-  }
-  return nodes;
-};
+  getOrMake(
+    getOrMake(selections, graph, () => new WeakMap()),
+    selector,
+    () => select(graph, selector),
+  );
 
 const selections = new WeakMap<BoardGraph, WeakMap<Selector, readonly BoardNode[]>>();
 
@@ -272,26 +266,18 @@ const select = (graph: BoardGraph, selector: Selector): readonly BoardNode[] => 
 };
 
 const ANY_ROLE = '*';
-const designed = new WeakMap<BoardGraph, Map<NodeKind | typeof ANY_ROLE, readonly BoardNode[]>>();
+const designed = perGraph<readonly BoardNode[]>();
 /**
  * The nodes of a role (or of any role) that take part in the design (text
  * and groups always do), in board order: filtered once per graph and role,
  * as many selectors share a role.
  */
-const inDesign = (graph: BoardGraph, role: NodeKind | typeof ANY_ROLE): readonly BoardNode[] => {
-  let perGraph = designed.get(graph);
-  if (!perGraph) {
-    perGraph = new Map();
-    designed.set(graph, perGraph);
-  }
-  let nodes = perGraph.get(role);
-  if (!nodes) {
-    const all = role === ANY_ROLE ? graph.board.nodes : (graph.nodesByRole.get(role) ?? []);
-    nodes = all.filter((n) => graph.design.has(n.id) || !isComponentKind(n.kind));
-    perGraph.set(role, nodes);
-  }
-  return nodes;
-};
+const inDesign = (graph: BoardGraph, role: NodeKind | typeof ANY_ROLE): readonly BoardNode[] =>
+  designed(graph, role, () =>
+    (role === ANY_ROLE ? graph.board.nodes : (graph.nodesByRole.get(role) ?? [])).filter(
+      (n) => graph.design.has(n.id) || !isComponentKind(n.kind),
+    ),
+  );
 
 /** Accepts an edge when no protocol is asked for, or when its protocol is one of those asked for. */
 export const protocolFilter =
@@ -425,19 +411,12 @@ const tracePath = (graph: BoardGraph, parents: readonly Int32Array[], end: numbe
 
 const indexSelections = new WeakMap<BoardGraph, WeakMap<Selector, readonly number[]>>();
 /** The node numbers (see BoardGraph.nodes) of `selectNodes(graph, selector)`, in the same order. */
-export const selectIndices = (graph: BoardGraph, selector: Selector): readonly number[] => {
-  let perGraph = indexSelections.get(graph);
-  if (!perGraph) {
-    perGraph = new WeakMap();
-    indexSelections.set(graph, perGraph);
-  }
-  let found = perGraph.get(selector);
-  if (!found) {
-    found = selectNodes(graph, selector).map((n) => graph.indexOf.get(n.id)!);
-    perGraph.set(selector, found);
-  }
-  return found;
-};
+export const selectIndices = (graph: BoardGraph, selector: Selector): readonly number[] =>
+  getOrMake(
+    getOrMake(indexSelections, graph, () => new WeakMap()),
+    selector,
+    () => selectNodes(graph, selector).map((n) => graph.indexOf.get(n.id)!),
+  );
 
 /** Every flow edge from a node matching `from` to a node matching `to`, optionally of a protocol. */
 export const edgesBetween = (

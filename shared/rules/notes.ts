@@ -91,7 +91,7 @@ export const withoutBrief = (text: string, prompt: string | undefined): string =
 const sources = perGraph<NoteSource[]>();
 type ReadingCache = (text: string, compute: () => string) => string;
 /** Readings by the brief, then by how the step is read (understand / drawing / other): a pure function of the text. */
-const readings = byText<Readonly<Record<'u' | 'd' | 'o', ReadingCache>>>(64);
+const readings = byText<Readonly<Record<'u' | 'ud' | 'd' | 'o', ReadingCache>>>(64);
 /** Equal source lists are the same array object across scoring calls, so outcomes can be cached by it (see fromNotes). */
 const internedSources = bySequence<NoteSource[]>();
 
@@ -101,13 +101,18 @@ const internedSources = bySequence<NoteSource[]>();
  * text, the brief and how the step is read alone, so it is reused across
  * scoring calls (the notes stay the same while someone draws).
  */
-const readingOf = (step: string, text: string, prompt: string | undefined): string => {
-  const drawing = DRAWING_STEPS.has(step) || step === 'canvas';
-  const how = step === 'understand' ? 'u' : drawing ? 'd' : 'o';
-  const cache = readings(prompt ?? '', () => ({ u: byText<string>(), d: byText<string>(), o: byText<string>() }))[how];
+const readingOf = (step: string, text: string, prompt: string | undefined, explains: boolean): string => {
+  const drawing = explains || DRAWING_STEPS.has(step) || step === 'canvas';
+  const how = step === 'understand' ? (drawing ? 'ud' : 'u') : drawing ? 'd' : 'o';
+  const cache = readings(prompt ?? '', () => ({
+    u: byText<string>(),
+    ud: byText<string>(),
+    d: byText<string>(),
+    o: byText<string>(),
+  }))[how];
   return cache(text, () => {
     // Restating the brief is what the understand step asks for; elsewhere a copied sentence is not an answer.
-    const own = how === 'u' ? text : withoutBrief(text, prompt);
+    const own = how === 'u' || how === 'ud' ? text : withoutBrief(text, prompt);
     return drawing ? withoutKeywordLists(own) : own;
   });
 };
@@ -124,14 +129,16 @@ export const noteSources = (graph: BoardGraph, steps?: readonly StepId[], prompt
   const key = wanted.join(',');
   return sources(graph, `${key}\u0000${prompt === undefined ? '' : prompt.length}`, () => {
     const notes = graph.board.notes;
+    // A rule of a drawing step asks for an explanation: a bare list of its terms earns it nothing, in whichever step it is written.
+    const explains = DRAWING_STEPS.has(wanted[0]!);
     const out: NoteSource[] = [];
     for (const step of wanted) {
       const text = notes[step];
-      if (text) out.push({ step, text: readingOf(step, text, prompt) });
+      if (text) out.push({ step, text: readingOf(step, text, prompt, explains) });
     }
     if (wanted.some((s) => DRAWING_STEPS.has(s)))
       for (const n of graph.nodesByKind.get('text') ?? [])
-        if (n.label) out.push({ step: 'canvas', text: readingOf('canvas', n.label, prompt), nodeId: n.id });
+        if (n.label) out.push({ step: 'canvas', text: readingOf('canvas', n.label, prompt, explains), nodeId: n.id });
     const parts: unknown[] = [key, prompt];
     for (const src of out) parts.push(src.step, src.nodeId, src.text);
     return internedSources(parts, () => Object.freeze(out) as NoteSource[]);

@@ -1,4 +1,4 @@
-import type { ComponentKind, NodeKind } from '../board/kinds';
+import type { NodeKind } from '../board/kinds';
 import type { BoardNode } from '../board/types';
 import { ROLE_TERMS } from '../catalogue/roles';
 import { type BoardGraph, roleOf } from './graph';
@@ -160,10 +160,7 @@ const readRedundancy = (text: string): ReadonlyMap<NodeKind, number> => {
 };
 
 const CACHES: readonly NodeKind[] = ['cache'];
-const CACHE_WORDS = new Set((ROLE_TERMS.cache ?? []).map(keyOf));
-const DATABASE_WORDS = new Set(
-  DATABASES.flatMap((k) => [...(ROLE_TERMS[k as ComponentKind] ?? []), ...(TIER_WORDS[k] ?? [])]).map(keyOf),
-);
+const isDatabase = (r: NodeKind): boolean => DATABASES.includes(r);
 
 /**
  * The stores a replication phrase is about: the cache when its sentence names
@@ -181,20 +178,29 @@ const replicatedRoles = (text: string, at: number): readonly NodeKind[] => {
       break;
     }
   let cache = false;
+  // Single words of the role table (the same one counts are read with): "Postgres", "db", "Redis".
   for (const w of text
     .slice(from, to)
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)) {
-    if (DATABASE_WORDS.has(w)) return DATABASES;
-    if (CACHE_WORDS.has(w)) cache = true;
+    const roles = rolesOf(w);
+    if (roles.some(isDatabase)) return DATABASES;
+    if (roles.includes('cache')) cache = true;
   }
   return cache ? CACHES : DATABASES;
 };
 
+/**
+ * A word every DB_REPLICATION alternative contains (same flags, so the same
+ * case folding): a label without one states no replication, and most labels
+ * ("component 12", "API") are told so without a word index of their own.
+ */
+const MAY_STATE_REPLICATION = /replic|rf|copies|secondar|standby|follower|slave|multi-?az/iu;
+
 /** Replication a node's own label states ("Cassandra, RF=3", "Redis primary + replica", "MySQL, 2 replicas"). */
 const byLabel = byText<number>();
 const labelledReplicas = (label: string | undefined): number =>
-  label
+  label && MAY_STATE_REPLICATION.test(label)
     ? byLabel(label, () => {
         let n = 1;
         for (const m of matchesAtWords(wordIndex(label), DB_REPLICATION, DB_REPLICATION_FIRST))

@@ -86,9 +86,11 @@ export interface TermHit {
 
 // Words that open a new clause: "but", "however", "although", "whereas", "while", "so", "because", "then",
 // "otherwise", "instead" when it is not "instead of" ("we skip fan-out and instead merge at read time" affirms the
-// merge), and "and" before a new subject or verb ("must not be lost and must arrive in real time").
+// merge), and "and" before a new subject or verb ("must not be lost and must arrive in real time", "we skip
+// fan-out for celebrities and merge their posts at read time"): only verbs that are not also nouns, so "skip the
+// cache and the queue" still skips both.
 const CLAUSE_WORD =
-  /^ (?:but|however|although|whereas|while|so|because|then|otherwise|instead(?! of\b)|and (?:must|should|will|we|it|they|also|can)\b)\b/i;
+  /^ (?:but|however|although|whereas|while|so|because|then|otherwise|instead(?! of\b)|and (?:must|should|will|we|it|they|also|can|(?:merge|pull|fetch|serve|build|rebuild|compute|assemble|send|use|rely|fall|insert|append|persist|retry|route|publish|consume|mark|treat|handle|keep|put|add|return)(?:s|es|ed|d)?)\b)\b/i;
 const CLAUSE_INITIALS = new Set(['b', 'h', 'a', 'w', 's', 't', 'o', 'i', 'B', 'H', 'A', 'W', 'S', 'T', 'O', 'I']);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
@@ -97,7 +99,7 @@ const boundaryAt = (text: string, i: number): boolean => {
   const c = text[i]!;
   if (c === '\n' || c === ';' || c === '!' || c === '?' || c === '(' || c === ')') return true;
   if (c === '.' || c === ',') return !isDigit(text[i + 1]);
-  return c === ' ' && CLAUSE_INITIALS.has(text[i + 1] ?? '') && CLAUSE_WORD.test(text.slice(i, i + 14));
+  return c === ' ' && CLAUSE_INITIALS.has(text[i + 1] ?? '') && CLAUSE_WORD.test(text.slice(i, i + 16));
 };
 
 /** Where a clause containing `index` starts: after sentence punctuation, a comma, a line break, or "but"/"however". */
@@ -132,7 +134,8 @@ export const isNegated = (text: string, index: number, floor = 0): boolean => {
   return LIST_NEGATION.test(text.slice(lineStart, index));
 };
 
-const NUMBER_BEFORE = /\d\s?$/;
+// A number, with a magnitude if it has one: "200 ms", "100k followers", "2 million users".
+const NUMBER_BEFORE = /\d(?:\s?(?:k|m|b|thousand|million|billion))?\s?$/i;
 
 export interface FindOptions {
   /** Count terms in negated clauses too (labels, or terms that are themselves negative like "no single point of failure"). */
@@ -187,7 +190,7 @@ export const inSense = (
   ceiling = text.length,
 ): boolean => {
   const { afterNumber, unless } = senseOf(spec);
-  if (afterNumber && !NUMBER_BEFORE.test(text.slice(Math.max(floor, index - 2), index))) return false;
+  if (afterNumber && !NUMBER_BEFORE.test(text.slice(Math.max(floor, index - 10), index))) return false;
   for (const phrase of unless) {
     const re = unlessPattern(phrase);
     re.lastIndex = Math.max(floor, index - phrase.length - 2);
@@ -214,17 +217,21 @@ const PROSE_WORDS: ReadonlySet<string> = new Set(
 /**
  * A line that is a bare dump of keywords, not prose that explains: six or
  * more items of one or two words ("cache, sharding, base62, 301, fan-out,
- * Kafka, LRU"), or six or more words without one word prose needs ("base62
- * kgs 302 analytics async collision"). Shorter lists ("Monitoring: p99,
- * errors, hit ratio"), schemas ("short_code (PK), long_url, expires_at") and
- * flows ("client → LB → app → Redis") are how people take notes.
+ * Kafka, LRU"), eight or more of up to three ("we use a CDN, caching with
+ * Redis, sharding, cursor pagination, …": the longer the list, the less it
+ * can be saying about each), or six or more words without one word prose
+ * needs ("base62 kgs 302 analytics async collision"). Shorter lists
+ * ("Monitoring: p99, errors, hit ratio"), schemas ("short_code (PK),
+ * long_url", "posts (id, author, text)") and flows ("client → LB → app →
+ * Redis") are how people take notes; an aside in brackets is not a schema.
  */
 export const isKeywordList = (line: string): boolean => {
-  if (/[_(]|->|→|=>/.test(line)) return false;
+  if (/_|->|→|=>|\([^)]*,/.test(line)) return false;
   const parts = line.split(/[,;/|·•]+/).filter((p) => p.trim() !== '');
   if (parts.length >= 6) {
     const words = parts.map((p) => p.trim().split(/\s+/).length).sort((a, b) => a - b);
-    if (words[Math.floor(words.length / 2)]! <= 2) return true;
+    const median = words[Math.floor(words.length / 2)]!;
+    if (median <= 2 || (parts.length >= 8 && median <= 3)) return true;
   }
   const words = line.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
   return words.length >= 6 && !words.some((w) => PROSE_WORDS.has(w));

@@ -23,6 +23,19 @@ const panelShot = async (page: Page, name: string) => {
   await page.screenshot({ path: resolve(SHOTS_DIR, `${name}.png`), clip: box });
 };
 
+/** Opens the URL shortener's strong example from the brief, as a candidate would, and waits for its strong band. */
+const openStrongExample = async (page: Page) => {
+  await openApp(page, { question: 'url-shortener' });
+  await page.getByTestId('tab-brief').click();
+  await page.getByTestId('example-strong').click();
+  await page.getByTestId('tab-score').click();
+  await expect(panel(page).getByTestId('score-band')).toHaveAttribute('data-band', 'strong');
+};
+
+/** The overall percentage the panel shows. */
+const overallPercent = async (page: Page): Promise<number> =>
+  Number((await panel(page).getByTestId('score-overall').textContent())!.replace('%', ''));
+
 /** Drops a component and renames it in place, as a person does: double-click, type, Enter. */
 const dropNamed = async (page: Page, kind: string, at: { x: number; y: number }, name: string): Promise<Locator> => {
   const node = await dragFromPalette(page, kind, at);
@@ -112,13 +125,9 @@ test('generic boxes named Redis and Cassandra earn the cache and store rules; un
 });
 
 test('a fatal flaw drawn on a strong design is named at the top and caps the band below strong', async ({ page }) => {
-  await openApp(page, { question: 'url-shortener' });
-  await page.getByTestId('tab-brief').click();
-  await page.getByTestId('example-strong').click();
-  await page.getByTestId('tab-score').click();
-  await expect(panel(page).getByTestId('score-band')).toHaveAttribute('data-band', 'strong');
+  await openStrongExample(page);
   await expect(page.getByTestId('fatal-flaws')).toHaveCount(0);
-  const before = Number((await panel(page).getByTestId('score-overall').textContent())!.replace('%', ''));
+  const before = await overallPercent(page);
 
   // The candidate adds one arrow: the browser straight to the Cassandra store.
   const client = flowNodes(page).filter({ has: page.getByText('Browser / app', { exact: true }) });
@@ -137,7 +146,7 @@ test('a fatal flaw drawn on a strong design is named at the top and caps the ban
   await expect(panel(page).getByTestId('score-band')).toHaveAttribute('data-band', 'acceptable');
   await expect(rule(page, 'no-client-to-datastore')).toHaveAttribute('data-status', 'failed');
   // The percentage drops by the flaw's weight only; the band is what the cap takes away.
-  const after = Number((await panel(page).getByTestId('score-overall').textContent())!.replace('%', ''));
+  const after = await overallPercent(page);
   expect(after).toBeLessThan(before);
   expect(after).toBeGreaterThanOrEqual(75);
 
@@ -152,11 +161,7 @@ test('a fatal flaw drawn on a strong design is named at the top and caps the ban
 test('a strong design with its scope step left empty stays out of the top band, and the panel says which step', async ({
   page,
 }) => {
-  await openApp(page, { question: 'url-shortener' });
-  await page.getByTestId('tab-brief').click();
-  await page.getByTestId('example-strong').click();
-  await page.getByTestId('tab-score').click();
-  await expect(panel(page).getByTestId('score-band')).toHaveAttribute('data-band', 'strong');
+  await openStrongExample(page);
   await expect(page.getByTestId('thin-steps')).toHaveCount(0);
 
   // The candidate clears the scope notes: no requirements, no estimates, however good the rest.
@@ -170,7 +175,7 @@ test('a strong design with its scope step left empty stays out of the top band, 
   await expect(panel(page).getByTestId('score-band')).toHaveAttribute('data-band', 'acceptable');
   await expect(points(page)).toHaveText(/^\d+ of \d+ points · capped$/);
   await expect(page.getByTestId('fatal-flaws')).toHaveCount(0);
-  const overall = Number((await panel(page).getByTestId('score-overall').textContent())!.replace('%', ''));
+  const overall = await overallPercent(page);
   expect(overall, 'the percentage alone would still be strong').toBeGreaterThanOrEqual(75);
   await panelShot(page, 'score-panel-skipped-step');
 

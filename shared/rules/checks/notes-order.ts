@@ -11,24 +11,35 @@ const termsSchema = z.array(termSpecSchema).min(1);
 const NEGATED_TOO = { allowNegated: true } as const;
 
 // Between two events: "A before B", "A, then B", "A → B" put A first; "A after B", "A once B" put B first.
-const FORWARD = /\b(?:before|then|prior to|followed by|first|and then|until)\b|->|→/i;
-const BACKWARD = /\b(?:after|once|only after|when|as soon as)\b/i;
-// In front of the earlier event: "Before B, A" / "After B, A".
-const LEAD_BACKWARD = /\b(?:before|prior to)\s+$/i;
-const LEAD_FORWARD = /\b(?:after|once|when|as soon as)\s+$/i;
+// The connector nearest the later event relates the two: in "ack as soon as it arrives, before it is stored"
+// the "as soon as" is about arriving, and "before" puts the ack first.
+const CONNECTOR = /\b(?:only after|after|once|when|as soon as|before|then|prior to|followed by|first|and then|until)\b|->|→/gi;
+const BACKWARD = /^(?:only after|after|once|when|as soon as)$/i;
+// In front of the earlier event: "Before B, A" / "After B, A", right before it or opening its clause
+// ("Once the message is safely in Cassandra, the server acks").
+const LEAD_BACKWARD = /(?:\b(?:before|prior to)\s+|(?:^|[,;:]\s*)(?:before|prior to)\b[^,;:]*)$/i;
+const LEAD_FORWARD = /(?:\b(?:after|once|when|as soon as)\s+|(?:^|[,;:]\s*)(?:only after|after|once|when|as soon as)\b[^,;:]*)$/i;
+
+/** Whether the connector nearest the end of `between` puts the earlier-written event first (null: none). */
+const lastConnector = (between: string): boolean | null => {
+  let last: string | null = null;
+  for (const m of between.matchAll(CONNECTOR)) last = m[0];
+  // With no connector, "A and B" tells them in the order they happen ("acks right away and writes it later").
+  if (last === null) return /\band\b/i.test(between) ? true : null;
+  return !BACKWARD.test(last);
+};
 
 type Order = 'forward' | 'backward' | null;
 
 /** Which of two events a sentence says comes first. */
 const orderIn = (sentence: string, a: number, aEnd: number, b: number): Order => {
   const [lo, loEnd, hi] = a < b ? [a, aEnd, b] : [b, b, a];
-  const lead = sentence.slice(Math.max(0, lo - 16), lo);
+  const lead = sentence.slice(0, lo);
   const between = sentence.slice(loEnd, hi);
   let earlierFirst: boolean | null = null;
   if (LEAD_BACKWARD.test(lead)) earlierFirst = false;
   else if (LEAD_FORWARD.test(lead)) earlierFirst = true;
-  else if (BACKWARD.test(between)) earlierFirst = false;
-  else if (FORWARD.test(between)) earlierFirst = true;
+  else earlierFirst = lastConnector(between);
   if (earlierFirst === null) return null;
   const aFirst = a < b ? earlierFirst : !earlierFirst;
   return aFirst ? 'forward' : 'backward';

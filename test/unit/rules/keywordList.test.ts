@@ -9,6 +9,10 @@ describe('isKeywordList', () => {
     ['a dump of component names', 'cdn load balancer gateway cache database nosql queue worker'],
     ['a dump of bottleneck buzzwords', 'replication sharding rate limiting monitoring failover'],
     ['a dump with bullets', 'Redis · Kafka · Cassandra · LRU · CDN · quorum'],
+    [
+      'a long list of short phrases behind "we use", with an aside',
+      'We use a CDN, caching with Redis, sharding, replication, base62 ids, fan-out (hybrid), cursor pagination, a queue with workers, 302 redirects and monitoring.',
+    ],
   ])('%s is a keyword list', (_name, line) => expect(isKeywordList(line)).toBe(true));
 
   it.each([
@@ -16,6 +20,7 @@ describe('isKeywordList', () => {
     ['a terse bullet that still says how', 'shard Cassandra by code hash, quorum reads'],
     ['a short list under a heading', 'Monitoring: p99, errors, hit ratio'],
     ['a schema', 'short_code (PK), long_url, created_at, expires_at'],
+    ['tables with their columns', 'Schema: users (id, name), posts (id, author, text, created), follows (follower, followee)'],
     ['a flow drawn with arrows', 'client -> LB -> app servers -> Redis -> Postgres primary'],
     ['a flow drawn with unicode arrows', 'browser → CDN → load balancer → API → Redis cache → DB'],
     ['five bare words', 'Redis Kafka Cassandra LRU CDN'],

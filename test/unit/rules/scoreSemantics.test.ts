@@ -142,6 +142,10 @@ describe('roles', () => {
     ['service', 'Redis pub/sub', 'pubsub'],
     ['service', 'Postgres', 'sql_db'],
     ['service', 'URL service', 'service'],
+    // A gateway that holds sockets is a chat server; "gateway" alone an API gateway.
+    ['service', 'WS gateway', 'websocket_server'],
+    ['service', 'WebSocket gateway', 'websocket_server'],
+    ['service', 'Gateway', 'api_gateway'],
     ['cache', 'Kafka', 'cache'],
     // Plurals name the role too (people label a box by what it holds several of).
     ['service', 'Load balancers (2)', 'load_balancer'],

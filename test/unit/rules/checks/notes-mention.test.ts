@@ -61,6 +61,16 @@ describe('notes-mention', () => {
         options: { terms: ['real time'] },
       },
       {
+        name: '"and" before a verb opens an affirmed clause ("skip X and merge Y")',
+        board: notes('We skip fan-out for celebrities and merge their posts at read time.'),
+        options: { terms: ['merge'] },
+      },
+      {
+        name: 'a unit after a number with its magnitude ("100k followers")',
+        board: notes('Accounts with more than ~100k followers are merged at read time.'),
+        options: { terms: [[{ word: 'followers', afterNumber: true }]] },
+      },
+      {
         name: '"otherwise" opens an affirmed clause',
         board: notes('Never cache private links, otherwise cache-aside with LRU.'),
         options: { terms: ['lru'] },
@@ -75,6 +85,12 @@ describe('notes-mention', () => {
         board: board([], [], { deep_dive: 'cursor pagination' }),
         options: { terms: ['cursor'] },
         steps: ['deep_dive'],
+      },
+      {
+        name: 'a list of requirements in the scope step, for a scope rule',
+        board: board([], [], { scope: 'Shorten, redirect, custom alias, expiry, analytics, rate limits' }),
+        options: { terms: ['custom alias'] },
+        steps: ['scope'],
       },
       {
         name: 'prose that explains, with prose required',
@@ -100,6 +116,11 @@ describe('notes-mention', () => {
       { name: 'only one of two required terms', board: notes('we return 301'), options: { terms: ['301', '302'] } },
       { name: 'negated: "we will not use NoSQL"', board: notes('We will not use NoSQL here.'), options: { terms: ['nosql'] } },
       { name: 'negated: "instead of"', board: notes('Postgres instead of Cassandra'), options: { terms: ['cassandra'] } },
+      {
+        name: 'a unit with no number before it',
+        board: notes('Accounts with many followers are merged at read time.'),
+        options: { terms: [[{ word: 'followers', afterNumber: true }]] },
+      },
       {
         name: 'negated: "skip X and Y" (no clause word between)',
         board: notes('We skip the cache and the replicas.'),
@@ -145,6 +166,12 @@ describe('notes-mention', () => {
         board: board([], [], { understand: 'cursor pagination' }),
         options: { terms: ['cursor'] },
         steps: ['deep_dive'],
+      },
+      {
+        name: 'the same list read by a deep-dive rule: a list of mechanisms explains none of them',
+        board: board([], [], { scope: 'Shorten, redirect, custom alias, expiry, analytics, rate limits' }),
+        options: { terms: ['custom alias'] },
+        steps: ['deep_dive', 'scope'],
       },
       {
         name: 'mentioned in another step than the one asked',

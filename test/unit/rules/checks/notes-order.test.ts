@@ -17,10 +17,32 @@ describe('notes-order', () => {
       { name: '"B only after A"', board: deep('The server acks only after the message is persisted.'), options },
       { name: '"Before B, A"', board: deep('Before acking, the server stores it in Cassandra.'), options },
       { name: 'inflections', board: deep('Acknowledged once stored in the DB.'), options },
+      {
+        name: '"Once A …, B": the connector opens the earlier event’s clause',
+        board: deep('Once the message is stored in Cassandra, the server sends the sender an ack.'),
+        options,
+      },
+      { name: '"A and B" with no connector tells them in order', board: deep('We persist the message and ack it.'), options },
+      {
+        name: 'the connector nearest the later event relates them',
+        board: deep('The server acks as soon as the write succeeds, and before that it only validates.'),
+        options: { first: ['write'], next: ['ack'] },
+      },
     ],
     invalid: [
       { name: 'the reverse order', board: deep('We ack immediately and then persist asynchronously.'), options },
       { name: '"A after B"', board: deep('We persist after the ack is sent.'), options },
+      { name: '"B and A": the ack comes first', board: deep('The server acks right away and persists it later.'), options },
+      {
+        name: '"When X, B and A": a clause before the comma orders nothing',
+        board: deep('When a message comes in, we ack it and then store it.'),
+        options,
+      },
+      {
+        name: '"B as soon as X, before A": the "as soon as" is about X',
+        board: deep('We ack as soon as the message arrives, before it is stored anywhere.'),
+        options,
+      },
       { name: 'a negated sentence says nothing', board: deep('We never persist after acking.'), options },
       { name: 'no sentence names both (not applicable)', board: deep('Messages go to Kafka.'), options, applicable: false },
       {
