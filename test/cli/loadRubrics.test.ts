@@ -81,6 +81,7 @@ describe('loadBuiltinRubric', () => {
   it('reads each built-in from its own file, equal to what the whole bank gives; anything else is left to loadRubrics', async () => {
     const { rubrics } = await loadRubrics({ builtin: builtinRubricsDir() });
     for (const { rubric } of rubrics) expect(await loadBuiltinRubric(builtinRubricsDir(), rubric.id)).toEqual(rubric);
-    for (const id of ['no-such-question', '../rubrics/chat', 'Chat']) expect(await loadBuiltinRubric(builtinRubricsDir(), id)).toBeNull();
+    for (const id of ['no-such-question', '../rubrics/chat', 'Chat'])
+      expect(await loadBuiltinRubric(builtinRubricsDir(), id)).toBeNull();
   });
 });
