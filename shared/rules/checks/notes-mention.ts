@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STEP_IDS } from '../../framework/steps';
+import { byText } from '../memo';
 import { fromNotes, type NoteSource, noteSources } from '../notes';
 import { asSynonyms, candidatePositions, findTerm, sentenceAt, sentencesWith } from '../terms';
 import { excerptAround, type FindOptions, isKeywordList, type TermHit, type TermSpec, termSpecSchema } from '../text';
@@ -9,11 +10,20 @@ import { sentencesIn } from '../wordIndex';
 const synonyms = z.union([termSpecSchema, z.array(termSpecSchema).min(1)]);
 const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
 
-/** The line around `index`, for telling prose from a bare keyword list. */
-const lineAt = (text: string, index: number): string => {
+/** Per text, whether the line starting at an offset is a bare keyword list: a pure function of the text, asked at every candidate hit. */
+const keywordLines = byText<Map<number, boolean>>();
+
+/** Whether the line around `index` is a bare keyword list rather than prose: each line of a text is judged once. */
+const inKeywordList = (text: string, index: number): boolean => {
   const start = text.lastIndexOf('\n', index - 1) + 1;
-  const end = text.indexOf('\n', index);
-  return text.slice(start, end === -1 ? text.length : end);
+  const lines = keywordLines(text, () => new Map());
+  let listed = lines.get(start);
+  if (listed === undefined) {
+    const end = text.indexOf('\n', index);
+    listed = isKeywordList(text.slice(start, end === -1 ? text.length : end));
+    lines.set(start, listed);
+  }
+  return listed;
 };
 
 /** A stretch of one source that is read on its own: the whole of it, or one sentence. */
@@ -127,7 +137,7 @@ const mention = (
     let hit = false;
     for (const { src, from, to } of sources) {
       // A hit in a keyword list does not explain anything: look past it.
-      const where = prose ? (index: number) => !isKeywordList(lineAt(src.text, index)) : undefined;
+      const where = prose ? (index: number) => !inKeywordList(src.text, index) : undefined;
       const m = findTerm(src.text, words, where ? { ...options, where } : options, from, to);
       if (!m) continue;
       const excerpt =
