@@ -5,7 +5,7 @@ import type { Rubric } from '../../shared/rubric/schema';
 import { scoreBoard } from '../../shared/rules';
 import { userRubricsDir } from '../paths';
 import { builtinRubricsDir } from '../rubrics/builtinDir';
-import { loadRubricFile, loadRubrics, RUBRIC_FILE } from '../rubrics/loadRubrics';
+import { loadBuiltinRubric, loadRubricFile, loadRubrics, RUBRIC_FILE } from '../rubrics/loadRubrics';
 import { CliError, EXIT, EXIT_CODES_HELP, parseCommand } from './args';
 import { formatScore } from './formatScore';
 import { readBoardFile } from './readBoardFile';
@@ -40,6 +40,8 @@ export const resolveRubric = async (ref: string): Promise<Rubric> => {
     const more = rest.length > 0 ? ` (+${rest.length} more; run archdrill check-rubric ${ref})` : '';
     throw new CliError(`invalid rubric: ${first ? formatRubricError(first) : ref}${more}`);
   }
+  const builtin = await loadBuiltinRubric(builtinRubricsDir(), ref);
+  if (builtin) return builtin;
   const { rubrics } = await loadRubrics({ builtin: builtinRubricsDir(), user: userRubricsDir() });
   const found = rubrics.find((r) => r.rubric.id === ref);
   if (!found) throw new CliError(`unknown rubric "${ref}" (available: ${rubrics.map((r) => r.rubric.id).join(', ') || 'none'})`);

@@ -83,3 +83,16 @@ export const loadRubrics = async (dirs: { readonly builtin: string; readonly use
   }
   return { rubrics, problems };
 };
+
+/**
+ * The built-in rubric `id` read from its own file (the question bank names
+ * each file after its id, and built-ins win every id), without parsing the
+ * whole bank: the CLI's export and score need one rubric, and parsing all of
+ * them was a third of a spawned export's start-up. Null when there is no such
+ * file or it does not declare that id, so the caller falls back to loadRubrics.
+ */
+export const loadBuiltinRubric = async (dir: string, id: string): Promise<Rubric | null> => {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return null;
+  const result = await loadRubricFile(join(dir, `${id}.yaml`), `${id}.yaml`);
+  return result.ok && result.rubric.id === id ? result.rubric : null;
+};

@@ -68,12 +68,17 @@ export const termPattern = (synonyms: readonly string[], inflections = true): Re
   const key = `${inflections ? 'i' : 'x'}\u0000${synonyms.join('\u0000')}`;
   let re = patternCache.get(key);
   if (!re) {
+    // Word boundaries guard only the ends that are word characters: "page=" matches "?page=3", "?page" "/feed?page".
     const bodies = synonyms.flatMap((s) => {
       const b = termBody(s, inflections);
-      return b === '' ? [] : [`(?:${b})(?<!${guardOf(s)}(?:${b}))`];
+      if (b === '') return [];
+      const t = s.trim();
+      const start = /^[\p{L}\p{N}]/u.test(t) ? `(?<!${guardOf(s)}(?:${b}))` : '';
+      const end = /[\p{L}\p{N}]$/u.test(t) ? '(?![\\p{L}\\p{N}])' : '';
+      return [`(?:${b})${start}${end}`];
     });
     // No usable term (only spaces or dashes) must match nothing, not the empty string.
-    re = bodies.length === 0 ? /(?!)/g : new RegExp(`(?:${bodies.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    re = bodies.length === 0 ? /(?!)/g : new RegExp(`(?:${bodies.join('|')})`, 'giu');
     patternCache.set(key, re);
   }
   return re;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appDataDir, userRubricsDir } from '../../electron/paths';
 import { builtinRubricsDir } from '../../electron/rubrics/builtinDir';
-import { loadRubrics } from '../../electron/rubrics/loadRubrics';
+import { loadBuiltinRubric, loadRubrics } from '../../electron/rubrics/loadRubrics';
 
 const fixture = (name: string) => new URL(`../fixtures/rubrics/${name}`, import.meta.url);
 /** The question bank: one file per question in rubrics/, named after its id. */
@@ -74,5 +74,14 @@ describe('app data paths', () => {
     expect(appDataDir({ platform: 'win32', env: { APPDATA: 'C:/Users/ada/AppData/Roaming' }, home })).toMatch(
       /^C:\/Users\/ada\/AppData\/Roaming[\\/]Archdrill$/,
     );
+  });
+});
+
+describe('loadBuiltinRubric', () => {
+  it('reads each built-in from its own file, equal to what the whole bank gives; anything else is left to loadRubrics', async () => {
+    const { rubrics } = await loadRubrics({ builtin: builtinRubricsDir() });
+    for (const { rubric } of rubrics) expect(await loadBuiltinRubric(builtinRubricsDir(), rubric.id)).toEqual(rubric);
+    for (const id of ['no-such-question', '../rubrics/chat', 'Chat'])
+      expect(await loadBuiltinRubric(builtinRubricsDir(), id)).toBeNull();
   });
 });

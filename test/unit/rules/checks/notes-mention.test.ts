@@ -66,6 +66,11 @@ describe('notes-mention', () => {
         options: { terms: ['merge'] },
       },
       {
+        name: 'a term that ends or starts with punctuation, inside a URL ("page=", "?page")',
+        board: notes('Pagination: GET /feed?page=3&limit=20'),
+        options: { terms: [['page='], ['?page']] },
+      },
+      {
         name: 'a unit after a number with its magnitude ("100k followers")',
         board: notes('Accounts with more than ~100k followers are merged at read time.'),
         options: { terms: [[{ word: 'followers', afterNumber: true }]] },
