@@ -23,8 +23,13 @@ export interface NoteSource {
  */
 const DRAWING_STEPS: ReadonlySet<string> = new Set<StepId>(['high_level', 'deep_dive', 'bottlenecks']);
 
+/** Texts with their keyword lists blanked: one text is read with and without the brief, and by rubrics with different briefs. */
+const unlisted = byText<string>();
+
 /** The text with every keyword-list line blanked (same length, so indices hold). */
-const withoutKeywordLists = (text: string): string => {
+const withoutKeywordLists = (text: string): string => unlisted(text, () => blankKeywordLists(text));
+
+const blankKeywordLists = (text: string): string => {
   let out: string | null = null;
   for (const m of text.matchAll(/[^\n]+/g))
     if (isKeywordList(m[0]))
