@@ -26,7 +26,15 @@ const REPLICATION = /replicat\w*|replica\w*|\bRF\b|copies|redundan\w*/iu;
 const FACTOR =
   /(?:[×x*]\s?|\bRF\s*[=:]?\s*|factor\s*(?:of\s*)?)([2-5])(?![\p{N}])|(?:^|[^\p{L}\p{N}])([2-5])\s?(?:[×x](?![\p{L}])|replicas|copies)/iu;
 
-/** The nearest distance from [start, end) to a match of `words` that starts inside [from, to), or Infinity. */
+/** The distance between [aStart, aEnd) and [bStart, bEnd) (0 when they overlap). */
+const gap = (aStart: number, aEnd: number, bStart: number, bEnd: number): number =>
+  bStart >= aEnd ? bStart - aEnd : bEnd <= aStart ? aStart - bEnd : 0;
+
+/**
+ * The nearest distance from [start, end) to a match of `words` that starts inside [from, to), or Infinity.
+ * With `others` (the other figures of the clause), a match nearer one of them qualifies that one
+ * instead: in "6 billion URLs at 500 bytes each is about 3 TB", "each" is said of the 500 bytes.
+ */
 const nearest = (
   text: string,
   words: readonly string[] | undefined,
@@ -34,6 +42,7 @@ const nearest = (
   to: number,
   start: number,
   end: number,
+  others: readonly Figure[] = [],
 ): number => {
   if (!words || words.length === 0) return Number.POSITIVE_INFINITY;
   // The matches of the whole text, found once: a figure only looks at those in its clause.
@@ -42,8 +51,8 @@ const nearest = (
   for (let i = 2 * lowerBoundPairs(hits, from); i < hits.length && hits[i]! < to; i += 2) {
     const index = hits[i]!;
     const length = hits[i + 1]!;
-    const d = index >= end ? index - end : index + length <= start ? start - (index + length) : 0;
-    if (d < best) best = d;
+    const d = gap(start, end, index, index + length);
+    if (d < best && !others.some((f) => gap(f.index, f.index + f.length, index, index + length) < d)) best = d;
   }
   return best;
 };
@@ -93,6 +102,16 @@ const lowerBoundPairs = (pairs: readonly number[], from: number): number => {
   return lo;
 };
 
+/** The figures of the same quantity beside `figures[at]` in its clause [from, to) (figures are in text order). */
+const clauseNeighbours = (figures: readonly Figure[], at: number, from: number, to: number): Figure[] => {
+  const out: Figure[] = [];
+  const { quantity } = figures[at]!;
+  for (let k = at - 1; k >= 0 && figures[k]!.index >= from; k--) if (figures[k]!.quantity === quantity) out.push(figures[k]!);
+  for (let k = at + 1; k < figures.length && figures[k]!.index < to; k++)
+    if (figures[k]!.quantity === quantity) out.push(figures[k]!);
+  return out;
+};
+
 /** Bindings per rubric's estimates (a map built once per rubric, see score.ts) and text: pure, so kept across calls. */
 const bindings = new WeakMap<
   ReadonlyMap<string, ExpectedEstimate>,
@@ -129,7 +148,8 @@ const bind = (figures: readonly Figure[], text: string, estimates: ReadonlyMap<s
   let clauseFrom = -1;
   let clauseTo = -1;
   let replication = 1;
-  for (const figure of figures) {
+  for (let at = 0; at < figures.length; at++) {
+    const figure = figures[at]!;
     const candidates = byQuantity.get(figure.quantity);
     if (candidates === undefined) continue;
     const start = figure.index;
@@ -139,7 +159,8 @@ const bind = (figures: readonly Figure[], text: string, estimates: ReadonlyMap<s
     const own = clauseStart(text, start);
     const from = text[own - 1] === '(' ? clauseStart(text, own - 1) : own;
     let { best, distance } = nearestEstimate(text, candidates, from, to, start, end);
-    let foreign = best ? nearest(text, best.notAbout, from, to, start, end) : Number.POSITIVE_INFINITY;
+    const others = clauseNeighbours(figures, at, from, to);
+    let foreign = best ? nearest(text, best.notAbout, from, to, start, end, others) : Number.POSITIVE_INFINITY;
     const heading = best ? null : headingOf(text, start);
     if (heading) {
       // "Requests: 50M × 8 × 15 = 6e9/day, i.e. ~7e4 per second": the line's heading says what its figures count.
@@ -152,7 +173,7 @@ const bind = (figures: readonly Figure[], text: string, estimates: ReadonlyMap<s
       if (distance < foreign) estimate = best.id;
     } else if (
       candidates.length === 1 &&
-      nearest(text, candidates[0]!.notAbout, from, to, start, end) === Number.POSITIVE_INFINITY
+      nearest(text, candidates[0]!.notAbout, from, to, start, end, others) === Number.POSITIVE_INFINITY
     )
       estimate = candidates[0]!.id;
     if (from !== clauseFrom || to !== clauseTo) {

@@ -30,7 +30,7 @@ const estimates = [
     display: '3 TB',
     tolerance: 3,
     about: ['storage', 'total', 'years'],
-    notAbout: ['cache', 'memory'],
+    notAbout: ['cache', 'memory', 'each'],
     replication: true,
   },
   { id: 'egress', label: 'Egress', quantity: 'bandwidth', value: 2e6, display: '2 MB/s', tolerance: 2 },
@@ -45,6 +45,11 @@ describe('estimate-within', () => {
       { name: 'within the tolerance factor', board: scope('~9,000 req/s at peak'), options: { estimate: 'reads' } },
       { name: 'a rate named before the number', board: scope('read QPS ≈ 4000'), options: { estimate: 'reads' } },
       { name: '"3 TB"', board: scope('500 B × 100M × 12 × 5 ≈ 3 TB'), options: { estimate: 'storage' } },
+      {
+        name: 'a foreign word is said of the figure it is nearest ("500 bytes each … 3 TB")',
+        board: scope('6 billion URLs at 500 bytes each is about 3 TB.'),
+        options: { estimate: 'storage' },
+      },
       { name: '"2.5TB" without a space', board: scope('2.5TB total'), options: { estimate: 'storage' } },
       { name: 'a bandwidth in MB/s', board: scope('egress 3 MB/s'), options: { estimate: 'egress' } },
       { name: '"3 terabytes" spelled out', board: scope('total storage 3 terabytes'), options: { estimate: 'storage' } },
@@ -72,6 +77,11 @@ describe('estimate-within', () => {
       },
     ],
     invalid: [
+      {
+        name: 'a foreign word beside the only figure still binds it to nothing',
+        board: scope('Each record is about 3 TB.'),
+        options: { estimate: 'storage' },
+      },
       {
         name: 'swapped: writes 4,000/s, reads 40/s (writes)',
         board: scope('writes 4,000/s, reads 40/s'),
