@@ -3,6 +3,7 @@ import { clientReachesDatastore } from './checks/client-reaches-datastore';
 import { componentExists } from './checks/component-exists';
 import { databaseLacksReplica } from './checks/database-lacks-replica';
 import { edgeExists } from './checks/edge-exists';
+import { estimateRatio } from './checks/estimate-ratio';
 import { estimateWithin } from './checks/estimate-within';
 import { notesMention } from './checks/notes-mention';
 import { notesOrder } from './checks/notes-order';
@@ -21,6 +22,7 @@ export const CHECKS: readonly CheckDefinition[] = (
     componentExists,
     databaseLacksReplica,
     edgeExists,
+    estimateRatio,
     estimateWithin,
     notesMention,
     notesOrder,

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { STEP_IDS } from '../../framework/steps';
 import { type BoundFigure, boundFigures, offMessage, ratioOf, withinTolerance } from '../estimates';
-import { fromNotes, type NoteSource, noteSources } from '../notes';
+import { fromNotes, type NoteSource } from '../notes';
 import { excerptAround } from '../text';
 import { type CheckEnv, type CheckOutcome, defineCheck, NO_EVIDENCE } from '../types';
-
-const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
+import { passagesFor, stepsOption } from './readsSteps';
 
 /**
  * Passes when the notes state a figure about the estimate's subject (see
@@ -23,11 +21,11 @@ export const estimateWithin = defineCheck({
       'The notes state a figure about the estimate’s subject (e.g. 4k redirects/s, 3 TB) within the tolerance of the rubric’s expected value.',
     options: z.strictObject({
       estimate: z.string().min(1),
-      steps: z.union([stepId, z.array(stepId).min(1)]).optional(),
+      steps: stepsOption,
     }),
   },
   evaluate: (graph, opts, env) => {
-    const passages = noteSources(graph, opts.steps === undefined ? env.steps : [opts.steps].flat(), env.prompt);
+    const passages = passagesFor(graph, opts.steps, env);
     return fromNotes(passages, opts, env, () => within(passages, opts.estimate, env));
   },
 });

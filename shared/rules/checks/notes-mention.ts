@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { STEP_IDS } from '../../framework/steps';
 import { byText } from '../memo';
-import { fromNotes, type NoteSource, noteSources } from '../notes';
+import { fromNotes, type NoteSource } from '../notes';
 import { asSynonyms, candidatePositions, findTerm, sentenceAt, sentencesWith } from '../terms';
 import { excerptAround, type FindOptions, isKeywordList, type TermHit, type TermSpec, termSpecSchema } from '../text';
 import { type CheckOutcome, defineCheck, type NoteExcerpt } from '../types';
 import { sentencesIn } from '../wordIndex';
+import { passagesFor, stepsOption } from './readsSteps';
 
 const synonyms = z.union([termSpecSchema, z.array(termSpecSchema).min(1)]);
-const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
 
 /** Per text, whether the line starting at an offset is a bare keyword list: a pure function of the text, asked at every candidate hit. */
 const keywordLines = byText<Map<number, boolean>>();
@@ -100,7 +99,7 @@ const inOneSentence = (
 
 const mentionOptions = z
   .strictObject({
-    steps: z.union([stepId, z.array(stepId).min(1)]).optional(),
+    steps: stepsOption,
     terms: z.array(synonyms).min(1),
     min: z.int().min(1).optional(),
     prose: z.boolean().optional(),
@@ -185,7 +184,7 @@ export const notesMention = defineCheck({
     options: mentionOptions,
   },
   evaluate: (graph, opts, env) => {
-    const all = noteSources(graph, opts.steps === undefined ? env.steps : [opts.steps].flat(), env.prompt);
+    const all = passagesFor(graph, opts.steps, env);
     return fromNotes(all, opts, env, () => mention(all, opts));
   },
 });

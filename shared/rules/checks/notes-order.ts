@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { STEP_IDS } from '../../framework/steps';
-import { fromNotes, type NoteSource, noteSources } from '../notes';
+import { fromNotes, type NoteSource } from '../notes';
 import { findTerm, sentencesWith } from '../terms';
 import { excerptAround, type TermSpec, termSpecSchema } from '../text';
 import { type CheckOutcome, defineCheck, NO_EVIDENCE } from '../types';
 import { sentencesIn } from '../wordIndex';
+import { passagesFor, stepsOption } from './readsSteps';
 
-const stepId = z.enum(STEP_IDS, { error: (i) => `unknown step ${JSON.stringify(i.input)} (one of ${STEP_IDS.join(', ')})` });
 const termsSchema = z.array(termSpecSchema).min(1);
 const NEGATED_TOO = { allowNegated: true } as const;
 
@@ -59,11 +58,11 @@ export const notesOrder = defineCheck({
     options: z.strictObject({
       first: termsSchema,
       next: termsSchema,
-      steps: z.union([stepId, z.array(stepId).min(1)]).optional(),
+      steps: stepsOption,
     }),
   },
   evaluate: (graph, opts, env) => {
-    const passages = noteSources(graph, opts.steps === undefined ? env.steps : [opts.steps].flat(), env.prompt);
+    const passages = passagesFor(graph, opts.steps, env);
     return fromNotes(passages, opts, env, () => order(passages, opts.first, opts.next));
   },
 });
