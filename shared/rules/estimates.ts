@@ -159,7 +159,8 @@ const bind = (figures: readonly Figure[], text: string, estimates: ReadonlyMap<s
     const own = clauseStart(text, start);
     const from = text[own - 1] === '(' ? clauseStart(text, own - 1) : own;
     let { best, distance } = nearestEstimate(text, candidates, from, to, start, end);
-    const others = clauseNeighbours(figures, at, from, to);
+    // Only a figure with a subject, or the only estimate of its quantity, asks which figure a foreign word qualifies.
+    const others = best || candidates.length === 1 ? clauseNeighbours(figures, at, from, to) : [];
     let foreign = best ? nearest(text, best.notAbout, from, to, start, end, others) : Number.POSITIVE_INFINITY;
     const heading = best ? null : headingOf(text, start);
     if (heading) {

@@ -1,6 +1,6 @@
 import { STEP_IDS, type StepId } from '../framework/steps';
 import type { BoardGraph } from './graph';
-import { byObjects, bySequence, byText, perGraph } from './memo';
+import { byObjects, bySequence, byText, getOrMake, perGraph } from './memo';
 import { isKeywordList } from './text';
 import type { CheckEnv, CheckOutcome } from './types';
 import { lowerBound, sentencesIn, type WordIndex, wordAt, wordIndex } from './wordIndex';
@@ -95,8 +95,8 @@ export const withoutBrief = (text: string, prompt: string | undefined): string =
 
 const sources = perGraph<NoteSource[]>();
 type ReadingCache = (text: string, compute: () => string) => string;
-/** Readings by the brief, then by how the step is read (understand / drawing / other): a pure function of the text. */
-const readings = byText<Readonly<Record<'u' | 'ud' | 'd' | 'o', ReadingCache>>>(64);
+/** Readings by the brief, then by how the step is read (understand or not, drawing or not): a pure function of the text. */
+const readings = byText<Map<string, ReadingCache>>(64);
 /** Equal source lists are the same array object across scoring calls, so outcomes can be cached by it (see fromNotes). */
 const internedSources = bySequence<NoteSource[]>();
 
@@ -108,16 +108,16 @@ const internedSources = bySequence<NoteSource[]>();
  */
 const readingOf = (step: string, text: string, prompt: string | undefined, explains: boolean): string => {
   const drawing = explains || DRAWING_STEPS.has(step) || step === 'canvas';
-  const how = step === 'understand' ? (drawing ? 'ud' : 'u') : drawing ? 'd' : 'o';
-  const cache = readings(prompt ?? '', () => ({
-    u: byText<string>(),
-    ud: byText<string>(),
-    d: byText<string>(),
-    o: byText<string>(),
-  }))[how];
+  const understand = step === 'understand';
+  const how = `${understand ? 'u' : ''}${drawing ? 'd' : 'o'}`;
+  const cache = getOrMake(
+    readings(prompt ?? '', () => new Map()),
+    how,
+    () => byText<string>(),
+  );
   return cache(text, () => {
     // Restating the brief is what the understand step asks for; elsewhere a copied sentence is not an answer.
-    const own = how === 'u' || how === 'ud' ? text : withoutBrief(text, prompt);
+    const own = understand ? text : withoutBrief(text, prompt);
     return drawing ? withoutKeywordLists(own) : own;
   });
 };

@@ -12,12 +12,15 @@ const NEGATED_TOO = { allowNegated: true } as const;
 // Between two events: "A before B", "A, then B", "A → B" put A first; "A after B", "A once B" put B first.
 // The connector nearest the later event relates the two: in "ack as soon as it arrives, before it is stored"
 // the "as soon as" is about arriving, and "before" puts the ack first.
-const CONNECTOR = /\b(?:only after|after|once|when|as soon as|before|then|prior to|followed by|first|and then|until)\b|->|→/gi;
-const BACKWARD = /^(?:only after|after|once|when|as soon as)$/i;
+const AFTER = 'only after|after|once|when|as soon as';
+const BEFORE = 'before|prior to';
+const CONNECTOR = new RegExp(`\\b(?:${AFTER}|${BEFORE}|then|followed by|first|and then|until)\\b|->|→`, 'gi');
+const BACKWARD = new RegExp(`^(?:${AFTER})$`, 'i');
 // In front of the earlier event: "Before B, A" / "After B, A", right before it or opening its clause
 // ("Once the message is safely in Cassandra, the server acks").
-const LEAD_BACKWARD = /(?:\b(?:before|prior to)\s+|(?:^|[,;:]\s*)(?:before|prior to)\b[^,;:]*)$/i;
-const LEAD_FORWARD = /(?:\b(?:after|once|when|as soon as)\s+|(?:^|[,;:]\s*)(?:only after|after|once|when|as soon as)\b[^,;:]*)$/i;
+const leading = (words: string): RegExp => new RegExp(`(?:\\b(?:${words})\\s+|(?:^|[,;:]\\s*)(?:${words})\\b[^,;:]*)$`, 'i');
+const LEAD_BACKWARD = leading(BEFORE);
+const LEAD_FORWARD = leading(AFTER);
 
 /** Whether the connector nearest the end of `between` puts the earlier-written event first (null: none). */
 const lastConnector = (between: string): boolean | null => {
