@@ -7,7 +7,10 @@ import { boardTextFromImage, PNG_KEYWORDS } from '@shared/board/image/embedded';
 import { pngTextOf } from '@shared/board/image/pngText';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinRubricData } from '../../electron/build/rubricData.mjs';
 import { freshBundle, MANIFEST } from '../../electron/cli/cliBundle.mjs';
+import { loadRubricFile } from '../../electron/rubrics/loadRubrics';
+import { parseRubricData } from '../../shared/rubric/parse';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'electron/cli/archdrill.mjs');
@@ -64,6 +67,17 @@ describe('freshBundle', () => {
     rmSync(join(noManifest.dir, 'bundle', MANIFEST));
     expect(noManifest.fresh()).toBeNull();
   });
+});
+
+it('the bundle carries every built-in rubric as the same rubric its YAML file gives', async () => {
+  const { data, files } = builtinRubricData(root);
+  expect(Object.keys(data).length).toBe(files.length);
+  for (const [id, read] of Object.entries(data)) {
+    const fromFile = await loadRubricFile(join(root, 'rubrics', `${id}.yaml`), `${id}.yaml`);
+    expect(fromFile.ok).toBe(true);
+    // As the bundle carries it: through JSON.
+    expect(parseRubricData(JSON.parse(JSON.stringify(read)), `${id}.yaml`)).toEqual(fromFile);
+  }
 });
 
 describe('the bundled bin', { timeout: 120_000 }, () => {
