@@ -29,17 +29,18 @@ import {
   tempDir,
   verdict,
 } from './sync/harness';
+import type { WindowReport } from './sync/memory';
 import { memoryPhase } from './sync/perRoom';
 
 const pct = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-/** One server under load once: its latency samples. */
+/** One server under load for one measured window: its latency samples. */
 interface PhaseRun {
   samples: number[];
   saturated: string | null;
-  /** Ours only: limits that acted during the run (name → count), empty when none did. */
-  limitHits: Record<string, number>;
+  /** What the server spent over the measured window alone. */
+  spent: WindowReport;
 }
 
 /**
@@ -47,8 +48,8 @@ interface PhaseRun {
  * per client give too few in a short run, so small sizes run longer.
  */
 const MIN_SAMPLES = QUICK ? 400 : 2000;
-const runMsFor = (n: number, rounds: number): number =>
-  Math.max(QUICK ? 2000 : 6000, Math.ceil((MIN_SAMPLES / (rounds * n * 2 * EDITS_PER_SEC)) * 1000));
+const runMsFor = (n: number, rounds: number, atLeast: number): number =>
+  Math.max(atLeast, Math.ceil((MIN_SAMPLES / (rounds * n * 2 * EDITS_PER_SEC)) * 1000));
 
 /** A server started with its rooms' clients connected and warmed up, ready to be measured. */
 interface Prepared {
@@ -67,19 +68,26 @@ const prepare = async (kind: ServerKind, n: number): Promise<Prepared> => {
   return { kind, n, server, workers, dataDir };
 };
 
-const measure = async ({ server, workers, dataDir }: Prepared, runMs: number): Promise<PhaseRun> => {
+/** BENCH_SYNC_PROF=DIR: a V8 CPU profile of each server's measured window (not its start, warm-up or shutdown). */
+const PROF_DIR = process.env.BENCH_SYNC_PROF;
+let profiled = 0;
+
+const measure = async ({ kind, n, server, workers }: Prepared, runMs: number): Promise<PhaseRun> => {
+  if (PROF_DIR) await server.ask({ prof: 'start' }, 'profiling');
+  await server.ask({ window: 'start' }, 'windowOpen');
   const results = await runLoad(workers, runMs);
+  const spent = await server.ask<WindowReport>({ window: 'stop' }, 'window');
+  if (PROF_DIR) await server.ask({ prof: 'stop', file: join(PROF_DIR, `${kind}-${n}-${++profiled}.cpuprofile`) }, 'profiled');
+  return { samples: results.flatMap((r) => r.samples), saturated: saturation(results), spent };
+};
+
+/** Stops a server and its load; ours only: the limits that acted over its whole life (name → count), empty when none did. */
+const finish = async ({ server, workers, dataDir }: Prepared): Promise<Record<string, number>> => {
   const mem = await memory(server);
   await closeLoad(workers);
   await server.kill();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  // The server is fresh for each run: its counters are this run's (warm-up included).
-  const limitHits = Object.fromEntries(Object.entries(mem.limits ?? {}).filter(([, v]) => v > 0));
-  return {
-    samples: results.flatMap((r) => r.samples),
-    saturated: saturation(results),
-    limitHits,
-  };
+  return Object.fromEntries(Object.entries(mem.limits ?? {}).filter(([, v]) => v > 0));
 };
 
 /**
@@ -102,7 +110,7 @@ const sumCounts = (counts: readonly Record<string, number>[]): Record<string, nu
   for (const c of counts) for (const [k, v] of Object.entries(c)) sum[k] = (sum[k] ?? 0) + v;
   return sum;
 };
-const pool = (all: readonly PhaseRun[]): LoadFigures => {
+const pool = (all: readonly PhaseRun[], limitHits: Record<string, number>): LoadFigures => {
   const runs = all.filter((r) => !r.saturated);
   const samples = runs.flatMap((r) => r.samples).sort((a, b) => a - b);
   return {
@@ -112,14 +120,22 @@ const pool = (all: readonly PhaseRun[]): LoadFigures => {
     count: samples.length,
     rounds: runs.length,
     excluded: all.flatMap((r) => (r.saturated ? [r.saturated] : [])),
-    limitHits: sumCounts(all.map((r) => r.limitHits)),
+    limitHits,
   };
 };
 
 /** BENCH_SYNC_ROOMS=100,500 picks the room counts of the latency table. */
 const latencySizes = (): number[] => process.env.BENCH_SYNC_ROOMS?.split(',').map(Number) ?? (QUICK ? [10, 100] : [10, 100, 500]);
-/** BENCH_SYNC_ROUNDS: each server runs this many times per size, in a rotating order, so a burst of load from elsewhere on the machine does not land on one server only. */
-const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? (QUICK ? 1 : 2));
+/**
+ * BENCH_SYNC_ROUNDS: above TOGETHER_UP_TO rooms, the measured windows per
+ * server. All three servers are started with their clients connected, and
+ * take turns under load in short windows, in a rotating order: a burst of
+ * load from elsewhere on the machine (seconds long, on this shared machine)
+ * then lands on all three alike, not on one server's whole run.
+ */
+const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? (QUICK ? 2 : 6));
+/** Each window's length (longer at small sizes, for MIN_SAMPLES). */
+const WINDOW_MS = QUICK ? 1000 : 2000;
 const KINDS: readonly ServerKind[] = ['stock', 'ours', 'ours-mem'];
 /**
  * Up to this many rooms the three servers run at once, in one round: their
@@ -127,17 +143,21 @@ const KINDS: readonly ServerKind[] = ['stock', 'ours', 'ours-mem'];
  * samples a stable p99 needs take one long round instead of three.
  */
 const TOGETHER_UP_TO = 20;
-
 const latencyTable = async () => {
   console.log(`\nLatency, edit in one client → arrival in the other (loopback, 2 clients/room, ${EDITS_PER_SEC} edits/s each)`);
   console.log('  stock    = @y/websocket-server 0.1.1, rooms in memory (as its bin runs by default)');
   console.log('  ours     = auth + y-leveldb persistence (what `archdrill serve --data` runs)');
   console.log('  ours-mem = auth, rooms in memory: ours − ours-mem is what persistence costs');
   console.log(
-    `  up to ${TOGETHER_UP_TO} rooms the three servers run at once, over the same seconds; above, each ${ROUNDS}× per size in rotating order; samples pooled (at least ${MIN_SAMPLES} per server: small sizes run longer); memory per room is its own phase, below`,
+    `  the three servers are started with their clients connected; up to ${TOGETHER_UP_TO} rooms they run at once, over the same seconds; above, they take turns under load, ${ROUNDS} windows of ${WINDOW_MS / 1000} s each per size in rotating order; each window waits for its edits in flight; samples pooled (at least ${MIN_SAMPLES} per server: small sizes run longer); memory per room is its own phase, below`,
   );
   console.log(
     '  a round whose load generator saturated (cpu > 85 % or loop lag p99 > 50 ms) is flagged ⚠ and left out of the figures',
+  );
+  console.log(
+    process.env.BENCH_SYNC_PIN === '1'
+      ? '  BENCH_SYNC_PIN=1: servers pinned to every core but the last, load generators to the last (taskset)'
+      : '  no process pinned to a core (BENCH_SYNC_PIN=1 pins servers and load generators apart)',
   );
   console.log('  rooms  server    p50 ms  p95 ms  p99 ms  samples  rounds');
   const ratio = (a: LoadFigures, b: LoadFigures) =>
@@ -146,22 +166,27 @@ const latencyTable = async () => {
     const started = performance.now();
     const together = n <= TOGETHER_UP_TO;
     const rounds = together ? 1 : ROUNDS;
-    const runMs = runMsFor(n, rounds);
+    const runMs = runMsFor(n, rounds, together ? (QUICK ? 2000 : 6000) : WINDOW_MS);
     const runs = new Map<ServerKind, PhaseRun[]>(KINDS.map((k) => [k, []]));
+    // Started one after another (a thousand clients connecting is a burst of its own), then all held at once.
+    const prepared: Prepared[] = [];
+    for (const k of KINDS) prepared.push(await prepare(k, n));
     if (together) {
       // All three at once, measured over the same seconds: a burst from elsewhere on the machine lands on each alike.
-      const prepared = await Promise.all(KINDS.map((k) => prepare(k, n)));
       const results = await Promise.all(prepared.map((p) => measure(p, runMs)));
       for (const [i, k] of KINDS.entries()) runs.get(k)!.push(results[i]!);
     } else {
-      for (let r = 0; r < rounds; r++) {
+      // Warmed again in turn, so none starts measuring after a longer idle than the others.
+      for (const p of prepared) await runLoad(p.workers, QUICK ? 300 : 1000);
+      for (let r = 0; r < rounds; r++)
         for (let i = 0; i < KINDS.length; i++) {
-          const kind = KINDS[(i + r) % KINDS.length]!;
-          runs.get(kind)!.push(await measure(await prepare(kind, n), runMs));
+          const p = prepared[(i + r) % KINDS.length]!;
+          runs.get(p.kind)!.push(await measure(p, runMs));
         }
-      }
     }
-    const [stock, ours, mem] = KINDS.map((k) => pool(runs.get(k)!)) as [LoadFigures, LoadFigures, LoadFigures];
+    const limitHits = new Map<ServerKind, Record<string, number>>();
+    for (const p of prepared) limitHits.set(p.kind, await finish(p));
+    const [stock, ours, mem] = KINDS.map((k) => pool(runs.get(k)!, limitHits.get(k)!)) as [LoadFigures, LoadFigures, LoadFigures];
     for (const [name, f] of [
       ['stock', stock],
       ['ours', ours],
@@ -181,6 +206,18 @@ const latencyTable = async () => {
         });
         console.log(`         ${kind.padEnd(8)} p95/p99 per round: ${each.join(', ')}`);
       }
+    // Per edit relayed, over the measured windows (every round, saturated or not): what each server spent.
+    for (const kind of KINDS) {
+      const rs = runs.get(kind)!;
+      const edits = rs.reduce((a, r) => a + r.samples.length, 0);
+      const sum = (pick: (w: WindowReport) => number) => rs.reduce((a, r) => a + pick(r.spent), 0);
+      console.log(
+        `         ${kind.padEnd(8)} per edit: cpu ${fmt(sum((w) => w.cpuMicros) / edits, 1)} µs, allocated ${fmt(sum((w) => w.allocated) / edits, 0)} B; scavenges ${sum((w) => w.scavenges)} (${fmt(
+          sum((w) => w.scavengeMs),
+          1,
+        )} ms), full GCs ${sum((w) => w.fullGcs)}, longest GC pause ${fmt(Math.max(...rs.map((r) => r.spent.maxPauseMs)), 1)} ms`,
+      );
+    }
     console.log(`         ours/stock:     ${ratio(ours, stock)}  (targets p95, p99 ≤ 1.2×)`);
     console.log(`         ours-mem/stock: ${ratio(mem, stock)}`);
     const { echoedPresence: echoes = 0, ...acted } = sumCounts([ours.limitHits, mem.limitHits]);
@@ -189,7 +226,7 @@ const latencyTable = async () => {
       `         limits on (defaults), ours + ours-mem: ${hits.length === 0 ? 'none acted (nothing dropped, no connection closed)' : `ACTED: ${hits.join(', ')}`}; ${echoes} echoes of a peer's presence dropped (the stock client sends them back; expected)`,
     );
     console.log(
-      `         ${together ? 'the three servers at once' : 'one server at a time'}, ${runMs / 1000} s per round, ${fmt((performance.now() - started) / 1000, 0)} s in all; load ${loadNow()}`,
+      `         ${together ? 'the three servers at once' : 'one server at a time'}, ${runMs / 1000} s per window, ${fmt((performance.now() - started) / 1000, 0)} s in all; load ${loadNow()}`,
     );
   }
 };

@@ -1,5 +1,6 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,21 +50,33 @@ const bundle = (file: string): Promise<string | null> => {
   return out;
 };
 
+/**
+ * BENCH_SYNC_PIN=1 (Linux, taskset, 2+ cores): servers on every core but the
+ * last, load generators on the last, so no server waits for a core a load
+ * process holds. Off by default: other work on the machine is not pinned,
+ * and a server kept off one core has less room from it (see bench/README.md).
+ */
+const PIN = process.env.BENCH_SYNC_PIN === '1' && cpus().length >= 2;
+const pin = (pid: number, isServer: boolean): void => {
+  const last = cpus().length - 1;
+  // -a: every thread (V8's and libuv's, and those started later inherit it).
+  execFileSync('taskset', ['-a', '-p', '-c', isServer ? `0-${last - 1}` : String(last), String(pid)], { stdio: 'ignore' });
+};
+
 export const spawnChild = async (
   file: string,
   args: readonly string[] = [],
-  /** A server: what BENCH_SYNC_PROF profiles. */
+  /** A server, not a load generator: which cores BENCH_SYNC_PIN gives it. */
   isServer = false,
   /** More Node flags (the memory phase's fixed young generation). */
   nodeArgs: readonly string[] = [],
 ): Promise<Child & { ready: number }> => {
   const entry = await bundle(file);
-  // BENCH_SYNC_PROF=DIR: V8 CPU profiles of the servers (written when they exit on SIGTERM), for chrome://inspect or speedscope.
-  const prof = isServer && process.env.BENCH_SYNC_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SYNC_PROF}`] : [];
   const proc = fork(entry ?? join(here, file), [...args], {
-    execArgv: ['--expose-gc', '--max-old-space-size=2048', ...nodeArgs, ...prof, ...(entry ? [] : ['--import', 'tsx'])],
+    execArgv: ['--expose-gc', '--max-old-space-size=2048', ...nodeArgs, ...(entry ? [] : ['--import', 'tsx'])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  if (PIN && proc.pid) pin(proc.pid, isServer);
   const waiters: { key: string; resolve: (v: never) => void }[] = [];
   proc.on('message', (msg: Record<string, unknown>) => {
     const i = waiters.findIndex((w) => w.key in msg);

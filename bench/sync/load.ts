@@ -68,6 +68,12 @@ const open = (base: string, roomId: string, key: 'a' | 'b', token: string): Clie
   return { key, doc, provider, seq: 0, times };
 };
 
+/** The longest a window waits, after its last edit, for edits still in flight (a peer that lost its connection never gets them). */
+const DRAIN_MS = 2000;
+/** Whether every edit made so far has reached the other client of its room. */
+const allArrived = (): boolean =>
+  rooms.every((r) => r.clients.every((c) => c.seq === 0 || (acked.get(`${r.roomId}/${c.key}`)?.s ?? -1) >= c.seq));
+
 const allSynced = (): boolean => rooms.every((r) => r.clients.every((c) => c.provider.synced));
 
 const run = async (ms: number, perSec: number) => {
@@ -91,6 +97,9 @@ const run = async (ms: number, perSec: number) => {
   const cpu = process.cpuUsage(cpu0);
   const wall = performance.now() - t0;
   lag.disable();
+  // The edits still in flight are the slowest of the window: cutting them off would drop its tail.
+  const drainUntil = performance.now() + DRAIN_MS;
+  while (!allArrived() && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 5));
   const out = samples;
   samples = null;
   return { samples: out, cpuShare: (cpu.user + cpu.system) / 1000 / wall, lagP99: lag.percentile(99) / 1e6 };

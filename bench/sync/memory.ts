@@ -1,4 +1,4 @@
-import { getHeapSpaceStatistics } from 'node:v8';
+import { GCProfiler, getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 
 /** Answers the bench's `mem` query with this process's memory after a full GC (run with --expose-gc). */
 export interface MemoryReport {
@@ -41,12 +41,65 @@ const serveProfiling = (): void => {
   });
 };
 
+/** What a server spent over one measured window (`{ window: 'start' }` … `{ window: 'stop' }`): its own process only. */
+export interface WindowReport {
+  /** CPU time, user + system, µs (every thread of the process: GC helpers and libuv's pool included). */
+  readonly cpuMicros: number;
+  /** Bytes allocated on V8's heap over the window (what each GC found used, less what the one before left). */
+  readonly allocated: number;
+  readonly scavenges: number;
+  readonly scavengeMs: number;
+  /** The longest single GC pause of any kind, ms. */
+  readonly maxPauseMs: number;
+  /** Mark-compacts (full GCs). */
+  readonly fullGcs: number;
+}
+
+const serveWindows = (): void => {
+  let open: { profiler: GCProfiler; cpu: NodeJS.CpuUsage; used: number } | null = null;
+  process.on('message', (msg) => {
+    if (typeof msg !== 'object' || !msg || !('window' in msg)) return;
+    if ((msg as { window: string }).window === 'start') {
+      const profiler = new GCProfiler();
+      profiler.start();
+      open = { profiler, cpu: process.cpuUsage(), used: getHeapStatistics().used_heap_size };
+      process.send?.({ windowOpen: true });
+      return;
+    }
+    if (!open) return;
+    const cpu = process.cpuUsage(open.cpu);
+    const gcs = open.profiler.stop()?.statistics ?? [];
+    let allocated = 0;
+    let before = open.used;
+    let scavenges = 0;
+    let scavengeMs = 0;
+    let maxPauseMs = 0;
+    let fullGcs = 0;
+    for (const gc of gcs) {
+      allocated += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - before);
+      before = gc.afterGC.heapStatistics.usedHeapSize;
+      const ms = gc.cost / 1000;
+      maxPauseMs = Math.max(maxPauseMs, ms);
+      if (gc.gcType === 'Scavenge' || gc.gcType === 'MinorMarkCompact') {
+        scavenges++;
+        scavengeMs += ms;
+      } else if (gc.gcType === 'MarkSweepCompact') fullGcs++;
+    }
+    allocated += Math.max(0, getHeapStatistics().used_heap_size - before);
+    open = null;
+    process.send?.({
+      window: { cpuMicros: cpu.user + cpu.system, allocated, scavenges, scavengeMs, maxPauseMs, fullGcs } satisfies WindowReport,
+    });
+  });
+};
+
 export const serveMemoryQueries = (
   rooms: () => number,
   limits?: () => Readonly<Record<string, number>>,
   pendingWrites?: () => number,
 ): void => {
   serveProfiling();
+  serveWindows();
   process.on('message', async (msg) => {
     if (typeof msg === 'object' && msg && 'heap' in msg) {
       (globalThis as { gc?: () => void }).gc?.();
