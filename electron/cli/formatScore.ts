@@ -40,6 +40,13 @@ export const formatScore = (result: ScoreResult, rubric: Rubric, boardName: stri
       `${result.unconnected.length} component${result.unconnected.length === 1 ? ' is' : 's are'} not connected to anything and earn${result.unconnected.length === 1 ? 's' : ''} nothing: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`,
     );
   }
+  if (result.deadEnds.length > 0) {
+    lines.push(
+      '',
+      `Lead${result.deadEnds.length === 1 ? 's' : ''} nowhere and earn${result.deadEnds.length === 1 ? 's' : ''} nothing:`,
+    );
+    for (const d of result.deadEnds) lines.push(`  - ${d.label || d.kind}: ${d.why}`);
+  }
   if (result.estimates.length > 0) {
     lines.push('', 'Estimates:');
     for (const e of result.estimates) lines.push(`  ${e.withinTolerance ? '✓' : '✗'} ${e.message}`);

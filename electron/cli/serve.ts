@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { packageRoot } from '../packageRoot';
 import { loadOrCreateSecret, parseSecret } from '../sync/auth';
 import { consoleLogger } from '../sync/log';
 import { startSyncServer } from '../sync/server';
@@ -68,8 +68,6 @@ const flagsSchema = z.object({
   help: z.boolean().default(false),
 });
 
-const packageRoot = resolve(fileURLToPath(import.meta.url), '../../..');
-
 /**
  * `archdrill serve`: starts the sync server and runs until SIGINT/SIGTERM,
  * then flushes every room and resolves 0. Returns 2 with one line on stderr for
@@ -121,7 +119,7 @@ export const runServe = async (argv: string[]): Promise<number> => {
   const dataDir = flags.data && resolve(flags.data);
   const secretFile = flags['secret-file'] ?? (dataDir && join(dataDir, 'secret'));
   const secretEnv = process.env.ARCHDRILL_SECRET;
-  const defaultStatic = join(packageRoot, 'dist', 'renderer');
+  const defaultStatic = join(packageRoot(), 'dist', 'renderer');
   const staticDir = flags.static ?? (existsSync(defaultStatic) ? defaultStatic : undefined);
   try {
     // The environment wins over the file: a container gets its secret injected, the file is the one-machine default.

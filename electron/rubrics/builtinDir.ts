@@ -1,8 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../packageRoot';
 
 /**
- * The built-in rubrics/ folder of this package, found relative to this file
- * (electron/rubrics/ → ../../rubrics). Run from source (tsx, the CLI) this is
- * the repository's folder; a packaged app passes its resources path instead.
+ * The built-in rubrics/ folder of this package. Run from source or from the
+ * CLI's bundle this is the package's folder; a packaged app passes its
+ * resources path instead.
  */
-export const builtinRubricsDir = (): string => fileURLToPath(new URL('../../rubrics', import.meta.url));
+export const builtinRubricsDir = (): string => join(packageRoot(), 'rubrics');

@@ -1,7 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatRubricError, parseRubric, type RubricError } from '../../shared/rubric/parse';
+import { formatRubricError, parseRubric, parseRubricData, type RubricError } from '../../shared/rubric/parse';
 import type { Rubric } from '../../shared/rubric/schema';
+import { builtinRubricsDir } from './builtinDir';
+import { compiledRubrics } from './compiledRubrics';
 
 /** Where a rubric came from: shipped with the app, or the user's folder. */
 export type RubricSource = 'builtin' | 'user';
@@ -93,6 +95,8 @@ export const loadRubrics = async (dirs: { readonly builtin: string; readonly use
  */
 export const loadBuiltinRubric = async (dir: string, id: string): Promise<Rubric | null> => {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return null;
-  const result = await loadRubricFile(join(dir, `${id}.yaml`), `${id}.yaml`);
+  const data = dir === builtinRubricsDir() && Object.hasOwn(compiledRubrics, id) ? compiledRubrics[id] : undefined;
+  const result =
+    data === undefined ? await loadRubricFile(join(dir, `${id}.yaml`), `${id}.yaml`) : parseRubricData(data, `${id}.yaml`);
   return result.ok && result.rubric.id === id ? result.rubric : null;
 };

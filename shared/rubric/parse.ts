@@ -68,12 +68,17 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export const parseRubric = (text: string, file: string): RubricParseResult => {
   const read = readData(text, file);
   if ('error' in read) return { ok: false, errors: [read.error] };
+  return parseRubricData(read.data, file);
+};
+
+/** Validates a rubric already read from its file (YAML's or JSON's data), as parseRubric does after reading. */
+export const parseRubricData = (data: unknown, file: string): RubricParseResult => {
   const fail = (message: string, field?: string): RubricParseResult => ({
     ok: false,
     errors: [{ file, ...(field && { field }), message }],
   });
-  if (!isObject(read.data)) return fail('not a rubric: expected a mapping of fields (id, title, rules, …)');
-  const raw = read.data;
+  if (!isObject(data)) return fail('not a rubric: expected a mapping of fields (id, title, rules, …)');
+  const raw = data;
   if (raw.format !== RUBRIC_FORMAT)
     return fail(`not an Archdrill rubric: expected "${RUBRIC_FORMAT}", got ${JSON.stringify(raw.format) ?? 'nothing'}`, 'format');
   if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1)

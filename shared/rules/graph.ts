@@ -18,6 +18,13 @@ import { matchesDetails, type Selector, selectorKinds } from './selector';
  *   or pub/sub over `async`, or any component → a queue labelled "consumes",
  *   "subscribes", "pulls", "polls" or "listens": read as the queue feeding it too.
  */
+/** Why a component of the design leads nowhere (see BoardGraph.deadEnds). */
+export type DeadEndReason = 'nothing-reads' | 'nothing-behind' | 'no-client-no-origin';
+export interface DeadEnd {
+  readonly node: BoardNode;
+  readonly reason: DeadEndReason;
+}
+
 export interface BoardGraph {
   readonly board: Board;
   readonly nodeById: ReadonlyMap<string, BoardNode>;
@@ -36,6 +43,13 @@ export interface BoardGraph {
   readonly design: ReadonlySet<string>;
   /** Components drawn but connected to nothing of the design, in board order; they earn nothing. */
   readonly unconnected: readonly BoardNode[];
+  /**
+   * Components of the design that pass work on but lead nowhere, in board
+   * order: a queue, stream or pub/sub nothing reads from, a load balancer or
+   * gateway with nothing behind it, a CDN no client fetches from and with no
+   * origin. An interviewer asks "and who reads this?"; they earn nothing.
+   */
+  readonly deadEnds: readonly DeadEnd[];
   /**
    * The same flow as numbers, for searches (a search then costs array reads,
    * not map lookups): node n is `nodes[n]`; flow edge f runs from
@@ -141,6 +155,8 @@ export const buildGraph = (board: Board): BoardGraph => {
   const [outStart, outOrder] = groupBy(source, count);
   const [inStart, inOrder] = groupBy(target, count);
   const { design, unconnected } = participation(nodes, (i) => find(i), roles);
+  const deadEnds = leadingNowhere(nodes, roles, source, target, design);
+  for (const d of deadEnds) design.delete(d.node.id);
   let roleById: Map<string, NodeKind> | undefined;
   let outEdges: Map<string, BoardEdge[]> | undefined;
   let inEdges: Map<string, BoardEdge[]> | undefined;
@@ -172,6 +188,7 @@ export const buildGraph = (board: Board): BoardGraph => {
     },
     design,
     unconnected,
+    deadEnds,
     nodes,
     indexOf,
     flow,
@@ -225,6 +242,50 @@ const participation = (
     else unconnected.push(n);
   }
   return { design, unconnected };
+};
+
+const ENTRIES: ReadonlySet<NodeKind> = new Set<NodeKind>(['load_balancer', 'api_gateway', 'reverse_proxy']);
+
+/**
+ * The components of the design that forward to nothing (see BoardGraph.deadEnds), from the flow edges.
+ * A queue is given the benefit of the doubt when a second component or a consumer touches it: an
+ * unlabelled "worker → Kafka" arrow is how many people draw a consumer.
+ */
+const leadingNowhere = (
+  nodes: readonly BoardNode[],
+  roles: readonly NodeKind[],
+  source: readonly number[],
+  target: readonly number[],
+  design: ReadonlySet<string>,
+): DeadEnd[] => {
+  const count = nodes.length;
+  const forwards = new Uint8Array(count);
+  const fromClient = new Uint8Array(count);
+  const feeders: number[][] = Array.from({ length: count }, () => []);
+  for (let f = 0; f < source.length; f++) {
+    const a = source[f]!;
+    const b = target[f]!;
+    if (roles[b] !== 'client') forwards[a] = 1;
+    if (roles[a] === 'client') fromClient[b] = 1;
+    if (!feeders[b]!.includes(a)) feeders[b]!.push(a);
+  }
+  const dead: DeadEnd[] = [];
+  for (let i = 0; i < count; i++) {
+    const role = roles[i]!;
+    if (forwards[i] || !design.has(nodes[i]!.id)) continue;
+    const fed = feeders[i]!;
+    const reason: DeadEndReason | null = QUEUES.has(role)
+      ? fed.length <= 1 && !fed.some((a) => CONSUMERS.has(roles[a]!))
+        ? 'nothing-reads'
+        : null
+      : ENTRIES.has(role)
+        ? 'nothing-behind'
+        : role === 'cdn' && !fromClient[i]
+          ? 'no-client-no-origin'
+          : null;
+    if (reason) dead.push({ node: nodes[i]!, reason });
+  }
+  return dead;
 };
 
 /** The role a component plays in `graph` (its kind, unless its label names another role). */

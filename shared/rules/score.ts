@@ -1,8 +1,8 @@
-import type { Board } from '../board/types';
+import type { Board, BoardNode } from '../board/types';
 import { STEP_IDS, stepInfo } from '../framework/steps';
 import type { Rubric, RubricRule } from '../rubric/schema';
 import { collectEvidence, estimateDeltas, evaluateCondition, internalErrors, isApplicable } from './evaluate';
-import { type BoardGraph, buildGraph } from './graph';
+import { type BoardGraph, buildGraph, type DeadEndReason } from './graph';
 import { getOrMake } from './memo';
 import type {
   Band,
@@ -15,6 +15,7 @@ import type {
   RuleStatus,
   ScoreResult,
   StepScore,
+  UnconnectedComponent,
 } from './types';
 
 /**
@@ -56,6 +57,15 @@ const envOf = (rubric: Rubric, rule: RubricRule): CheckEnv => {
     steps,
     prompt: rubric.prompt,
   }));
+};
+
+const componentRef = (n: BoardNode): UnconnectedComponent => ({ id: n.id, kind: n.kind, ...(n.label && { label: n.label }) });
+
+/** What each kind of dead end lacks, as the score panel and the CLI say it. */
+export const DEAD_END_WHY: Readonly<Record<DeadEndReason, string>> = {
+  'nothing-reads': 'nothing reads from it',
+  'nothing-behind': 'nothing is behind it',
+  'no-client-no-origin': 'no client fetches from it and it has no origin',
 };
 
 /** A rule's credit and status from its condition (and explanation), before weighting. */
@@ -160,7 +170,8 @@ export const scoreBoard = (board: Board, rubric: Rubric): ScoreResult => {
     ...(band !== uncapped && { uncappedBand: uncapped }),
     ...(band !== uncapped && fatalFlaws.length === 0 && { thinSteps }),
     fatalFlaws,
-    unconnected: graph.unconnected.map((n) => ({ id: n.id, kind: n.kind, ...(n.label && { label: n.label }) })),
+    unconnected: graph.unconnected.map(componentRef),
+    deadEnds: graph.deadEnds.map(({ node, reason }) => ({ ...componentRef(node), reason, why: DEAD_END_WHY[reason] })),
     estimates: rubric.estimates.map(
       (e) =>
         deltas.get(e.id) ?? {

@@ -238,9 +238,15 @@ export const isKeywordList = (line: string): boolean => {
     const median = words[Math.floor(words.length / 2)]!;
     if (median <= 2 || (parts.length >= 8 && median <= 3)) return true;
   }
-  const words = line.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
-  return words.length >= 6 && !words.some((w) => PROSE_WORDS.has(w));
+  // Word by word, so a line of prose (nearly every line, and some are paragraphs) stops at its first "the" or "we".
+  let count = 0;
+  for (const m of line.toLowerCase().matchAll(LIST_WORD)) {
+    if (PROSE_WORDS.has(m[0])) return false;
+    count++;
+  }
+  return count >= 6;
 };
+const LIST_WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Up to `radius` characters either side of a match, on one line, with ellipses where cut. */
 export const excerptAround = (text: string, index: number, length: number, radius = 40): string => {

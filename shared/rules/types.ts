@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { NodeKind } from '../board/kinds';
 import type { StepId } from '../framework/steps';
-import type { BoardGraph } from './graph';
+import type { BoardGraph, DeadEndReason } from './graph';
 import type { Quantity } from './quantities';
 
 /** A piece of the notes that earned (or broke) a check: which step, and the words around the match. */
@@ -194,6 +194,13 @@ export interface UnconnectedComponent {
   readonly label?: string;
 }
 
+/** A component of the design that passes work on to nothing: a queue nothing reads, a load balancer with nothing behind it. */
+export interface DeadEndComponent extends UnconnectedComponent {
+  readonly reason: DeadEndReason;
+  /** What is missing, in a sentence: "nothing reads from it". */
+  readonly why: string;
+}
+
 export interface ScoreResult {
   readonly rubricId: string;
   readonly rules: readonly RuleResult[];
@@ -201,6 +208,8 @@ export interface ScoreResult {
   readonly fatalFlaws: readonly FatalFlaw[];
   /** Components that earn nothing because nothing connects them to the design. */
   readonly unconnected: readonly UnconnectedComponent[];
+  /** Components that earn nothing because they lead nowhere (see DeadEndComponent). */
+  readonly deadEnds: readonly DeadEndComponent[];
   /** Every estimate the rubric checks, compared with the figure the notes give for it. */
   readonly estimates: readonly EstimateDelta[];
   /** The band the percentage alone would give, when a fatal flaw or a skipped step lowered it. */

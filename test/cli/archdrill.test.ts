@@ -80,6 +80,7 @@ describe('archdrill score', SPAWNING, () => {
       rules: [{ id: 'has-cache', passed: true, status: 'passed', credit: 1 }],
       fatalFlaws: [],
       unconnected: [],
+      deadEnds: [],
       estimates: [],
     });
     const byFile = run('score', example('feed.strong.archdrill.json'), '--rubric', join(root, 'rubrics/feed.yaml'), '--json');
@@ -119,6 +120,20 @@ describe('archdrill score', SPAWNING, () => {
     expect(text.indexOf('Fatal flaw:')).toBeLessThan(text.indexOf('Step '));
     expect(text).toMatch(/1 component is not connected to anything and earns nothing: Spare index/);
     expect(text).toMatch(/Your 40,000 new URLs\/s is 1,000× the ≈40\/s the brief implies/);
+  });
+
+  it('names what leads nowhere in --json and the scorecard, and gives it nothing', () => {
+    const b = JSON.parse(readFileSync(example('url-shortener.strong.archdrill.json'), 'utf8'));
+    const service = b.nodes.find((n: { kind: string }) => n.kind === 'service');
+    b.nodes.push({ id: 'clicks', kind: 'message_queue', label: 'Click events', position: { x: 0, y: 900 } });
+    b.edges.push({ id: 'to-clicks', source: service.id, target: 'clicks' });
+    const file = join(dataDir, 'dead-end.archdrill.json');
+    writeFileSync(file, JSON.stringify(b));
+    const json = JSON.parse(run('score', file, '--json').stdout);
+    expect(json.deadEnds).toEqual([
+      { id: 'clicks', kind: 'message_queue', label: 'Click events', reason: 'nothing-reads', why: 'nothing reads from it' },
+    ]);
+    expect(run('score', file).stdout).toMatch(/^Leads nowhere and earns nothing:\n {2}- Click events: nothing reads from it$/m);
   });
 
   it('rejects bad input with one line and exit 2', () => {

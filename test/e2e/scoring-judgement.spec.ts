@@ -4,8 +4,8 @@ import { connect, dragFromPalette, flowNodes, openApp, SHOTS_DIR, shot } from '.
 
 /**
  * The score judges the design, not the drawing habits: generic boxes named
- * after the product take its role, components left unconnected earn nothing
- * (and say so), a figure about the wrong magnitude is called out by how much,
+ * after the product take its role, components left unconnected or leading
+ * nowhere earn nothing (and say so), a figure about the wrong magnitude is called out by how much,
  * and a fatal flaw is named first and keeps even a strong design out of the
  * top band.
  */
@@ -122,6 +122,36 @@ test('generic boxes named Redis and Cassandra earn the cache and store rules; un
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await panelShot(page, 'score-panel-alerts-dark');
   await shot(page, 'score-alerts-dark-window');
+});
+
+test('a queue nothing reads from leads nowhere and earns nothing, until its consumer is drawn', async ({ page }) => {
+  await openApp(page, { question: 'url-shortener' });
+  await page.getByTestId('tab-score').click();
+  const client = await dragFromPalette(page, 'client', { x: 90, y: 200 });
+  const app = await dropNamed(page, 'service', { x: 300, y: 200 }, 'App server');
+  const clicks = await dropNamed(page, 'message_queue', { x: 540, y: 200 }, 'Click events');
+  await connect(page, client, app);
+  await connect(page, app, clicks);
+
+  // Connected, so not "unconnected" — but nothing consumes it: the panel says so and the analytics rule stays unearned.
+  await expect(page.getByTestId('unconnected')).toHaveCount(0);
+  const deadEnds = page.getByTestId('dead-ends');
+  await expect(deadEnds.locator('h3')).toHaveText('Leads nowhere');
+  await expect(deadEnds.getByRole('button')).toHaveText(
+    'Click eventsNothing reads from it, so it earns nothing: draw the worker or server that consumes it.',
+  );
+  await expect(rule(page, 'async-analytics')).toHaveAttribute('data-status', 'failed');
+  await deadEnds.getByRole('button').click();
+  await expect(clicks).toHaveClass(/selected/);
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+  const pointsBefore = await points(page).textContent();
+
+  // The worker that counts the clicks: the queue now leads somewhere, and the drawing earns its half of the rule.
+  const counter = await dropNamed(page, 'worker', { x: 780, y: 200 }, 'Click counter');
+  await connect(page, clicks, counter);
+  await expect(deadEnds).toHaveCount(0);
+  await expect(rule(page, 'async-analytics')).toHaveAttribute('data-status', 'partial');
+  await expect(points(page)).not.toHaveText(pointsBefore!);
 });
 
 test('a fatal flaw drawn on a strong design is named at the top and caps the band below strong', async ({ page }) => {

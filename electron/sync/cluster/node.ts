@@ -1,9 +1,9 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { encodeBase64url } from '../../../shared/collab';
+import { packageRoot } from '../../packageRoot';
 import { type Group, spawnGroup, waitForLine } from './processes';
 
-const bin = join(dirname(fileURLToPath(import.meta.url)), '../../cli/archdrill.mjs');
+const bin = join(packageRoot(), 'electron/cli/archdrill.mjs');
 
 /** One `archdrill serve --store …` process. */
 export interface SyncNode {

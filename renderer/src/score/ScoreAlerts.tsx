@@ -1,6 +1,6 @@
 import { kindInfo } from '@shared/catalogue/catalogue';
 import { thinStepsMessage } from '@shared/rules/score';
-import type { ScoreResult } from '@shared/rules/types';
+import type { DeadEndComponent, ScoreResult } from '@shared/rules/types';
 import { useBoardSession } from '../board/context';
 
 /** "Fatal: a client talking…" → "A client talking…": the heading already says it is fatal. */
@@ -9,17 +9,40 @@ const withoutFatalPrefix = (hint: string): string => {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 };
 
+/** "Nothing reads from it, so it earns nothing: draw …" — what is wrong and what to draw. */
+const deadEndAdvice = (d: DeadEndComponent): string => {
+  const why = d.why.charAt(0).toUpperCase() + d.why.slice(1);
+  return `${why}, so it earns nothing: ${DEAD_END_FIX[d.reason]}.`;
+};
+const DEAD_END_FIX: Readonly<Record<DeadEndComponent['reason'], string>> = {
+  'nothing-reads': 'draw the worker or server that consumes it',
+  'nothing-behind': 'draw the servers it forwards to',
+  'no-client-no-origin': 'draw the clients it serves and the origin it caches',
+};
+
+/** One line of an alert: what it is about, and why; clicking it selects what it names on the canvas. */
+function AlertItem({ title, text, onSelect }: { title: string; text: string; onSelect: () => void }) {
+  return (
+    <li>
+      <button type="button" className="score-alert-item" title="Select on the canvas" onClick={onSelect}>
+        <strong>{title}</strong>
+        <span>{text}</span>
+      </button>
+    </li>
+  );
+}
+
 /**
  * What the candidate must see before the rule list: the fatal flaws that cap
  * the band (with the hint that teaches why), the components that earn nothing
- * because nothing connects them, and each estimate against the brief
+ * because nothing connects them or they lead nowhere, and each estimate against the brief
  * ("Your 40,000/s is 1,000× the ≈40/s the brief implies").
  */
 export function ScoreAlerts({ result }: { result: ScoreResult }) {
   const { store } = useBoardSession();
   const selectNodes = (nodeIds: readonly string[], edgeIds: readonly string[] = []) =>
     store.getState().select({ nodeIds: [...nodeIds], edgeIds: [...edgeIds] }, true);
-  const { fatalFlaws, unconnected, estimates } = result;
+  const { fatalFlaws, unconnected, deadEnds, estimates } = result;
   // What a person calls each box (its label, else its kind's name), in a stable order.
   const unconnectedNames = unconnected.map((u) => u.label || kindInfo(u.kind).label).sort((a, b) => a.localeCompare(b));
   return (
@@ -35,17 +58,12 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
           )}
           <ul>
             {fatalFlaws.map((f) => (
-              <li key={f.ruleId}>
-                <button
-                  type="button"
-                  className="score-alert-item"
-                  title="Select on the canvas"
-                  onClick={() => selectNodes(f.evidence.nodeIds, f.evidence.edgeIds)}
-                >
-                  <strong>{f.concept ?? f.ruleId}</strong>
-                  <span>{withoutFatalPrefix(f.hint)}</span>
-                </button>
-              </li>
+              <AlertItem
+                key={f.ruleId}
+                title={f.concept ?? f.ruleId}
+                text={withoutFatalPrefix(f.hint)}
+                onSelect={() => selectNodes(f.evidence.nodeIds, f.evidence.edgeIds)}
+              />
             ))}
           </ul>
         </section>
@@ -70,6 +88,21 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
             {unconnected.length} component{unconnected.length === 1 ? ' is' : 's are'} not connected to anything and earn
             {unconnected.length === 1 ? 's' : ''} nothing: {unconnectedNames.join(', ')}
           </button>
+        </section>
+      )}
+      {deadEnds.length > 0 && (
+        <section className="score-alert unconnected" data-testid="dead-ends" aria-label="Components that lead nowhere">
+          <h3>Leads nowhere</h3>
+          <ul>
+            {deadEnds.map((d) => (
+              <AlertItem
+                key={d.id}
+                title={d.label || kindInfo(d.kind).label}
+                text={deadEndAdvice(d)}
+                onSelect={() => selectNodes([d.id])}
+              />
+            ))}
+          </ul>
         </section>
       )}
       {estimates.length > 0 && (

@@ -103,6 +103,7 @@ describe('attempt history', () => {
       band: 'weak',
       fatalFlaws: [],
       unconnected: [],
+      deadEnds: [],
       estimates: [],
     } as const satisfies ScoreResult;
 

@@ -40,6 +40,7 @@ const score: ScoreResult = {
   rubricId: 'url-shortener',
   fatalFlaws: [],
   unconnected: [],
+  deadEnds: [],
   estimates: [],
   rules: [
     rule('read-write-ratio', 'understand', true, 'You sized reads against writes.'),

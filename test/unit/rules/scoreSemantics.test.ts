@@ -118,6 +118,57 @@ describe('scoring semantics', () => {
     expect(r.rules[0]!.status).toBe('failed');
   });
 
+  it('reports what leads nowhere — a queue nothing reads, a load balancer with nothing behind it — and gives it nothing', () => {
+    // A star: one service "calls" every box, so the queue has no consumer and the balancer no servers.
+    const star = board(
+      [
+        node('u', 'client'),
+        node('app', 'service'),
+        node('q', 'message_queue', { label: 'Kafka' }),
+        node('lb', 'load_balancer'),
+        node('w', 'worker'),
+      ],
+      [...chain('u', 'app', 'q'), edge('app', 'lb'), edge('app', 'w')],
+    );
+    const r = scoreBoard(star, rubric);
+    expect(r.deadEnds).toEqual([
+      { id: 'q', kind: 'message_queue', label: 'Kafka', reason: 'nothing-reads', why: 'nothing reads from it' },
+      { id: 'lb', kind: 'load_balancer', reason: 'nothing-behind', why: 'nothing is behind it' },
+    ]);
+    expect(r.unconnected).toEqual([]);
+    expect(r.rules.find((x) => x.id === 'fan-out')!.mechanism).toMatchObject({ drawn: false });
+    // Drawn with its consumer, the same queue takes part and earns the rule.
+    const fixed = { ...star, edges: [...star.edges, edge('q', 'w'), edge('lb', 'app')] };
+    expect(scoreBoard(fixed, rubric).deadEnds).toEqual([]);
+    expect(scoreBoard(fixed, rubric).rules.find((x) => x.id === 'fan-out')!.mechanism).toMatchObject({ drawn: true });
+  });
+
+  it.each([
+    ['a worker drawn pointing at the queue (how many draw a consumer)', [edge('app', 'q'), edge('w', 'q')], []],
+    ['two producers on one queue', [edge('app', 'q'), edge('u2', 'q')], []],
+    ['a consumer reading over async', [edge('app', 'q'), edge('w', 'q', { protocol: 'async' })], []],
+    ['one producer, no consumer', [edge('app', 'q')], ['q']],
+    ['a balancer answering only the client', [edge('u', 'lb'), edge('lb', 'u'), edge('lb', 'app')], []],
+    ['a balancer that forwards to nothing', [edge('u', 'lb'), edge('u', 'app')], ['lb']],
+    ['a CDN clients fetch from, origin not drawn', [edge('u', 'cdn'), edge('u', 'app')], []],
+    ['a CDN with its origin store (drawn store → CDN)', [edge('s3', 'cdn'), edge('app', 's3')], []],
+    ['a CDN the service calls, with no client and no origin', [edge('app', 'cdn')], ['cdn']],
+  ])('dead ends: %s', (_what, edges, dead) => {
+    const nodes = [
+      node('u', 'client'),
+      node('u2', 'service'),
+      node('app', 'service'),
+      node('q', 'message_queue'),
+      node('w', 'worker'),
+      node('lb', 'load_balancer'),
+      node('cdn', 'cdn'),
+      node('s3', 'object_store'),
+    ];
+    const g = buildGraph(board(nodes, [edge('u', 'app'), edge('u', 'u2'), ...edges]));
+    expect(g.deadEnds.map((d) => d.node.id)).toEqual(dead);
+    for (const id of dead) expect(g.design.has(id)).toBe(false);
+  });
+
   it('says by how much an estimate is off', () => {
     const r = scoreBoard({ ...good, notes: { scope: 'writes: 40,000/s' } }, rubric);
     expect(r.estimates[0]).toMatchObject({ estimate: 'writes', withinTolerance: false, found: '40,000/s' });
@@ -156,8 +207,9 @@ describe('roles', () => {
     // A category word in the plural re-types a drawn store no more than in the singular.
     ['nosql_db', 'Message caches', 'nosql_db'],
   ] as const)('a %s labelled "%s" plays %s', (kind, label, role) => {
+    // Anywhere: a lone queue or balancer leads nowhere, and the role is what is asked here.
     const g = buildGraph(board([node('u', 'client'), node('x', kind, { label })], [edge('u', 'x')]));
-    expect(selectNodes(g, { kind: role }).map((n) => n.id)).toEqual(['x']);
+    expect(selectNodes(g, { kind: role, anywhere: true }).map((n) => n.id)).toEqual(['x']);
   });
 
   it('reads the tech prop too', () => {
