@@ -31,6 +31,7 @@ import {
 } from './sync/harness';
 import type { WindowReport } from './sync/memory';
 import { memoryPhase } from './sync/perRoom';
+import { measureCpuPressure } from './sync/procCpu';
 
 const pct = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -41,6 +42,8 @@ interface PhaseRun {
   saturated: string | null;
   /** What the server spent over the measured window alone. */
   spent: WindowReport;
+  /** Share of the window in which some task on the machine waited for a CPU (Linux PSI; NaN elsewhere). */
+  pressure: number;
 }
 
 /**
@@ -75,10 +78,12 @@ let profiled = 0;
 const measure = async ({ kind, n, server, workers }: Prepared, runMs: number): Promise<PhaseRun> => {
   if (PROF_DIR) await server.ask({ prof: 'start' }, 'profiling');
   await server.ask({ window: 'start' }, 'windowOpen');
+  const pressure = measureCpuPressure();
   const results = await runLoad(workers, runMs);
+  const waited = pressure();
   const spent = await server.ask<WindowReport>({ window: 'stop' }, 'window');
   if (PROF_DIR) await server.ask({ prof: 'stop', file: join(PROF_DIR, `${kind}-${n}-${++profiled}.cpuprofile`) }, 'profiled');
-  return { samples: results.flatMap((r) => r.samples), saturated: saturation(results), spent };
+  return { samples: results.flatMap((r) => r.samples), saturated: saturation(results), spent, pressure: waited };
 };
 
 /** Stops a server and its load; ours only: the limits that acted over its whole life (name → count), empty when none did. */
@@ -159,6 +164,9 @@ const latencyTable = async () => {
       ? '  BENCH_SYNC_PIN=1: servers pinned to every core but the last, load generators to the last (taskset)'
       : '  no process pinned to a core (BENCH_SYNC_PIN=1 pins servers and load generators apart)',
   );
+  console.log(
+    "  cpu pressure: the share of a window in which some task on the machine waited for a CPU (Linux PSI), this bench's own included",
+  );
   console.log('  rooms  server    p50 ms  p95 ms  p99 ms  samples  rounds');
   const ratio = (a: LoadFigures, b: LoadFigures) =>
     `p50 ${fmt(a.p50 / b.p50)}×  p95 ${fmt(a.p95 / b.p95)}× ${verdict(a.p95 / b.p95, 1.2)}  p99 ${fmt(a.p99 / b.p99)}× ${verdict(a.p99 / b.p99, 1.2)}`;
@@ -202,9 +210,9 @@ const latencyTable = async () => {
       for (const kind of KINDS) {
         const each = runs.get(kind)!.map((r) => {
           const sorted = [...r.samples].sort((a, b) => a - b);
-          return `${fmt(pct(sorted, 95))}/${fmt(pct(sorted, 99))}${r.saturated ? ' ⚠' : ''}`;
+          return `${fmt(pct(sorted, 95))}/${fmt(pct(sorted, 99))}${r.saturated ? ' ⚠' : ''} (${fmt(r.pressure * 100, 0)}%)`;
         });
-        console.log(`         ${kind.padEnd(8)} p95/p99 per round: ${each.join(', ')}`);
+        console.log(`         ${kind.padEnd(8)} p95/p99 per round (cpu pressure): ${each.join(', ')}`);
       }
     // Per edit relayed, over the measured windows (every round, saturated or not): what each server spent.
     for (const kind of KINDS) {

@@ -138,3 +138,24 @@ export const formatCpu = (r: CpuReport): string => {
   const warn = r.machineBusy >= SATURATED ? '  ⚠ machine saturated: the machine, not the design, bounds this window' : '';
   return `CPU (% of one core): ${parts.join(', ')}; machine ${(r.machineBusy * 100).toFixed(0)}% of ${r.cores} cores busy${warn}`;
 };
+
+/** Microseconds some runnable task has waited for a CPU so far (Linux PSI, /proc/pressure/cpu), or NaN where there is none. */
+const cpuStallMicros = (): number => {
+  try {
+    const some = readFileSync('/proc/pressure/cpu', 'utf8').split('\n')[0] ?? '';
+    return Number(/total=(\d+)/.exec(some)?.[1] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
+};
+
+/**
+ * Starts measuring CPU pressure; the returned function gives the share of the
+ * wall time since in which some task on the machine waited for a CPU (0–1):
+ * how contended a window was, whoever caused it.
+ */
+export const measureCpuPressure = (): (() => number) => {
+  const stall0 = cpuStallMicros();
+  const t0 = performance.now();
+  return () => (cpuStallMicros() - stall0) / ((performance.now() - t0) * 1000);
+};
