@@ -17,6 +17,7 @@ import {
   loadNow,
   MiB,
   makeRooms,
+  median,
   memory,
   openLoad,
   QUICK,
@@ -227,6 +228,25 @@ const latencyTable = async () => {
       );
     }
     console.log(`         ours/stock:     ${ratio(ours, stock)}  (targets p95, p99 ≤ 1.2×)`);
+    if (!together) {
+      // Robust to a burst from elsewhere that hits one or two windows: each server's typical window, unsaturated ones only.
+      const typical = (kind: ServerKind, p: number) =>
+        median(
+          runs
+            .get(kind)!
+            .filter((r) => !r.saturated)
+            .map((r) =>
+              pct(
+                [...r.samples].sort((a, b) => a - b),
+                p,
+              ),
+            ),
+        );
+      const [s95, s99] = [typical('stock', 95), typical('stock', 99)];
+      console.log(
+        `         median window's p95/p99, ours/stock ${fmt(typical('ours', 95) / s95)}× / ${fmt(typical('ours', 99) / s99)}×, ours-mem/stock ${fmt(typical('ours-mem', 95) / s95)}× / ${fmt(typical('ours-mem', 99) / s99)}× (for reading the pooled ratios, not a target)`,
+      );
+    }
     console.log(`         ours-mem/stock: ${ratio(mem, stock)}`);
     const { echoedPresence: echoes = 0, ...acted } = sumCounts([ours.limitHits, mem.limitHits]);
     const hits = Object.entries(acted).map(([k, v]) => `${k} ${v}`);
