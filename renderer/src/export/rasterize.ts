@@ -32,10 +32,10 @@ export const recordTimings = (t: PngTimings) => {
 /**
  * Rows drawn at a time. A fresh 49-megapixel canvas costs more than drawing
  * and encoding it (the memory is new to the process each time: about 5 ns a
- * byte of page faults on this kind of machine), so the picture is drawn into
- * two small canvases in turn, each strip encoded by the browser while the next
- * is drawn, and the strips' PNGs joined without recompressing (pngBands).
- * 512 rows of a 16,384-px-wide picture is 32 MB a canvas (measured at 300
+ * byte of page faults on this kind of machine), so the picture is drawn a
+ * strip at a time into one small canvas, each strip encoded by the browser,
+ * and the strips' PNGs joined without recompressing (pngBands).
+ * 512 rows of a 16,384-px-wide picture is 32 MB (measured at 300
  * components: 512 rows used 0.73× the CPU of one whole canvas, 256 rows 0.72×,
  * 128 rows 0.84×; 512 has half the per-strip overhead).
  */
@@ -56,13 +56,14 @@ const decodeSvg = async (svg: string): Promise<HTMLImageElement> => {
   }
 };
 
-/** Resolves in a later task, so a strip that just arrived waits until the next one is drawn. */
-const later = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * The picture as BAND_ROWS-high strips, top to bottom, each encoded by the
- * browser and read (pngBand) while later ones are drawn; null when the browser
- * cannot make the canvas.
+ * browser and read (pngBand) before the next is drawn; null when the browser
+ * cannot make the canvas. One canvas serves every strip: Chromium encodes a
+ * canvas's PNG on the main thread (in idle time), so a second canvas to draw
+ * on meanwhile overlapped nothing and cost its memory's page faults, about
+ * 25 ms a strip-sized canvas (one canvas: 0.86× the CPU of two at 300
+ * components, at load 6–7).
  */
 async function drawBands(
   img: HTMLImageElement,
@@ -71,35 +72,22 @@ async function drawBands(
   walked: { ms: number },
 ): Promise<PngBand[] | null> {
   const rows = Math.min(BAND_ROWS, height);
-  const slots = [0, 1].map(() => ({ canvas: new OffscreenCanvas(width, rows), free: Promise.resolve() }));
-  const bands: Promise<PngBand>[] = [];
-  for (let y = 0, i = 0; y < height; y += rows, i++) {
-    const slot = slots[i % slots.length];
-    if (!slot) return null;
-    // A canvas is drawn on again only once its last strip is encoded, so the browser never copies it.
-    await slot.free;
+  const canvas = new OffscreenCanvas(width, rows);
+  const bands: PngBand[] = [];
+  for (let y = 0; y < height; y += rows) {
     const h = Math.min(rows, height - y);
-    if (slot.canvas.height !== h) slot.canvas.height = h;
-    const ctx = slot.canvas.getContext('2d', { willReadFrequently: true });
+    if (canvas.height !== h) canvas.height = h;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return null;
     ctx.clearRect(0, 0, width, h);
     ctx.drawImage(img, 0, -y, width, height);
-    const bytes = slot.canvas.convertToBlob({ type: 'image/png' }).then((blob) => blob.arrayBuffer());
-    slot.free = bytes.then(
-      () => undefined,
-      () => undefined,
-    );
-    bands.push(
-      bytes.then(async (b) => {
-        await later();
-        const t0 = performance.now();
-        const band = pngBand(new Uint8Array(b));
-        walked.ms += performance.now() - t0;
-        return band;
-      }),
-    );
+    // Drawn on again only once this strip is encoded, so the browser never copies the canvas.
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    const t0 = performance.now();
+    bands.push(pngBand(bytes));
+    walked.ms += performance.now() - t0;
   }
-  return Promise.all(bands);
+  return bands;
 }
 
 /** The fallback: one canvas the size of the picture, encoded by toBlob. */
