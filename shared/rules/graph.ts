@@ -248,8 +248,10 @@ const ENTRIES: ReadonlySet<NodeKind> = new Set<NodeKind>(['load_balancer', 'api_
 
 /**
  * The components of the design that forward to nothing (see BoardGraph.deadEnds), from the flow edges.
- * A queue is given the benefit of the doubt when a second component or a consumer touches it: an
- * unlabelled "worker → Kafka" arrow is how many people draw a consumer.
+ * - A queue is given the benefit of the doubt when a second component or a consumer touches it: an
+ *   unlabelled "worker → Kafka" arrow is how many people draw a consumer.
+ * - A balancer or CDN drawn with response arrows (servers → LB → client) sits between a client and the
+ *   rest: it leads somewhere, the arrows just point back.
  */
 const leadingNowhere = (
   nodes: readonly BoardNode[],
@@ -260,27 +262,35 @@ const leadingNowhere = (
 ): DeadEnd[] => {
   const count = nodes.length;
   const forwards = new Uint8Array(count);
-  const fromClient = new Uint8Array(count);
-  const feeders: number[][] = Array.from({ length: count }, () => []);
+  const touchesClient = new Uint8Array(count);
+  const fedByOther = new Uint8Array(count);
+  // Per queue: its one feeder so far (-1 for none, -2 for two or more), and whether a consumer kind feeds it.
+  const feeder = new Int32Array(count).fill(-1);
+  const fedByConsumer = new Uint8Array(count);
   for (let f = 0; f < source.length; f++) {
     const a = source[f]!;
     const b = target[f]!;
-    if (roles[b] !== 'client') forwards[a] = 1;
-    if (roles[a] === 'client') fromClient[b] = 1;
-    if (!feeders[b]!.includes(a)) feeders[b]!.push(a);
+    if (roles[b] === 'client') touchesClient[a] = 1;
+    else forwards[a] = 1;
+    if (roles[a] === 'client') touchesClient[b] = 1;
+    else fedByOther[b] = 1;
+    if (feeder[b] === -1) feeder[b] = a;
+    else if (feeder[b] !== a) feeder[b] = -2;
+    if (CONSUMERS.has(roles[a]!)) fedByConsumer[b] = 1;
   }
   const dead: DeadEnd[] = [];
   for (let i = 0; i < count; i++) {
     const role = roles[i]!;
     if (forwards[i] || !design.has(nodes[i]!.id)) continue;
-    const fed = feeders[i]!;
     const reason: DeadEndReason | null = QUEUES.has(role)
-      ? fed.length <= 1 && !fed.some((a) => CONSUMERS.has(roles[a]!))
+      ? feeder[i] !== -2 && !fedByConsumer[i]
         ? 'nothing-reads'
         : null
       : ENTRIES.has(role)
-        ? 'nothing-behind'
-        : role === 'cdn' && !fromClient[i]
+        ? touchesClient[i] && fedByOther[i]
+          ? null
+          : 'nothing-behind'
+        : role === 'cdn' && !touchesClient[i]
           ? 'no-client-no-origin'
           : null;
     if (reason) dead.push({ node: nodes[i]!, reason });

@@ -149,9 +149,12 @@ describe('scoring semantics', () => {
     ['a consumer reading over async', [edge('app', 'q'), edge('w', 'q', { protocol: 'async' })], []],
     ['one producer, no consumer', [edge('app', 'q')], ['q']],
     ['a balancer answering only the client', [edge('u', 'lb'), edge('lb', 'u'), edge('lb', 'app')], []],
+    ['a balancer drawn with response arrows (app → LB → client)', [edge('app', 'lb'), edge('lb', 'u')], []],
+    ['a balancer the service calls, with no client', [edge('app', 'lb')], ['lb']],
     ['a balancer that forwards to nothing', [edge('u', 'lb'), edge('u', 'app')], ['lb']],
     ['a CDN clients fetch from, origin not drawn', [edge('u', 'cdn'), edge('u', 'app')], []],
     ['a CDN with its origin store (drawn store → CDN)', [edge('s3', 'cdn'), edge('app', 's3')], []],
+    ['a CDN drawn with response arrows (origin → CDN → client)', [edge('app', 'cdn'), edge('cdn', 'u')], []],
     ['a CDN the service calls, with no client and no origin', [edge('app', 'cdn')], ['cdn']],
   ])('dead ends: %s', (_what, edges, dead) => {
     const nodes = [
