@@ -21,6 +21,7 @@ import { type Postgres, startPostgres } from '../electron/sync/cluster/postgres'
 import { freePort, waitUntil } from '../electron/sync/cluster/processes';
 import { newRoomId } from '../shared/collab';
 import { type Child, spawnChild } from './sync/child';
+import { median } from './sync/harness';
 import type { MemoryReport } from './sync/memory';
 import { type CpuReport, formatCpu, measureCpu, pidsByCommandLine, SATURATED } from './sync/procCpu';
 
@@ -191,11 +192,6 @@ const singleNode = async (name: string, store: string, pgPids: () => number[]) =
 };
 type SingleNode = Awaited<ReturnType<typeof singleNode>>;
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const medianOf = (ws: readonly Window[], pick: (w: Window) => number) => median(ws.map(pick));
 
 export const run = async (): Promise<void> => {

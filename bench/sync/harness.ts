@@ -20,6 +20,12 @@ export const secretHex = secret.toString('hex');
 export const KiB = 1024;
 export const MiB = 1024 * 1024;
 export const fmt = (n: number, digits = 2) => n.toFixed(digits);
+/** NaN for no values. */
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length === 0 ? Number.NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const loadNow = () =>
   loadavg()
