@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NodeKind } from '../../board/kinds';
 import { findChain, roleOf } from '../graph';
-import { describeSelector, matchesDetails, protocolSchema, selectorKinds, selectorSchema } from '../selector';
+import { describeSelector, KIND_GROUPS, matchesDetails, protocolSchema, selectorKinds, selectorSchema } from '../selector';
 import { defineCheck } from '../types';
 
 /**
@@ -13,16 +13,8 @@ import { defineCheck } from '../types';
  * uses it; with `avoid`, the path may not pass a component matching that
  * selector between stages (e.g. persistence that does not depend on a pub/sub).
  */
-/** Where data rests: a request ends there, it is not passed on (a cache in front of a store may pass it on). */
-const AT_REST: ReadonlySet<NodeKind> = new Set<NodeKind>([
-  'sql_db',
-  'nosql_db',
-  'graph_db',
-  'timeseries_db',
-  'object_store',
-  'search_index',
-  'data_warehouse',
-]);
+/** Where data rests (the `store` group): a request ends there, it is not passed on (a cache in front of a store may pass it on). */
+const AT_REST: ReadonlySet<NodeKind> = new Set<NodeKind>(KIND_GROUPS.store);
 
 export const pathExists = defineCheck({
   type: 'path-exists',
