@@ -223,7 +223,7 @@ const latencyTable = async () => {
       const edits = rs.reduce((a, r) => a + r.samples.length, 0);
       const sum = (pick: (w: WindowReport) => number) => rs.reduce((a, r) => a + pick(r.spent), 0);
       console.log(
-        `         ${kind.padEnd(8)} per edit: cpu ${fmt(sum((w) => w.cpuMicros) / edits, 1)} µs, allocated ${fmt(sum((w) => w.allocated) / edits, 0)} B; scavenges ${sum((w) => w.scavenges)} (${fmt(
+        `         ${kind.padEnd(8)} per edit: cpu ${fmt(sum((w) => w.cpuMicros) / edits, 1)} µs, allocated ${fmt(sum((w) => w.allocated) / edits, 0)} B, promoted ${fmt(sum((w) => w.promoted) / edits, 0)} B; scavenges ${sum((w) => w.scavenges)} (${fmt(
           sum((w) => w.scavengeMs),
           1,
         )} ms), full GCs ${sum((w) => w.fullGcs)}, longest GC pause ${fmt(Math.max(...rs.map((r) => r.spent.maxPauseMs)), 1)} ms`,
