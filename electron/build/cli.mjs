@@ -15,7 +15,7 @@
  * ARCHDRILL_CLI_OUT: somewhere else (the test that compares the two paths).
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { MANIFEST } from '../cli/cliBundle.mjs';
 import { builtinRubricData } from './rubricData.mjs';
 
@@ -63,7 +63,11 @@ try {
     if (mtimeMs >= started) throw new Error(`${file} changed during the build`);
     inputs[file] = [size, mtimeMs];
   }
-  writeFileSync(join(outDir, MANIFEST), `${JSON.stringify({ entry: 'main.mjs', inputs })}\n`);
+  // The bundle's own files too: a chunk gone or cut short would fail mid-run, not fall back.
+  const outputs = {};
+  for (const file of Object.keys(result.metafile.outputs))
+    outputs[relative(outDir, join(root, file))] = statSync(join(root, file)).size;
+  writeFileSync(join(outDir, MANIFEST), `${JSON.stringify({ entry: 'main.mjs', inputs, outputs })}\n`);
   console.log(`Archdrill: bundled the CLI (${Object.keys(inputs).length} sources, rubrics included) into ${outDir}`);
 } catch (err) {
   rmSync(outDir, { recursive: true, force: true });

@@ -12,19 +12,22 @@ export const MANIFEST = 'inputs.json';
 
 /**
  * The bundle's entry as a file: URL when `bundleDir` holds a bundle whose
- * every source (paths relative to `root`) has the size and mtime it had when
- * built; null when there is none, or any source changed, moved or went.
- * A changed source that imports a new file changed itself, so the list
- * needs no more than what the last build read.
+ * every file has the size it was built with and whose every source (paths
+ * relative to `root`) has the size and mtime it had when built; null when
+ * there is none, or any source changed, moved or went. A changed source that
+ * imports a new file changed itself, so the list needs no more than what the
+ * last build read.
  */
 export const freshBundle = (root, bundleDir) => {
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(join(bundleDir, MANIFEST), 'utf8'));
-    statSync(join(bundleDir, manifest.entry));
   } catch {
     return null;
   }
+  const sameSize = (path, size) => statSync(path, { throwIfNoEntry: false })?.size === size;
+  for (const [file, size] of Object.entries(manifest.outputs ?? {})) if (!sameSize(join(bundleDir, file), size)) return null;
+  if (!statSync(join(bundleDir, manifest.entry), { throwIfNoEntry: false })) return null;
   for (const [file, [size, mtimeMs]] of Object.entries(manifest.inputs)) {
     const now = statSync(join(root, file), { throwIfNoEntry: false });
     if (!now || now.size !== size || now.mtimeMs !== mtimeMs) return null;

@@ -39,9 +39,15 @@ describe('freshBundle', () => {
     mkdirSync(join(dir, 'src'));
     mkdirSync(join(dir, 'bundle'));
     writeFileSync(join(dir, 'src/a.ts'), 'export const a = 1;\n');
-    writeFileSync(join(dir, 'bundle/main.mjs'), '');
+    const entry = 'import "./chunk.mjs";\n';
+    writeFileSync(join(dir, 'bundle/main.mjs'), entry);
+    writeFileSync(join(dir, 'bundle/chunk.mjs'), '');
     const { size, mtimeMs } = statSync(join(dir, 'src/a.ts'));
-    writeFileSync(join(dir, 'bundle', MANIFEST), JSON.stringify({ entry: 'main.mjs', inputs: { 'src/a.ts': [size, mtimeMs] } }));
+    const outputs = { 'main.mjs': entry.length, 'chunk.mjs': 0 };
+    writeFileSync(
+      join(dir, 'bundle', MANIFEST),
+      JSON.stringify({ entry: 'main.mjs', inputs: { 'src/a.ts': [size, mtimeMs] }, outputs }),
+    );
     return { dir, fresh: () => freshBundle(dir, join(dir, 'bundle')) };
   };
   it('names the entry while every source is as it was built', () => {
@@ -49,7 +55,7 @@ describe('freshBundle', () => {
     expect(fresh()).toBe(`file://${join(dir, 'bundle/main.mjs')}`);
   });
 
-  it('refuses a bundle whose source was touched or removed, or that lost its entry or manifest', () => {
+  it('refuses a bundle whose source was touched or removed, or that lost a file or its manifest', () => {
     const touched = setUp();
     utimesSync(join(touched.dir, 'src/a.ts'), new Date(), new Date(Date.now() + 5000));
     expect(touched.fresh()).toBeNull();
@@ -63,6 +69,12 @@ describe('freshBundle', () => {
     const noEntry = setUp();
     rmSync(join(noEntry.dir, 'bundle/main.mjs'));
     expect(noEntry.fresh()).toBeNull();
+    const noChunk = setUp();
+    rmSync(join(noChunk.dir, 'bundle/chunk.mjs'));
+    expect(noChunk.fresh()).toBeNull();
+    const cut = setUp();
+    writeFileSync(join(cut.dir, 'bundle/main.mjs'), '');
+    expect(cut.fresh()).toBeNull();
     const noManifest = setUp();
     rmSync(join(noManifest.dir, 'bundle', MANIFEST));
     expect(noManifest.fresh()).toBeNull();
@@ -115,7 +127,9 @@ describe('the bundled bin', { timeout: 120_000 }, () => {
     const decoy = join(out, 'decoy');
     mkdirSync(decoy);
     const manifest = JSON.parse(readFileSync(join(bundle, MANIFEST), 'utf8'));
-    writeFileSync(join(decoy, 'main.mjs'), "export const main = async () => { process.stdout.write('decoy'); return 0; };\n");
+    const decoyMain = "export const main = async () => { process.stdout.write('decoy'); return 0; };\n";
+    writeFileSync(join(decoy, 'main.mjs'), decoyMain);
+    manifest.outputs = { 'main.mjs': decoyMain.length };
     writeFileSync(join(decoy, MANIFEST), JSON.stringify(manifest));
     expect(run(decoy, 'rubrics').stdout).toBe('decoy');
     const [first] = Object.keys(manifest.inputs);
