@@ -298,6 +298,19 @@ const leadingNowhere = (
   return dead;
 };
 
+const everything = new WeakMap<BoardGraph, BoardGraph>();
+/**
+ * The same board with every component taking part, unconnected and dead ends
+ * included: what a rule would have found had nothing been left out, so the
+ * score can say which box did not count and why (score.ts). The copy shares
+ * every index with `graph`; only the participation differs.
+ */
+export const withEverything = (graph: BoardGraph): BoardGraph =>
+  getOrMake(everything, graph, () => {
+    const design = new Set(graph.nodes.filter((n) => isComponentKind(n.kind)).map((n) => n.id));
+    return Object.assign(Object.create(graph) as BoardGraph, { design, unconnected: [], deadEnds: [] });
+  });
+
 /** The role a component plays in `graph` (its kind, unless its label names another role). */
 export const roleOf = (graph: BoardGraph, node: BoardNode): NodeKind => roleAt(graph, node.id) ?? node.kind;
 

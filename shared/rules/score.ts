@@ -1,8 +1,9 @@
 import type { Board, BoardNode } from '../board/types';
+import { kindInfo } from '../catalogue/catalogue';
 import { STEP_IDS, stepInfo } from '../framework/steps';
 import type { Rubric, RubricRule } from '../rubric/schema';
 import { collectEvidence, estimateDeltas, evaluateCondition, internalErrors, isApplicable } from './evaluate';
-import { type BoardGraph, buildGraph, type DeadEndReason } from './graph';
+import { type BoardGraph, buildGraph, type DeadEndReason, withEverything } from './graph';
 import { getOrMake } from './memo';
 import type {
   Band,
@@ -83,20 +84,61 @@ const judge = (
     if (!isApplicable(condition)) return { condition, credit: 0, status: 'not-applicable' };
     return { condition, credit: condition.passed ? 0 : 1, status: condition.passed ? 'failed' : 'passed' };
   }
-  if (!rule.explain) return { condition, credit: condition.passed ? 1 : 0, status: condition.passed ? 'passed' : 'failed' };
+  if (!rule.explain) {
+    if (condition.passed) return { condition, credit: 1, status: 'passed' };
+    const uncounted = leftOut(graph, rule, env);
+    return { condition, credit: 0, status: 'failed', ...(uncounted && { prefix: `Drawn, but ${uncounted}. ` }) };
+  }
   const explained = evaluateCondition(graph, rule.explain, env);
   const drawn = condition.passed;
+  const uncounted = drawn ? null : leftOut(graph, rule, env);
   const both: ConditionResult = { op: 'all', passed: drawn && explained.passed, children: [condition, explained] };
   const mechanism = { drawn, explained: explained.passed };
   if (drawn && explained.passed) return { condition: both, credit: 1, status: 'passed', mechanism };
-  if (!drawn && !explained.passed) return { condition: both, credit: 0, status: 'failed', mechanism };
+  if (!drawn && !explained.passed)
+    return { condition: both, credit: 0, status: 'failed', mechanism, ...(uncounted && { prefix: `Drawn, but ${uncounted}. ` }) };
   return {
     condition: both,
     credit: rule.partial ?? 0.5,
     status: 'partial',
     mechanism,
-    prefix: drawn ? 'Drawn but not explained in your notes. ' : 'Mentioned in your notes but not drawn. ',
+    prefix: drawn
+      ? 'Drawn but not explained in your notes. '
+      : uncounted
+        ? `Mentioned in your notes and drawn, but ${uncounted}. `
+        : 'Mentioned in your notes but not drawn. ',
   };
+};
+
+/**
+ * Why a rule's drawing earned nothing when the rule would pass with every
+ * component taking part: "your “Kafka” leads nowhere (nothing reads from it)
+ * and your CDN is not connected to the rest of the design, so they do not count". Null when the
+ * drawing misses more than left-out boxes.
+ */
+const leftOut = (graph: BoardGraph, rule: RubricRule, env: CheckEnv): string | null => {
+  if (graph.unconnected.length === 0 && graph.deadEnds.length === 0) return null;
+  const retry = evaluateCondition(withEverything(graph), rule.check, env);
+  if (!retry.passed) return null;
+  const used = new Set(collectEvidence(retry).nodeIds);
+  const dead = graph.deadEnds.filter((d) => used.has(d.node.id));
+  const apart = graph.unconnected.filter((n) => used.has(n.id)).map(nameOf);
+  const reasons = dead.map((d) => `${nameOf(d.node)} leads nowhere (${DEAD_END_WHY[d.reason]})`);
+  if (apart.length > 0)
+    reasons.push(`${listed(apart)} ${apart.length === 1 ? 'is' : 'are'} not connected to the rest of the design`);
+  if (reasons.length === 0) return null;
+  return `your ${reasons.join('; your ')}, so ${dead.length + apart.length === 1 ? 'it does' : 'they do'} not count`;
+};
+
+/** "a", "a and b", "a, b and c". */
+const listed = (names: readonly string[]): string =>
+  names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
+/** A box as a sentence names it: its label in quotes ("your “Click events”"), else its kind ("your message queue", "your DNS"). */
+const nameOf = (n: BoardNode): string => {
+  if (n.label) return `“${n.label}”`;
+  const kind = kindInfo(n.kind).label;
+  return /^.[A-Z]/.test(kind) ? kind : kind.charAt(0).toLowerCase() + kind.slice(1);
 };
 
 /**

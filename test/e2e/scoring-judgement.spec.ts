@@ -141,6 +141,9 @@ test('a queue nothing reads from leads nowhere and earns nothing, until its cons
     'Click eventsNothing reads from it, so it earns nothing: draw the worker or server that consumes it.',
   );
   await expect(rule(page, 'async-analytics')).toHaveAttribute('data-status', 'failed');
+  await expect(rule(page, 'async-analytics')).toContainText(
+    'Drawn, but your “Click events” leads nowhere (nothing reads from it), so it does not count.',
+  );
   await deadEnds.getByRole('button').click();
   await expect(clicks).toHaveClass(/selected/);
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);

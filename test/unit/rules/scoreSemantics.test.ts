@@ -112,10 +112,47 @@ describe('scoring semantics', () => {
     expect(scoreBoard(board([], []), rubric).percent).toBe(0);
   });
 
-  it('reports unconnected components, which earn nothing', () => {
+  it('reports unconnected components, which earn nothing, and says so in the rule they would have earned', () => {
     const r = scoreBoard(board([...design, node('x', 'cache', { label: 'Spare cache' })], [edge('u', 'app')]), rubric);
     expect(r.unconnected.map((u) => u.id)).toEqual(['c', 'q', 'w', 'x']);
     expect(r.rules[0]!.status).toBe('failed');
+    expect(r.rules[0]!.explanation).toBe(
+      'Drawn, but your cache and “Spare cache” are not connected to the rest of the design, so they do not count. draw a cache',
+    );
+    // Mentioned and drawn, but the drawing is left out: the panel says why instead of "not drawn".
+    const apart = board(
+      [...design, node('s2', 'service', { label: 'Fan-out' })],
+      [edge('u', 'app'), ...chain('s2', 'q', 'w')],
+      good.notes,
+    );
+    const said = scoreBoard(apart, rubric).rules[1]!;
+    expect(said).toMatchObject({ status: 'partial', mechanism: { drawn: false, explained: true } });
+    expect(said.explanation).toBe(
+      'Mentioned in your notes and drawn, but your message queue, worker and “Fan-out” are not connected to the rest of the design, so they do not count. fan out through a queue and say why',
+    );
+    // A rule the left-out boxes would not have earned either keeps its plain hint.
+    const missing = scoreBoard(
+      board([node('u', 'client'), node('app', 'service'), node('w', 'worker')], [edge('u', 'app')]),
+      rubric,
+    );
+    expect(missing.rules[1]!.explanation).toBe('fan out through a queue and say why');
+  });
+
+  it('names the dead end in the rule it would have earned', () => {
+    const queued = rubricOf(`
+  - id: queue
+    step: high_level
+    weight: 2
+    check: { type: path-exists, through: [{ kind: service }, { kind: queue }] }
+    pass: queued
+    hint: put a queue behind the service`);
+    const r = scoreBoard(
+      board([node('u', 'client'), node('app', 'service'), node('q', 'event_stream', { label: 'Kafka' })], chain('u', 'app', 'q')),
+      queued,
+    );
+    expect(r.rules[0]!.explanation).toBe(
+      'Drawn, but your “Kafka” leads nowhere (nothing reads from it), so it does not count. put a queue behind the service',
+    );
   });
 
   it('reports what leads nowhere — a queue nothing reads, a load balancer with nothing behind it — and gives it nothing', () => {
