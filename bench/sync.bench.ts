@@ -66,9 +66,12 @@ interface Prepared {
   readonly dataDir: string | undefined;
 }
 
+/** BENCH_SYNC_NODE_ARGS="--flag …": more Node flags for every latency server alike (an experiment, e.g. on GC threads). */
+const SERVER_NODE_ARGS = process.env.BENCH_SYNC_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 const prepare = async (kind: ServerKind, n: number): Promise<Prepared> => {
   const dataDir = kind === 'ours' ? tempDir() : undefined;
-  const server = await startServer(kind, { dataDir });
+  const server = await startServer(kind, { dataDir, nodeArgs: SERVER_NODE_ARGS });
   const workers = await openLoad(server.ready, makeRooms(n));
   await runLoad(workers, QUICK ? 500 : 1500);
   return { kind, n, server, workers, dataDir };
@@ -167,6 +170,7 @@ const latencyTable = async () => {
       ? '  BENCH_SYNC_PIN=1: servers pinned to every core but the last, load generators to the last (taskset)'
       : '  no process pinned to a core (BENCH_SYNC_PIN=1 pins servers and load generators apart)',
   );
+  if (SERVER_NODE_ARGS.length > 0) console.log(`  BENCH_SYNC_NODE_ARGS: every server runs with ${SERVER_NODE_ARGS.join(' ')}`);
   console.log(
     "  cpu pressure: the share of a window in which some task on the machine waited for a CPU (Linux PSI), this bench's own included",
   );
@@ -223,7 +227,7 @@ const latencyTable = async () => {
       const edits = rs.reduce((a, r) => a + r.samples.length, 0);
       const sum = (pick: (w: WindowReport) => number) => rs.reduce((a, r) => a + pick(r.spent), 0);
       console.log(
-        `         ${kind.padEnd(8)} per edit: cpu ${fmt(sum((w) => w.cpuMicros) / edits, 1)} µs, allocated ${fmt(sum((w) => w.allocated) / edits, 0)} B; scavenges ${sum((w) => w.scavenges)} (${fmt(
+        `         ${kind.padEnd(8)} per edit: cpu ${fmt(sum((w) => w.cpuMicros) / edits, 1)} µs, allocated ${fmt(sum((w) => w.allocated) / edits, 0)} B, promoted ${fmt(sum((w) => w.promoted) / edits, 0)} B; scavenges ${sum((w) => w.scavenges)} (${fmt(
           sum((w) => w.scavengeMs),
           1,
         )} ms), full GCs ${sum((w) => w.fullGcs)}, longest GC pause ${fmt(Math.max(...rs.map((r) => r.spent.maxPauseMs)), 1)} ms`,

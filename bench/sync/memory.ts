@@ -49,11 +49,19 @@ export interface WindowReport {
   readonly allocated: number;
   readonly scavenges: number;
   readonly scavengeMs: number;
+  /** Bytes the scavenges moved into the old generation (what lived through them twice): what the next full GC has to deal with. */
+  readonly promoted: number;
   /** The longest single GC pause of any kind, ms. */
   readonly maxPauseMs: number;
   /** Mark-compacts (full GCs). */
   readonly fullGcs: number;
 }
+
+/** The old generation's used bytes in one of GCProfiler's snapshots (objects too large for the young one included). */
+const oldUsed = (snapshot: { heapSpaceStatistics: readonly { spaceName: string; spaceUsedSize: number }[] }): number =>
+  snapshot.heapSpaceStatistics
+    .filter((sp) => sp.spaceName === 'old_space' || sp.spaceName === 'large_object_space')
+    .reduce((a, sp) => a + sp.spaceUsedSize, 0);
 
 const serveWindows = (): void => {
   let open: { profiler: GCProfiler; cpu: NodeJS.CpuUsage; used: number } | null = null;
@@ -75,6 +83,7 @@ const serveWindows = (): void => {
     let scavengeMs = 0;
     let maxPauseMs = 0;
     let fullGcs = 0;
+    let promoted = 0;
     for (const gc of gcs) {
       allocated += Math.max(0, gc.beforeGC.heapStatistics.usedHeapSize - before);
       before = gc.afterGC.heapStatistics.usedHeapSize;
@@ -83,12 +92,21 @@ const serveWindows = (): void => {
       if (gc.gcType === 'Scavenge' || gc.gcType === 'MinorMarkCompact') {
         scavenges++;
         scavengeMs += ms;
+        promoted += Math.max(0, oldUsed(gc.afterGC) - oldUsed(gc.beforeGC));
       } else if (gc.gcType === 'MarkSweepCompact') fullGcs++;
     }
     allocated += Math.max(0, getHeapStatistics().used_heap_size - before);
     open = null;
     process.send?.({
-      window: { cpuMicros: cpu.user + cpu.system, allocated, scavenges, scavengeMs, maxPauseMs, fullGcs } satisfies WindowReport,
+      window: {
+        cpuMicros: cpu.user + cpu.system,
+        allocated,
+        scavenges,
+        scavengeMs,
+        promoted,
+        maxPauseMs,
+        fullGcs,
+      } satisfies WindowReport,
     });
   });
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Bundles the CLI (electron/cli/main.ts and what it imports from electron/ and
- * shared/) into dist/cli/ as ES modules, npm packages left to node_modules, so
+ * shared/) into dist/cli/ as ES modules, most npm packages left to node_modules, so
  * the `archdrill` bin starts without compiling TypeScript through tsx (about
  * 0.7 s of every run). Commands loaded on demand stay in chunks of their own:
  * `score` never loads the rasteriser, `export` never the sync server.
@@ -14,12 +14,20 @@
  * fails nothing, the bin just stays on tsx.
  * ARCHDRILL_CLI_OUT: somewhere else (the test that compares the two paths).
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { MANIFEST } from '../cli/cliBundle.mjs';
 import { builtinRubricData } from './rubricData.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
+/**
+ * npm packages bundled in, not left to node_modules: pure JavaScript that no
+ * external package imports (so there is never a second copy of one), and
+ * whose many small files cost Node more to resolve and load one by one than
+ * the code itself (zod alone: ~0.3 s at load 7). Yjs and its kin stay out:
+ * y-leveldb, outside, must share our copy.
+ */
+const BUNDLED = ['zod', 'yaml', 'png-chunk-text', 'png-chunks-encode', 'png-chunks-extract'];
 const outDir = resolve(process.env.ARCHDRILL_CLI_OUT ?? join(root, 'dist/cli'));
 
 try {
@@ -48,13 +56,19 @@ try {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies).filter(
+      (d) => !BUNDLED.includes(d),
+    ),
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',
     plugins: [compiledRubrics],
+    // The CommonJS packages bundled (yaml) require Node's built-ins: give the ES module chunks a require.
+    banner: {
+      js: "import { createRequire as __archdrillRequire } from 'node:module'; const require = __archdrillRequire(import.meta.url);",
+    },
   });
   const inputs = {};
   for (const file of [...Object.keys(result.metafile.inputs), ...rubrics.files]) {
