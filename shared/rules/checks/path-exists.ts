@@ -1,15 +1,21 @@
 import { z } from 'zod';
+import type { NodeKind } from '../../board/kinds';
 import { findChain, roleOf } from '../graph';
-import { describeSelector, matchesDetails, protocolSchema, selectorKinds, selectorSchema } from '../selector';
+import { describeSelector, KIND_GROUPS, matchesDetails, protocolSchema, selectorKinds, selectorSchema } from '../selector';
 import { defineCheck } from '../types';
 
 /**
  * Passes when a directed path visits the `through` selectors in order, e.g.
  * client → load_balancer → service → cache. Other components may sit between
- * stages (a CDN before the load balancer is fine). With `protocol`, every hop
+ * stages (a CDN before the load balancer is fine), but not a database, object
+ * store, search index or warehouse: data rests there, so a path through one
+ * is a chain of boxes, not a request (a cache may sit in front of a store). With `protocol`, every hop
  * uses it; with `avoid`, the path may not pass a component matching that
  * selector between stages (e.g. persistence that does not depend on a pub/sub).
  */
+/** Where data rests (the `store` group): a request ends there, it is not passed on (a cache in front of a store may pass it on). */
+const AT_REST: ReadonlySet<NodeKind> = new Set<NodeKind>(KIND_GROUPS.store);
+
 export const pathExists = defineCheck({
   type: 'path-exists',
   meta: {
@@ -24,9 +30,9 @@ export const pathExists = defineCheck({
     const avoided = avoid && selectorKinds(avoid);
     const path = findChain(graph, through, {
       protocol,
-      ...(avoid && {
-        via: (n) => !((avoided === null || avoided!.includes(roleOf(graph, n))) && matchesDetails(n, avoid)),
-      }),
+      via: (n) =>
+        !AT_REST.has(roleOf(graph, n)) &&
+        !(avoid && (avoided === null || avoided!.includes(roleOf(graph, n))) && matchesDetails(n, avoid)),
     });
     const route = through.map(describeSelector).join(' → ');
     return path

@@ -29,6 +29,20 @@ describe('path-exists', () => {
         options: { through: [{ kind: 'client' }, { kind: 'websocket_server' }], protocol: 'websocket' },
       },
       {
+        name: 'through a cache in front of its store (service → cache → database)',
+        board: board([node('app', 'service'), node('c', 'cache'), node('db', 'sql_db')], chain('app', 'c', 'db')),
+        options: { through: [{ kind: 'service' }, { kind: 'database' }] },
+        evidence: { nodeIds: ['app', 'c', 'db'] },
+      },
+      {
+        name: 'a store as a stage of its own (database → stream, change data capture)',
+        board: board(
+          [node('app', 'service'), node('db', 'sql_db'), node('k', 'event_stream'), node('w', 'worker')],
+          chain('app', 'db', 'k', 'w'),
+        ),
+        options: { through: [{ kind: 'service' }, { kind: 'database' }, { kind: 'queue' }] },
+      },
+      {
         name: 'a cycle does not trap the search',
         board: board(readPath, [...chain('u', 'lb', 'app'), edge('app', 'lb'), edge('app', 'c')]),
         options: { through },
@@ -49,6 +63,28 @@ describe('path-exists', () => {
           [edge('u', 'lb', 'websocket'), edge('lb', 'w', 'http')],
         ),
         options: { through: [{ kind: 'client' }, { kind: 'websocket_server' }], protocol: 'websocket' },
+      },
+      {
+        name: 'through a database: a request ends where data rests, it is not passed on',
+        board: board(
+          [node('u', 'client'), node('app', 'service'), node('db', 'sql_db'), node('w', 'websocket_server')],
+          chain('u', 'app', 'db', 'w'),
+        ),
+        options: { through: [{ kind: 'client' }, { kind: 'websocket_server' }] },
+      },
+      {
+        name: 'through an object store or search index (a chain of every box)',
+        board: board(
+          [
+            node('app', 'service'),
+            node('s3', 'object_store'),
+            node('es', 'search_index'),
+            node('q', 'message_queue'),
+            node('w', 'worker'),
+          ],
+          chain('app', 's3', 'es', 'q', 'w'),
+        ),
+        options: { through: [{ kind: 'service' }, { kind: 'queue' }] },
       },
       { name: 'an empty board', board: board([]), options: { through } },
     ],
