@@ -2,7 +2,7 @@ import { type ComponentKind, isComponentKind, type NodeKind, type Protocol } fro
 import type { Board, BoardEdge, BoardNode } from '../board/types';
 import { getOrMake, perGraph } from './memo';
 import { resolveRole } from './roles';
-import { matchesDetails, type Selector, selectorKinds } from './selector';
+import { KIND_GROUPS, matchesDetails, type Selector, selectorKinds } from './selector';
 
 /**
  * A board indexed once per scoring call: nodes by id and by role, the flow
@@ -84,7 +84,7 @@ const PASSIVE: ReadonlySet<NodeKind> = new Set<NodeKind>([
   'search_index',
   'data_warehouse',
 ]);
-const QUEUES: ReadonlySet<NodeKind> = new Set<NodeKind>(['message_queue', 'event_stream', 'pubsub']);
+const QUEUES: ReadonlySet<NodeKind> = new Set<NodeKind>(KIND_GROUPS.queue);
 const CONSUMERS: ReadonlySet<NodeKind> = new Set<NodeKind>(['worker', 'websocket_server', 'notification_service']);
 const CONSUME_LABEL = /\b(?:consum\w*|subscrib\w*|pull\w*|poll\w*|listen\w*|reads? from|dequeue\w*)\b/i;
 /** Components that count towards the design even when drawn apart: cross-cutting concerns. */
@@ -244,12 +244,14 @@ const participation = (
   return { design, unconnected };
 };
 
-const ENTRIES: ReadonlySet<NodeKind> = new Set<NodeKind>(['load_balancer', 'api_gateway', 'reverse_proxy']);
+const COMPUTE: ReadonlySet<NodeKind> = new Set<NodeKind>(KIND_GROUPS.compute);
+const ENTRIES: ReadonlySet<NodeKind> = new Set<NodeKind>(KIND_GROUPS.entry);
 
 /**
  * The components of the design that forward to nothing (see BoardGraph.deadEnds), from the flow edges.
  * - A queue is given the benefit of the doubt when a second component or a consumer touches it: an
- *   unlabelled "worker → Kafka" arrow is how many people draw a consumer.
+ *   unlabelled "worker → Kafka" arrow is how many people draw a consumer; so is a pub/sub any server
+ *   touches ("chat servers → Redis pub/sub": they publish and subscribe).
  * - A balancer or CDN drawn with response arrows (servers → LB → client) sits between a client and the
  *   rest: it leads somewhere, the arrows just point back.
  */
@@ -276,7 +278,8 @@ const leadingNowhere = (
     else fedByOther[b] = 1;
     if (feeder[b] === -1) feeder[b] = a;
     else if (feeder[b] !== a) feeder[b] = -2;
-    if (CONSUMERS.has(roles[a]!)) fedByConsumer[b] = 1;
+    // Servers publish to a pub/sub and subscribe to it: one arrow from a fleet's box stands for both.
+    if (CONSUMERS.has(roles[a]!) || (roles[b] === 'pubsub' && COMPUTE.has(roles[a]!))) fedByConsumer[b] = 1;
   }
   const dead: DeadEnd[] = [];
   for (let i = 0; i < count; i++) {

@@ -185,6 +185,8 @@ describe('scoring semantics', () => {
     ['two producers on one queue', [edge('app', 'q'), edge('u2', 'q')], []],
     ['a consumer reading over async', [edge('app', 'q'), edge('w', 'q', { protocol: 'async' })], []],
     ['one producer, no consumer', [edge('app', 'q')], ['q']],
+    ['a pub/sub one server box publishes to (the fleet publishes and subscribes)', [edge('app', 'ps')], []],
+    ['a pub/sub only a client feeds', [edge('u', 'ps')], ['ps']],
     ['a balancer answering only the client', [edge('u', 'lb'), edge('lb', 'u'), edge('lb', 'app')], []],
     ['a balancer drawn with response arrows (app → LB → client)', [edge('app', 'lb'), edge('lb', 'u')], []],
     ['a balancer the service calls, with no client', [edge('app', 'lb')], ['lb']],
@@ -203,6 +205,7 @@ describe('scoring semantics', () => {
       node('lb', 'load_balancer'),
       node('cdn', 'cdn'),
       node('s3', 'object_store'),
+      node('ps', 'pubsub'),
     ];
     const g = buildGraph(board(nodes, [edge('u', 'app'), edge('u', 'u2'), ...edges]));
     expect(g.deadEnds.map((d) => d.node.id)).toEqual(dead);
