@@ -8,7 +8,9 @@
  * over would time mostly cache hits. The target is measured on boards never
  * seen before: each run has its own edges, labels and notes, so no cache can
  * help. A second figure, one edge changed per run with the notes unchanged,
- * shows what rescoring while drawing costs (text caches may hit there).
+ * shows what rescoring while drawing costs (text caches may hit there); a
+ * third, one step's notes one word longer per run, what rescoring while
+ * writing costs (the other steps' readings are reused).
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -146,5 +148,11 @@ export const run = async (): Promise<void> => {
     rubric,
   );
   console.log(`  drawing edits (one edge changed per run, notes unchanged): ${summary(drawing)}`);
+  // Typing: the same drawing, one step's notes one word longer per run (what the panel does while someone writes).
+  const typing = await timeAll(
+    (i) => ({ ...base, notes: { ...base.notes, deep_dive: `${base.notes.deep_dive} word${i}` } }),
+    rubric,
+  );
+  console.log(`  typing (one step's notes one word longer per run, drawing unchanged): ${summary(typing)}`);
   console.log(`  load average after ${load()}`);
 };

@@ -1,4 +1,4 @@
-import { BAND_LABELS, buildReport, formatTime, type ReportModel, type ReportRule } from './model';
+import { BAND_LABELS, buildReport, formatTime, type ReportAlerts, type ReportModel, type ReportRule } from './model';
 import { formatBytes, REPLAY_HOWTO, replayTooLarge } from './replayLink';
 import type { ReportImage, ReportInput, ReportReplay } from './types';
 
@@ -18,6 +18,7 @@ table{border-collapse:collapse}td,th{border:1px solid #dfe3ea;padding:.25rem .6r
 .replay{background:#eef3ff;border:1px solid #c9d6f5;border-radius:6px;padding:.6rem .8rem}
 .replay a{font-weight:600;color:#2550c8}.replay p{margin:.2rem 0}
 .missed li{margin:.35rem 0}.missed strong{color:#d64545}.passed{color:#1f9d55}
+.cap{color:#c98a06}.fatal{color:#d64545}.ok{color:#1f9d55}.off{color:#d64545}
 @media print{body{margin:0;max-width:none}.replay{display:none}h2{break-after:avoid}figure{break-inside:avoid}}
 `;
 
@@ -52,6 +53,21 @@ ${
 }
 </section>`;
 
+const list = (items: readonly string[]) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+
+/** What to fix first, under the overall score: each part only when it has something. */
+const alertsHtml = (a: ReportAlerts): string =>
+  [
+    a.cap && `<p class="cap">${escapeHtml(a.cap)}</p>`,
+    a.fatal.length > 0 &&
+      `<h3 class="fatal">Fatal flaw${a.fatal.length === 1 ? '' : 's'}</h3>${list(a.fatal.map((f) => `<strong>${escapeHtml(f.name)}</strong> — ${escapeHtml(f.hint)}`))}`,
+    a.leftOut.length > 0 && `<h3>Earned nothing</h3>${list(a.leftOut.map(escapeHtml))}`,
+    a.estimates.length > 0 &&
+      `<h3>Estimates against the brief</h3>${list(a.estimates.map((e) => `<span class="${e.ok ? 'ok' : 'off'}">${e.ok ? '✓' : '✗'}</span> ${escapeHtml(e.message)}`))}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+
 /**
  * A self-contained HTML report: the question and brief, the picture (a data
  * URL), the scorecard, the notes and time of each step, and the interviewer's
@@ -63,7 +79,7 @@ export const reportHtml = (input: ReportInput, image: ReportImage | null, replay
   const size = image?.width && image.height ? ` width="${image.width}" height="${image.height}"` : '';
   const overall = m.overall
     ? `<p class="score">Overall: ${m.overall.earned} / ${m.overall.possible} (${m.overall.percent}%) — <span class="band-${m.overall.band}">${BAND_LABELS[m.overall.band]}</span></p>
-<table><thead><tr><th>Step</th><th>Score</th><th>Time</th><th>Missed</th></tr></thead><tbody>${m.steps
+${m.alerts ? alertsHtml(m.alerts) : ''}<table><thead><tr><th>Step</th><th>Score</th><th>Time</th><th>Missed</th></tr></thead><tbody>${m.steps
         .map(
           (s) =>
             `<tr><td>${escapeHtml(s.title)}</td><td>${s.score ? `${s.score.percent}%` : '—'}</td><td>${

@@ -1,4 +1,4 @@
-import { BAND_LABELS, buildReport, formatTime, type ReportRule } from './model';
+import { BAND_LABELS, buildReport, formatTime, type ReportAlerts, type ReportRule } from './model';
 import { formatBytes, REPLAY_HOWTO, replayTooLarge } from './replayLink';
 import type { ReportImage, ReportInput, ReportReplay } from './types';
 
@@ -14,6 +14,23 @@ const block = (s: string) =>
 
 const ruleLines = (list: readonly ReportRule[]) =>
   list.map((r) => `- **${inline(r.name)}** (${r.weight} pt) — ${inline(r.text)}`).join('\n');
+
+/** What to fix first, under the overall score: each part only when it has something. */
+const alertLines = (a: ReportAlerts): string[] => {
+  const out: string[] = [];
+  if (a.cap) out.push(`_${inline(a.cap)}_`, '');
+  if (a.fatal.length > 0)
+    out.push(
+      `**Fatal flaw${a.fatal.length === 1 ? '' : 's'}**`,
+      '',
+      ...a.fatal.map((f) => `- **${inline(f.name)}** — ${inline(f.hint)}`),
+      '',
+    );
+  if (a.leftOut.length > 0) out.push('**Earned nothing**', '', ...a.leftOut.map((l) => `- ${inline(l)}`), '');
+  if (a.estimates.length > 0)
+    out.push('**Estimates against the brief**', '', ...a.estimates.map((e) => `- ${e.ok ? '✓' : '✗'} ${inline(e.message)}`), '');
+  return out;
+};
 
 /**
  * The report as Markdown: the same sections as the HTML report, with the
@@ -41,6 +58,7 @@ export const reportMarkdown = (input: ReportInput, image: ReportImage | null, re
   if (m.overall) {
     const o = m.overall;
     out.push(`**Overall: ${o.earned} / ${o.possible} (${o.percent}%) — ${BAND_LABELS[o.band]}**`, '');
+    if (m.alerts) out.push(...alertLines(m.alerts));
     out.push('| Step | Score | Time | Missed |', '|---|---|---|---|');
     for (const s of m.steps)
       out.push(

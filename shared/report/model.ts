@@ -2,7 +2,8 @@ import type { NodeKind } from '../board/kinds';
 import { kindInfo } from '../catalogue/catalogue';
 import { STEPS, type StepId } from '../framework/steps';
 import { isMissed } from '../rules/missed';
-import type { Band } from '../rules/types';
+import { bandCapMessage, fatalHintText } from '../rules/score';
+import type { Band, ScoreResult } from '../rules/types';
 import { FEEDBACK_KEYS, type Feedback, RATING_LABELS } from '../session/feedback';
 import type { ReportInput, StepTime } from './types';
 
@@ -25,12 +26,27 @@ export interface ReportStep {
   readonly passed: readonly ReportRule[];
 }
 
+/**
+ * What to fix first, as the score panel shows it above the rules: fatal
+ * flaws, why the band is capped, boxes that earned nothing, and each
+ * estimate against the brief.
+ */
+export interface ReportAlerts {
+  readonly cap?: string;
+  readonly fatal: readonly { readonly name: string; readonly hint: string }[];
+  /** "“Kafka” leads nowhere: nothing reads from it", "Spare cache is not connected to anything". */
+  readonly leftOut: readonly string[];
+  readonly estimates: readonly { readonly ok: boolean; readonly message: string }[];
+}
+
 /** The report's content in reading order, shared by the HTML and Markdown renderers. */
 export interface ReportModel {
   readonly title: string;
   readonly prompt?: string;
   readonly generatedAt?: string;
   readonly overall?: { readonly earned: number; readonly possible: number; readonly percent: number; readonly band: Band };
+  /** Present with a score. */
+  readonly alerts?: ReportAlerts;
   readonly components: readonly { readonly label: string; readonly kind: string; readonly count: number }[];
   readonly connectionCount: number;
   readonly steps: readonly ReportStep[];
@@ -60,6 +76,24 @@ const feedbackOf = (feedback: Feedback | undefined): ReportFeedback | undefined 
 const humanize = (id: string) => {
   const words = id.replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+const boxName = (c: { readonly label?: string; readonly kind: NodeKind }): string => c.label || kindInfo(c.kind).label;
+
+const alertsOf = (score: ScoreResult, ruleNames: ReportInput['ruleNames']): ReportAlerts => {
+  const cap = bandCapMessage(score);
+  return {
+    ...(cap && { cap }),
+    fatal: score.fatalFlaws.map((f) => ({
+      name: ruleNames?.[f.ruleId] ?? f.concept ?? humanize(f.ruleId),
+      hint: fatalHintText(f.hint),
+    })),
+    leftOut: [
+      ...score.deadEnds.map((d) => `${boxName(d)} leads nowhere and earns nothing: ${d.why}`),
+      ...score.unconnected.map((u) => `${boxName(u)} is not connected to anything and earns nothing`),
+    ],
+    estimates: score.estimates.map((e) => ({ ok: e.withinTolerance, message: e.message })),
+  };
 };
 
 /** Builds the report's content from the board, the question and (when there is one) the score. */
@@ -100,6 +134,7 @@ export const buildReport = (input: ReportInput): ReportModel => {
     ...(input.generatedAt && { generatedAt: input.generatedAt }),
     ...(score && {
       overall: { earned: score.earned, possible: score.possible, percent: score.percent, band: score.band },
+      alerts: alertsOf(score, input.ruleNames),
     }),
     components: [...counts]
       .map(([kind, count]) => ({ kind, count, label: kindInfo(kind).label }))

@@ -239,6 +239,22 @@ export const thinStepsMessage = (result: Pick<ScoreResult, 'thinSteps' | 'steps'
   return `Strong needs every step: ${thin.join(', ')}. The band stays ${result.band} until ${thin.length === 1 ? 'it is' : 'they are'} answered.`;
 };
 
+/** A fatal flaw's hint under a heading that already says fatal: "Fatal: a client talking…" → "A client talking…". */
+export const fatalHintText = (hint: string): string => {
+  const rest = hint.replace(/^fatal:\s*/i, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
+/** Why the band is lower than the percentage alone gives (a fatal flaw or a skipped step), or null when it is not. */
+export const bandCapMessage = (
+  result: Pick<ScoreResult, 'uncappedBand' | 'thinSteps' | 'steps' | 'band' | 'fatalFlaws'>,
+): string | null => {
+  if (!result.uncappedBand) return null;
+  if (result.thinSteps) return thinStepsMessage(result);
+  const these = result.fatalFlaws.length === 1 ? 'this flaw' : 'these flaws';
+  return `The band is capped at ${result.band}: without ${these} the design would be ${result.uncappedBand}.`;
+};
+
 /** A fatal flaw, or a step as good as skipped, keeps a design out of the top band; two fatal flaws make it weak. */
 const capBand = (band: Band, fatal: number, thinSteps: number): Band => {
   if (fatal >= 2) return 'weak';

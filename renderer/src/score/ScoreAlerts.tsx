@@ -1,13 +1,7 @@
 import { kindInfo } from '@shared/catalogue/catalogue';
-import { thinStepsMessage } from '@shared/rules/score';
+import { bandCapMessage, fatalHintText } from '@shared/rules/score';
 import type { DeadEndComponent, ScoreResult } from '@shared/rules/types';
 import { useBoardSession } from '../board/context';
-
-/** "Fatal: a client talking…" → "A client talking…": the heading already says it is fatal. */
-const withoutFatalPrefix = (hint: string): string => {
-  const rest = hint.replace(/^fatal:\s*/i, '');
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
-};
 
 /** "Nothing reads from it, so it earns nothing: draw …" — what is wrong and what to draw. */
 const deadEndAdvice = (d: DeadEndComponent): string => {
@@ -52,8 +46,7 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
           <h3>Fatal flaw{fatalFlaws.length === 1 ? '' : 's'}</h3>
           {result.uncappedBand && (
             <p className="score-alert-cap" data-testid="band-cap">
-              The band is capped at {result.band}: without {fatalFlaws.length === 1 ? 'this flaw' : 'these flaws'} the design
-              would be {result.uncappedBand}.
+              {bandCapMessage(result)}
             </p>
           )}
           <ul>
@@ -61,7 +54,7 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
               <AlertItem
                 key={f.ruleId}
                 title={f.concept ?? f.ruleId}
-                text={withoutFatalPrefix(f.hint)}
+                text={fatalHintText(f.hint)}
                 onSelect={() => selectNodes(f.evidence.nodeIds, f.evidence.edgeIds)}
               />
             ))}
@@ -72,7 +65,7 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
         <section className="score-alert thin" data-testid="thin-steps" aria-label="Skipped steps">
           <h3>A step is missing</h3>
           <p className="score-alert-cap" data-testid="band-cap">
-            {thinStepsMessage(result)}
+            {bandCapMessage(result)}
           </p>
         </section>
       )}

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { decodeBoard } from '@shared/board/codec';
 import type { Board } from '@shared/board/types';
 import { STEPS } from '@shared/framework/steps';
 import { buildReport, formatDuration, type ReportInput, reportHtml, reportMarkdown } from '@shared/report';
+import { scoreBoard } from '@shared/rules/score';
 import type { RuleResult, ScoreResult } from '@shared/rules/types';
 import { describe, expect, it } from 'vitest';
+import { loadBuiltin } from '../rubric/builtins';
 
 const board: Board = {
   question: 'url-shortener',
@@ -176,5 +180,64 @@ describe('reportMarkdown', () => {
   it('keeps table cells and headings from being broken by the text they quote', () => {
     const odd = reportMarkdown({ ...input, question: { title: 'A | B # [x]' } }, null);
     expect(odd).toContain('# A \\| B \\# \\[x\\]');
+  });
+});
+
+describe('what to fix first', () => {
+  // A plausible design with a client wired to its cache, a queue nothing reads, a box left apart and a write rate 1,000× off.
+  const flawed = (): ReportInput => {
+    const b = decodeBoard(
+      readFileSync(
+        new URL('../../fixtures/calibration/url-shortener.flaw-client-to-cache.archdrill.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    if (!b.ok) throw new Error('fixture');
+    const app = b.board.nodes.find((n) => n.kind === 'service')!;
+    const withExtras: Board = {
+      ...b.board,
+      nodes: [
+        ...b.board.nodes,
+        { id: 'clicks', kind: 'message_queue', label: 'Click events', position: { x: 0, y: 900 } },
+        { id: 'spare', kind: 'search_index', label: 'Spare index', position: { x: 300, y: 900 } },
+      ],
+      edges: [...b.board.edges, { id: 'to-clicks', source: app.id, target: 'clicks' }],
+      notes: { ...b.board.notes, scope: 'Writes: about 40,000 new URLs/s.' },
+    };
+    const rubric = loadBuiltin('url-shortener');
+    return { board: withExtras, question: { title: rubric.title }, score: scoreBoard(withExtras, rubric) };
+  };
+
+  it('puts the flaw, the cap, what earned nothing and the estimates under the overall score, in Markdown and HTML', () => {
+    const md = reportMarkdown(flawed(), null);
+    const scorecard = md.slice(md.indexOf('## Scorecard'), md.indexOf('| Step | Score |'));
+    expect(scorecard).toContain('_The band is capped at acceptable: without this flaw the design would be strong._');
+    expect(scorecard).toMatch(/\*\*Fatal flaw\*\*\n\n- \*\*Layering\*\* — A client talking to the database or cache directly/);
+    expect(scorecard).toContain(
+      '**Earned nothing**\n\n- Click events leads nowhere and earns nothing: nothing reads from it\n- Spare index is not connected to anything and earns nothing\n',
+    );
+    expect(scorecard).toContain('- ✗ Your 40,000 new URLs/s is 1,000× the ≈40/s the brief implies');
+    const html = reportHtml(flawed(), null);
+    const card = html.slice(
+      html.indexOf('<section id="scorecard">'),
+      html.indexOf('<table>', html.indexOf('<section id="scorecard">')),
+    );
+    expect(card).toContain('<p class="cap">The band is capped at acceptable: without this flaw the design would be strong.</p>');
+    expect(card).toContain('<h3 class="fatal">Fatal flaw</h3><ul><li><strong>Layering</strong> — A client talking');
+    expect(card).toContain('<li>Click events leads nowhere and earns nothing: nothing reads from it</li>');
+    expect(card).toContain('<span class="off">✗</span> Your 40,000 new URLs/s is 1,000×');
+  });
+
+  it('shows only the parts that have something: a strong answer has its estimates and nothing else', () => {
+    const b = decodeBoard(
+      readFileSync(new URL('../../../rubrics/examples/url-shortener.strong.archdrill.json', import.meta.url), 'utf8'),
+    );
+    if (!b.ok) throw new Error('fixture');
+    const md = reportMarkdown({ board: b.board, score: scoreBoard(b.board, loadBuiltin('url-shortener')) }, null);
+    expect(md).not.toContain('Fatal flaw');
+    expect(md).not.toContain('Earned nothing');
+    expect(md).not.toContain('capped');
+    expect(md).toMatch(/\*\*Estimates against the brief\*\*\n\n- ✓ /);
+    expect(reportMarkdown({ board }, null)).not.toContain('Estimates against the brief');
   });
 });
