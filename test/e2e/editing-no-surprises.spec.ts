@@ -262,7 +262,7 @@ test('first use: zoom to fit on an empty board does nothing, then or at the firs
   expectNear(await centreIn(page, cache), { x: 150, y: 150 }, 'cache');
 });
 
-test('first use: Enter in the mock dialog starts the mock, and an unnamed component’s rename field shows its name', async ({
+test('first use: Enter in the mock dialog starts the mock on its notes, and an unnamed component’s rename field shows its name', async ({
   page,
 }) => {
   await openApp(page, { question: 'url-shortener' });
@@ -271,12 +271,16 @@ test('first use: Enter in the mock dialog starts the mock, and an unnamed compon
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('timer-bar')).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('start-interview')).toHaveCount(0);
+  // ...and shows the first step's prompts and its notes, the next thing to read.
+  await expect(page.getByTestId('tab-notes')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('Which features are required? Which can wait?')).toBeVisible();
 
   // Renaming a fresh Service opens an empty field that still says what it is called, not a blank box.
   const svc = await dragFromPalette(page, 'service', { x: 400, y: 300 });
   await svc.dblclick();
   await expect(svc.getByRole('textbox', { name: 'Label' })).toHaveAttribute('placeholder', 'Service');
   await page.keyboard.press('Escape');
+  await page.getByTestId('tab-design').click();
   await expect(page.getByTestId('inspector-label')).toHaveAttribute('placeholder', 'Service');
 });
 

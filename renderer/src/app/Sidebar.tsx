@@ -13,7 +13,7 @@ import { usePrefs } from './theme';
 
 type Tab = 'design' | 'notes' | 'score' | 'brief' | 'interviewer';
 
-const timerEnded = (doc: Parameters<typeof readTimer>[0]) => readTimer(doc).status === 'ended';
+const timerStatus = (doc: Parameters<typeof readTimer>[0]) => readTimer(doc).status;
 
 /** The right-hand panel: inspector, step notes, score, brief, and the interviewer's tools. */
 interface SidebarProps {
@@ -27,7 +27,8 @@ const hasContent = (doc: Parameters<typeof readTimer>[0]) => boardRoots(doc).nod
 
 export function Sidebar({ rubric, readOnly, onOpenExample }: SidebarProps) {
   const { role, policy } = useRole();
-  const ended = useDocValue(timerEnded);
+  const status = useDocValue(timerStatus);
+  const ended = status === 'ended';
   const boardHasContent = useDocValue(hasContent);
   const showScore = scoreVisible(role, policy, ended);
   const [tab, setTab] = useState<Tab>(role === 'interviewer' ? 'interviewer' : 'design');
@@ -44,6 +45,13 @@ export function Sidebar({ rubric, readOnly, onOpenExample }: SidebarProps) {
     if (role === 'interviewer') setTab('interviewer');
     else setTab((t) => (t === 'interviewer' ? 'design' : t));
   }, [role]);
+  // A mock starting opens its notes: the step's prompts and the field to answer them are the next thing to read.
+  const lastStatus = useRef(status);
+  useEffect(() => {
+    const was = lastStatus.current;
+    lastStatus.current = status;
+    if (was === 'idle' && status === 'running' && role !== 'interviewer') setTab('notes');
+  }, [status, role]);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'design', label: 'Design' },
     { id: 'notes', label: 'Notes' },
