@@ -222,3 +222,70 @@ test('defect 10 (part): an error toast goes away by itself and never covers the 
   expect((await brightness()).drawn).toBeLessThan(light.drawn - 40);
   await shot(page, 'minimap-dark');
 });
+
+/** Where a component's centre is, relative to the canvas. */
+const centreIn = async (page: Page, node: ReturnType<Page['locator']>) => {
+  const c = (await canvas(page).boundingBox())!;
+  const b = (await node.boundingBox())!;
+  return { x: b.x + b.width / 2 - c.x, y: b.y + b.height / 2 - c.y };
+};
+
+/** Drops a component, then names it as a person does at once: it and the view must stay put meanwhile. */
+const dropAndName = async (page: Page, kind: string, at: { x: number; y: number }, name: string) => {
+  const node = await dragFromPalette(page, kind, at);
+  await node.dblclick();
+  await page.keyboard.type(name, { delay: 40 });
+  await page.keyboard.press('Enter');
+  await expect(node.locator('.label')).toHaveText(name);
+  return node;
+};
+
+const expectNear = (got: { x: number; y: number }, want: { x: number; y: number }, what: string) => {
+  expect(Math.abs(got.x - want.x), `${what}: x`).toBeLessThan(24);
+  expect(Math.abs(got.y - want.y), `${what}: y`).toBeLessThan(24);
+};
+
+test('first use: the first components stay where they were dropped after picking a question', async ({ page }) => {
+  // Picking a question starts a new board (which asks for a fit): the first drop must not slide the view.
+  await openApp(page, { question: 'url-shortener' });
+  const client = await dropAndName(page, 'client', { x: 120, y: 260 }, 'Browser');
+  const lb = await dropAndName(page, 'load_balancer', { x: 420, y: 260 }, 'Edge LB');
+  expectNear(await centreIn(page, client), { x: 120, y: 260 }, 'client');
+  expectNear(await centreIn(page, lb), { x: 420, y: 260 }, 'load balancer');
+  await shot(page, 'first-drops-stay-put');
+});
+
+test('first use: zoom to fit on an empty board does nothing, then or at the first drop', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('btn-fit').click();
+  const cache = await dropAndName(page, 'cache', { x: 150, y: 150 }, 'Redis');
+  expectNear(await centreIn(page, cache), { x: 150, y: 150 }, 'cache');
+});
+
+test('first use: Enter in the mock dialog starts the mock, and an unnamed component’s rename field shows its name', async ({
+  page,
+}) => {
+  await openApp(page, { question: 'url-shortener' });
+  await page.getByTestId('timer-start').click();
+  await expect(page.getByTestId('start-interview')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('timer-bar')).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId('start-interview')).toHaveCount(0);
+
+  // Renaming a fresh Service opens an empty field that still says what it is called, not a blank box.
+  const svc = await dragFromPalette(page, 'service', { x: 400, y: 300 });
+  await svc.dblclick();
+  await expect(svc.getByRole('textbox', { name: 'Label' })).toHaveAttribute('placeholder', 'Service');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inspector-label')).toHaveAttribute('placeholder', 'Service');
+});
+
+test('first use: a file that is not a board says so in one clean sentence', async ({ page }) => {
+  await openApp(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('btn-open').click();
+  await (await chooser).setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some notes') });
+  await expect(page.getByTestId('toast-error')).toHaveText(
+    /^Could not open notes\.txt: the file is not JSON \(it does not start with “\{”\); is it a board file\? Your board was not changed\./,
+  );
+});

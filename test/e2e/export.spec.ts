@@ -570,3 +570,18 @@ test('a partner in the room sees no theme, selection or viewport change while th
     await server.close();
   }
 });
+
+test('the export dialog names the title the picture will carry: the question’s, not its id', async ({ page }) => {
+  await openAppBare(page, { question: 'url-shortener' });
+  await dragFromPalette(page, 'service', { x: 300, y: 250 });
+  await openExport(page);
+  await page.getByTestId('export-format-png').check();
+  await page.getByTestId('export-scale').selectOption('1');
+  const title = page.getByTestId('export-title');
+  await title.check();
+  await expect(page.getByTestId('export-dialog').getByText('Title above the board: “URL shortener”')).toBeVisible();
+  // The size it states is the size of the file it writes (the title's width and height included).
+  const size = (await page.getByTestId('export-size').textContent())!.match(/(\d+) × (\d+) px/)!;
+  const png = PNG.sync.read(readFileSync(await download(page)));
+  expect([png.width, png.height]).toEqual([Number(size[1]), Number(size[2])]);
+});

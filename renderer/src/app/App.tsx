@@ -228,7 +228,7 @@ function Editor() {
           <span className="label-long">History</span>
           <HistoryIcon className="label-short" size={15} aria-hidden />
         </button>
-        <ExportControls exporter={exporter} title={question ?? null} />
+        <ExportControls exporter={exporter} title={rubric?.title ?? question ?? null} />
         <PresenceBar />
         <button type="button" className="secondary" data-testid="btn-share" onClick={() => setDialog('share')}>
           {session.collab ? (

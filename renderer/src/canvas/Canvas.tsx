@@ -22,6 +22,7 @@ import { BoardMinimap } from './BoardMinimap';
 import { BoundFlow } from './BoundFlow';
 import { ComponentNode } from './ComponentNode';
 import { EdgeMarkers } from './EdgeMarkers';
+import { fitBoard } from './fitBoard';
 import { FlowBinding } from './flowBinding';
 import { GroupNode } from './GroupNode';
 import { type FrameDrag, passengerPositions, startFrameDrag } from './groups';
@@ -115,7 +116,7 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
     if (fitRequest === 0) return;
     // Two frames: React Flow measures the nodes it just received (ResizeObserver) after the first layout.
     let id = requestAnimationFrame(() => {
-      id = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }));
+      id = requestAnimationFrame(() => void fitBoard(flow, { padding: 0.15, maxZoom: 1, duration: 200 }));
     });
     return () => cancelAnimationFrame(id);
   }, [fitRequest, flow]);

@@ -44,6 +44,8 @@ export function InlineLabel({
     ref,
     className: 'nodrag nopan label-input',
     'aria-label': 'Label',
+    // An unnamed component's field opens empty: the grey name says it is still called that, not erased.
+    placeholder: placeholderIsName ? placeholder : undefined,
     value: draft,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     // Focus and select as the field mounts, not a frame later: a person who presses F2 and types at

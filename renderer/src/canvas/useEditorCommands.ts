@@ -5,6 +5,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useBoardSession } from '../board/context';
 import { cloneFragment, type Fragment, fragmentOf } from './clipboard';
+import { fitBoard } from './fitBoard';
 import { type Box, freeSpot } from './placement';
 import { canvasPointer } from './pointer';
 import { DEFAULT_SIZE } from './toFlow';
@@ -115,7 +116,7 @@ export function useEditorCommands() {
       redo: () => editor.redo(),
       zoomIn: () => flow.zoomIn({ duration: 150 }),
       zoomOut: () => flow.zoomOut({ duration: 150 }),
-      fit: () => flow.fitView({ padding: 0.15, duration: 200 }),
+      fit: () => fitBoard(flow, { padding: 0.15, duration: 200 }),
     };
   }, [doc, editor, store, flow]);
 }

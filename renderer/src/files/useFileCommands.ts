@@ -8,6 +8,9 @@ import { toast } from '../ui/toasts';
 import { decodeOpened, OPEN_EXTENSIONS } from './decodeOpened';
 import { boardHash, type FileStore } from './fileState';
 
+/** Ends the decoder's reason with one stop: some end in a question ("is it a board file?"). */
+const asSentence = (reason: string) => (/[.?!]$/.test(reason) ? reason : `${reason}.`);
+
 const baseName = (name: string) => name.replace(/\.archdrill\.json$|\.archdrill$|\.json$|\.png$|\.svg$/i, '');
 
 /** New / Open / Save / Save As over the Platform; the current board is untouched by a failed open. */
@@ -28,7 +31,9 @@ export function useFileCommands(files: FileStore) {
       }
       const result = await decodeOpened(file);
       if (!result.ok) {
-        toast.error(`Could not open ${file.name}: ${result.error.replace(`${file.name}: `, '')}. Your board was not changed.`);
+        toast.error(
+          `Could not open ${file.name}: ${asSentence(result.error.replace(`${file.name}: `, ''))} Your board was not changed.`,
+        );
         return false;
       }
       load(

@@ -76,6 +76,7 @@ function NodeInspector({ node }: { readonly node: BoardNode }) {
         <input
           data-testid="inspector-label"
           value={node.label ?? ''}
+          placeholder={isComponent ? info.label : undefined}
           onChange={(e) => editor.updateNode(node.id, { label: e.target.value })}
         />
       </label>

@@ -131,7 +131,7 @@ export function StartInterviewDialog({ onClose, onStart, initial }: StartIntervi
           <button type="button" className="secondary" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" data-testid="start-confirm" disabled={!durations}>
+          <button type="submit" className="primary" data-testid="start-confirm" data-autofocus disabled={!durations}>
             Start
           </button>
         </footer>

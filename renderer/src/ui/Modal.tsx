@@ -1,6 +1,10 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
-/** A modal dialog on the native <dialog> element: focus trap, Escape closes. */
+/**
+ * A modal dialog on the native <dialog> element: focus trap, Escape closes. Focus starts on the
+ * element marked `data-autofocus` (the action Enter should take), else on the first control: the
+ * close button, so Enter never does more than dismiss.
+ */
 export function Modal({
   title,
   onClose,
@@ -15,7 +19,10 @@ export function Modal({
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
-    if (d && !d.open) d.showModal();
+    if (d && !d.open) {
+      d.showModal();
+      d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     return () => d?.close();
   }, []);
   return (
