@@ -17,31 +17,47 @@ const BEFORE = 'before|prior to';
 const CONNECTOR = new RegExp(`\\b(?:${AFTER}|${BEFORE}|then|followed by|first|and then|until)\\b|->|→`, 'gi');
 const BACKWARD = new RegExp(`^(?:${AFTER})$`, 'i');
 // In front of the earlier event: "Before B, A" / "After B, A", right before it or opening its clause
-// ("Once the message is safely in Cassandra, the server acks").
+// ("Once the message is safely in Cassandra, the server acks", "By the time the sender gets the ack, …").
 const leading = (words: string): RegExp => new RegExp(`(?:\\b(?:${words})\\s+|(?:^|[,;:]\\s*)(?:${words})\\b[^,;:]*)$`, 'i');
-const LEAD_BACKWARD = leading(BEFORE);
+const LEAD_BACKWARD = leading(`${BEFORE}|by the time`);
 const LEAD_FORWARD = leading(AFTER);
+const ALREADY = /\balready\b/i;
+/** The rest of the later event's clause, where "stored already" says so too. */
+const clauseAfter = (sentence: string, from: number): string => sentence.slice(from, from + 40).split(/[,;:]/)[0]!;
 
-/** Whether the connector nearest the end of `between` puts the earlier-written event first (null: none). */
-const lastConnector = (between: string): boolean | null => {
-  let last: string | null = null;
-  for (const m of between.matchAll(CONNECTOR)) last = m[0];
-  // With no connector, "A and B" tells them in the order they happen ("acks right away and writes it later").
-  if (last === null) return /\band\b/i.test(between) ? true : null;
-  return !BACKWARD.test(last);
+/** The connector nearest the end of `between` (the one relating the two events), or null. */
+const lastConnector = (between: string): RegExpExecArray | null => {
+  let last: RegExpExecArray | null = null;
+  for (const m of between.matchAll(CONNECTOR)) last = m;
+  return last;
 };
+
+/** Whether a connector puts the earlier-written event first (null: no connector, and no "and" to read in order). */
+const connectorOrder = (between: string, connector: RegExpExecArray | null): boolean | null =>
+  // With no connector, "A and B" tells them in the order they happen ("acks right away and writes it later").
+  connector === null ? (/\band\b/i.test(between) ? true : null) : !BACKWARD.test(connector[0]);
 
 type Order = 'forward' | 'backward' | null;
 
-/** Which of two events a sentence says comes first. */
+/**
+ * Which of two events a sentence says comes first. A clause saying "already"
+ * happened first, whatever the connector: "When the server acks, the message
+ * has already been stored", "The message is stored already when the ack goes out".
+ */
 const orderIn = (sentence: string, a: number, aEnd: number, b: number): Order => {
   const [lo, loEnd, hi] = a < b ? [a, aEnd, b] : [b, b, a];
   const lead = sentence.slice(0, lo);
   const between = sentence.slice(loEnd, hi);
+  const connector = lastConnector(between);
+  const earlierClause = `${lead.split(/[,;:]/).at(-1)} ${connector ? between.slice(0, connector.index) : ''}`;
+  const laterClause = `${connector ? between.slice(connector.index + connector[0].length) : between} ${clauseAfter(sentence, hi)}`;
+  const earlierAlready = ALREADY.test(earlierClause);
+  const laterAlready = ALREADY.test(laterClause);
   let earlierFirst: boolean | null = null;
-  if (LEAD_BACKWARD.test(lead)) earlierFirst = false;
+  if (earlierAlready !== laterAlready) earlierFirst = earlierAlready;
+  else if (LEAD_BACKWARD.test(lead)) earlierFirst = false;
   else if (LEAD_FORWARD.test(lead)) earlierFirst = true;
-  else earlierFirst = lastConnector(between);
+  else earlierFirst = connectorOrder(between, connector);
   if (earlierFirst === null) return null;
   const aFirst = a < b ? earlierFirst : !earlierFirst;
   return aFirst ? 'forward' : 'backward';

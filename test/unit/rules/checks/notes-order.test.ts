@@ -28,8 +28,28 @@ describe('notes-order', () => {
         board: deep('The server acks as soon as the write succeeds, and before that it only validates.'),
         options: { first: ['write'], next: ['ack'] },
       },
+      {
+        name: '"When B, A has already happened": the clause saying "already" came first',
+        board: deep('When the server acks, the message has already been stored in Cassandra.'),
+        options,
+      },
+      {
+        name: '"By the time B, A already"',
+        board: deep('By the time the sender gets the ack, the message is already persisted.'),
+        options,
+      },
+      {
+        name: '"A already when B": "already" after the earlier event, before the connector',
+        board: deep('The message is stored already when the ack goes out.'),
+        options,
+      },
     ],
     invalid: [
+      {
+        name: '"B has already happened when A": already marks the ack as first',
+        board: deep('The ack has already gone out when the message is stored.'),
+        options,
+      },
       { name: 'the reverse order', board: deep('We ack immediately and then persist asynchronously.'), options },
       { name: '"A after B"', board: deep('We persist after the ack is sent.'), options },
       { name: '"B and A": the ack comes first', board: deep('The server acks right away and persists it later.'), options },
