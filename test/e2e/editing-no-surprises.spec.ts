@@ -293,3 +293,24 @@ test('first use: a file that is not a board says so in one clean sentence', asyn
     /^Could not open notes\.txt: the file is not JSON \(it does not start with “\{”\); is it a board file\? Your board was not changed\./,
   );
 });
+
+test('first use: Ctrl+Z in a step’s notes takes back what was typed, not one letter, and leaves the board alone', async ({
+  page,
+}) => {
+  await openApp(page, { question: 'url-shortener' });
+  await dragFromPalette(page, 'client', { x: 200, y: 250 });
+  await page.getByTestId('tab-notes').click();
+  const notes = page.getByTestId('notes-understand');
+  await notes.click();
+  await page.keyboard.type('Shorten and redirect; read heavy.', { delay: 20 });
+  await page.keyboard.press('Control+z');
+  await expect(notes).toHaveValue('');
+  await expect(flowNodes(page)).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(notes).toHaveValue('Shorten and redirect; read heavy.');
+  // What was typed is in the board, not only on screen: it is there when the step is shown again.
+  await page.getByTestId('step-tab-scope').click();
+  await expect(page.getByTestId('notes-scope')).toHaveValue('');
+  await page.getByTestId('step-tab-understand').click();
+  await expect(page.getByTestId('notes-understand')).toHaveValue('Shorten and redirect; read heavy.');
+});
