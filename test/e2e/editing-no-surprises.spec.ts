@@ -314,3 +314,16 @@ test('first use: Ctrl+Z in a step’s notes takes back what was typed, not one l
   await page.getByTestId('step-tab-understand').click();
   await expect(page.getByTestId('notes-understand')).toHaveValue('Shorten and redirect; read heavy.');
 });
+
+test('first use: Join and Host open with the caret in the field to type: what is typed lands there, not on the close button', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByTestId('btn-join').click();
+  await page.keyboard.type('K7Q4');
+  await expect(page.getByTestId('join-input')).toHaveValue('K7Q4');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('btn-share').click();
+  await page.keyboard.type('secret');
+  await expect(page.getByTestId('server-admin-key')).toHaveValue('secret');
+});

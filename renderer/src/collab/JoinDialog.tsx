@@ -32,6 +32,7 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
         <Field
           label="Join link or code"
           testId="join-input"
+          autofocus
           value={text}
           onChange={setText}
           placeholder="K7Q4-MZ2P, or http://192.168.1.20:4455/#/join/…"
@@ -59,12 +60,21 @@ export function JoinDialog({ onClose }: { onClose: () => void }) {
 }
 
 /** A labelled text field for codes and addresses: no autocorrect, no autofill. */
-function Field(props: { label: string; testId: string; value: string; onChange: (v: string) => void; placeholder: string }) {
+function Field(props: {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder: string;
+  /** The dialog opens with the caret here: a person types or pastes the code at once. */
+  autofocus?: boolean;
+}) {
   return (
     <label>
       {props.label}
       <input
         data-testid={props.testId}
+        data-autofocus={props.autofocus || undefined}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         placeholder={props.placeholder}

@@ -249,7 +249,13 @@ function ServerRoomDialog({ onClose }: { onClose: () => void }) {
           </label>
           <label>
             Admin key
-            <input data-testid="server-admin-key" value={key} onChange={(e) => setKey(e.target.value)} type="password" />
+            <input
+              data-testid="server-admin-key"
+              data-autofocus
+              value={key}
+              onChange={(e) => setKey(e.target.value)}
+              type="password"
+            />
           </label>
           {error && (
             <p className="error" role="alert">
