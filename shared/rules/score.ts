@@ -5,18 +5,23 @@ import type { Rubric, RubricRule } from '../rubric/schema';
 import { collectEvidence, estimateDeltas, evaluateCondition, internalErrors, isApplicable } from './evaluate';
 import { type BoardGraph, buildGraph, type DeadEndReason, withEverything } from './graph';
 import { getOrMake } from './memo';
-import type {
-  Band,
-  CheckEnv,
-  ConditionResult,
-  EstimateDelta,
-  ExpectedEstimate,
-  FatalFlaw,
-  RuleResult,
-  RuleStatus,
-  ScoreResult,
-  StepScore,
-  UnconnectedComponent,
+import {
+  type Band,
+  type CheckCall,
+  type CheckEnv,
+  type Condition,
+  type ConditionResult,
+  type EstimateDelta,
+  type ExpectedEstimate,
+  type FatalFlaw,
+  isAll,
+  isAny,
+  isNot,
+  type RuleResult,
+  type RuleStatus,
+  type ScoreResult,
+  type StepScore,
+  type UnconnectedComponent,
 } from './types';
 
 /**
@@ -117,7 +122,7 @@ const judge = (
  * drawing misses more than left-out boxes.
  */
 const leftOut = (graph: BoardGraph, rule: RubricRule, env: CheckEnv): string | null => {
-  if (graph.unconnected.length === 0 && graph.deadEnds.length === 0) return null;
+  if ((graph.unconnected.length === 0 && graph.deadEnds.length === 0) || !readsDrawing(rule.check)) return null;
   const retry = evaluateCondition(withEverything(graph), rule.check, env);
   if (!retry.passed) return null;
   const used = new Set(collectEvidence(retry).nodeIds);
@@ -129,6 +134,21 @@ const leftOut = (graph: BoardGraph, rule: RubricRule, env: CheckEnv): string | n
   if (reasons.length === 0) return null;
   return `your ${reasons.join('; your ')}, so ${dead.length + apart.length === 1 ? 'it does' : 'they do'} not count`;
 };
+
+/** Checks that read only the writing: what is left out of the drawing cannot change them. */
+const WRITING_ONLY: ReadonlySet<string> = new Set(['notes-mention', 'notes-order', 'estimate-within', 'estimate-ratio']);
+const drawingRead = new WeakMap<Condition, boolean>();
+/** Whether any check of a condition looks at the drawing (worked out once per rubric condition). */
+const readsDrawing = (c: Condition): boolean =>
+  getOrMake(drawingRead, c, () =>
+    isAll(c)
+      ? c.all.some(readsDrawing)
+      : isAny(c)
+        ? c.any.some(readsDrawing)
+        : isNot(c)
+          ? readsDrawing(c.not)
+          : !WRITING_ONLY.has((c as CheckCall).type),
+  );
 
 /** "a", "a and b", "a, b and c". */
 const listed = (names: readonly string[]): string =>
