@@ -77,6 +77,15 @@ test('an attempt exported from History imports on a fresh browser with its score
   await other.getByTestId('btn-history').click();
   const otherProgress = other.getByTestId('progress-page');
   await expect(otherProgress).toContainText('No attempts yet');
+  // Nothing to export: the button says so by how it looks, beside an Import that can act.
+  const look = (testId: string) =>
+    otherProgress.getByTestId(testId).evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { opacity: Number(style.opacity), cursor: style.cursor };
+    });
+  await expect(otherProgress.getByTestId('history-export')).toBeDisabled();
+  expect(await look('history-export')).toEqual({ opacity: 0.45, cursor: 'not-allowed' });
+  expect(await look('history-import')).toEqual({ opacity: 1, cursor: 'pointer' });
 
   // A file that is not an attempts file imports nothing and says why.
   const bad = join(dir, 'notes.json');
