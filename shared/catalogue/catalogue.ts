@@ -273,5 +273,9 @@ const byKind = new Map<string, KindInfo>(CATALOGUE.map((info) => [info.kind, inf
 /** The catalogue entry of a kind. */
 export const kindInfo = (kind: NodeKind): KindInfo => byKind.get(kind) as KindInfo;
 
+/** What people call a box: its label, else its kind's name ("Load balancer"). */
+export const displayName = (c: { readonly label?: string | undefined; readonly kind: NodeKind }): string =>
+  c.label || kindInfo(c.kind).label;
+
 /** The kind bound to a single palette key, if any. */
 export const kindForKey = (key: string): NodeKind | undefined => CATALOGUE.find((info) => info.key === key.toLowerCase())?.kind;

@@ -1,5 +1,5 @@
 import type { BoardNode } from '../board/types';
-import { kindInfo } from '../catalogue/catalogue';
+import { displayName, kindInfo } from '../catalogue/catalogue';
 import { measureText, type Wrapped, wrapText } from './textMeasure';
 
 /**
@@ -66,7 +66,7 @@ const CHROME = COMPONENT_BOX.border + COMPONENT_BOX.band + 2 * COMPONENT_BOX.pad
  */
 export const componentLayout = (node: BoardNode): ComponentLayout => {
   const B = COMPONENT_BOX;
-  const name = node.label || kindInfo(node.kind).label;
+  const name = displayName(node);
   const kindText = kindLineOf(node);
   const replicas = node.props?.replicas;
   const badgeText = typeof replicas === 'number' && replicas > 1 ? `×${replicas}` : null;

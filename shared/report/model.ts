@@ -1,5 +1,5 @@
 import type { NodeKind } from '../board/kinds';
-import { kindInfo } from '../catalogue/catalogue';
+import { displayName, kindInfo } from '../catalogue/catalogue';
 import { STEPS, type StepId } from '../framework/steps';
 import { isMissed } from '../rules/missed';
 import { bandCapMessage, fatalHintText } from '../rules/score';
@@ -78,8 +78,6 @@ const humanize = (id: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-const boxName = (c: { readonly label?: string; readonly kind: NodeKind }): string => c.label || kindInfo(c.kind).label;
-
 const alertsOf = (score: ScoreResult, ruleNames: ReportInput['ruleNames']): ReportAlerts => {
   const cap = bandCapMessage(score);
   return {
@@ -89,8 +87,8 @@ const alertsOf = (score: ScoreResult, ruleNames: ReportInput['ruleNames']): Repo
       hint: fatalHintText(f.hint),
     })),
     leftOut: [
-      ...score.deadEnds.map((d) => `${boxName(d)} leads nowhere and earns nothing: ${d.why}`),
-      ...score.unconnected.map((u) => `${boxName(u)} is not connected to anything and earns nothing`),
+      ...score.deadEnds.map((d) => `${displayName(d)} leads nowhere and earns nothing: ${d.why}`),
+      ...score.unconnected.map((u) => `${displayName(u)} is not connected to anything and earns nothing`),
     ],
     estimates: score.estimates.map((e) => ({ ok: e.withinTolerance, message: e.message })),
   };

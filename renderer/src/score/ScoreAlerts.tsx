@@ -1,4 +1,4 @@
-import { kindInfo } from '@shared/catalogue/catalogue';
+import { displayName } from '@shared/catalogue/catalogue';
 import { bandCapMessage, fatalHintText } from '@shared/rules/score';
 import type { DeadEndComponent, ScoreResult } from '@shared/rules/types';
 import { useBoardSession } from '../board/context';
@@ -38,7 +38,7 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
     store.getState().select({ nodeIds: [...nodeIds], edgeIds: [...edgeIds] }, true);
   const { fatalFlaws, unconnected, deadEnds, estimates } = result;
   // What a person calls each box (its label, else its kind's name), in a stable order.
-  const unconnectedNames = unconnected.map((u) => u.label || kindInfo(u.kind).label).sort((a, b) => a.localeCompare(b));
+  const unconnectedNames = unconnected.map(displayName).sort((a, b) => a.localeCompare(b));
   return (
     <>
       {fatalFlaws.length > 0 && (
@@ -88,12 +88,7 @@ export function ScoreAlerts({ result }: { result: ScoreResult }) {
           <h3>Leads nowhere</h3>
           <ul>
             {deadEnds.map((d) => (
-              <AlertItem
-                key={d.id}
-                title={d.label || kindInfo(d.kind).label}
-                text={deadEndAdvice(d)}
-                onSelect={() => selectNodes([d.id])}
-              />
+              <AlertItem key={d.id} title={displayName(d)} text={deadEndAdvice(d)} onSelect={() => selectNodes([d.id])} />
             ))}
           </ul>
         </section>

@@ -1,5 +1,5 @@
 import { boardRoots, readEdge, readNode } from '@shared/board/doc';
-import { kindInfo } from '@shared/catalogue/catalogue';
+import { displayName } from '@shared/catalogue/catalogue';
 import { STEPS } from '@shared/framework/steps';
 import type { Rubric } from '@shared/rubric/schema';
 import type { RuleResult, ScoreResult } from '@shared/rules/types';
@@ -28,7 +28,7 @@ const evidenceIds = (r: RuleResult): string[] => [...r.evidence.nodeIds, ...r.ev
 const nodeName = (doc: Y.Doc, id: string): string => {
   const m = boardRoots(doc).nodes.get(id);
   const n = m && readNode(m);
-  return n ? n.label || kindInfo(n.kind).label : id;
+  return n ? displayName(n) : id;
 };
 
 const evidenceNames = (doc: Y.Doc, r: RuleResult): string => {
