@@ -6,8 +6,7 @@ import type { Board } from '../../shared/board/types';
 import { embeddedFor, REPORT_PICTURE, svgDataUrl } from '../../shared/export/picture';
 import { ExportError, renderBoardSvg, type SvgOptions } from '../../shared/export/renderSvg';
 import { fitScale } from '../../shared/export/scale';
-import { ATTEMPTS_FILE_EXTENSION, parseAttemptsFile } from '../../shared/interview/attemptFile';
-import { embeddedReplay, type ReportInput, replayBeside, reportHtml, reportMarkdown } from '../../shared/report';
+import type { ReportInput } from '../../shared/report';
 import type { Rubric } from '../../shared/rubric/schema';
 import { scoreBoard } from '../../shared/rules';
 import type { ScoreResult } from '../../shared/rules/types';
@@ -90,6 +89,8 @@ const readReplay = async (path: string, format: Format): Promise<string> => {
   const text = await readFile(path, 'utf8').catch(() => {
     throw new CliError(`--replay: ${basename(path)}: no such file`);
   });
+  // Loaded on demand, as the reports are: attempts files bring Yjs, which a picture never needs (~50 ms to load).
+  const { parseAttemptsFile } = await import('../../shared/interview/attemptFile');
   const parsed = parseAttemptsFile(text);
   if (!parsed.ok) throw new CliError(`--replay: ${basename(path)}: ${parsed.error}`);
   if (!parsed.attempts.some((a) => a.timeline)) throw new CliError(`--replay: ${basename(path)} holds no replay`);
@@ -156,6 +157,19 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     process.stdout.write(`wrote ${out} (${drawn.width} × ${drawn.height}, ${(file.length / 1024).toFixed(1)} KB)\n`);
     return EXIT.ok;
   }
+  // The PNG is drawn from the picture alone: the board goes in its own chunks, not through the rasteriser.
+  const picture = async () => {
+    const fit = fitScale(drawn.width, drawn.height, format === 'md' ? 2 : args.scale);
+    const opaque = format === 'md' || options.background !== 'transparent';
+    return { fit, png: (await rasterise(drawn.svg, fit.scale, embedded, opaque)).png };
+  };
+  if (format === 'png') {
+    const { fit, png } = await picture();
+    await write(out, png);
+    const clamped = fit.clamped ? ` (the board is too large for ${args.scale}×, so it was drawn at ${fit.scale}×)` : '';
+    process.stdout.write(`wrote ${out} (${fit.pixelWidth} × ${fit.pixelHeight} px at ${fit.scale}×)${clamped}\n`);
+    return EXIT.ok;
+  }
   const report = (): ReportInput => ({
     board,
     ...(rubric && {
@@ -165,6 +179,10 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     ...(score && { score }),
     generatedAt: new Date().toLocaleString(),
   });
+  const [{ embeddedReplay, replayBeside, reportHtml, reportMarkdown }, { ATTEMPTS_FILE_EXTENSION }] = await Promise.all([
+    import('../../shared/report'),
+    import('../../shared/interview/attemptFile'),
+  ]);
   const replayName = `${basename(out).replace(/\.(html|md|markdown)$/i, '')}-replay${ATTEMPTS_FILE_EXTENSION}`;
   if (format === 'html') {
     const link = replayText === null ? null : embeddedReplay(replayName, replayText);
@@ -177,16 +195,7 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     process.stdout.write(`wrote ${out}${link ? ' (with its replay)' : ''}\n`);
     return EXIT.ok;
   }
-  // The PNG is drawn from the picture alone: the board goes in its own chunks, not through the rasteriser.
-  const fit = fitScale(drawn.width, drawn.height, format === 'md' ? 2 : args.scale);
-  const opaque = format === 'md' || options.background !== 'transparent';
-  const { png: pngFile } = await rasterise(drawn.svg, fit.scale, embedded, opaque);
-  if (format === 'png') {
-    await write(out, pngFile);
-    const clamped = fit.clamped ? ` (the board is too large for ${args.scale}×, so it was drawn at ${fit.scale}×)` : '';
-    process.stdout.write(`wrote ${out} (${fit.pixelWidth} × ${fit.pixelHeight} px at ${fit.scale}×)${clamped}\n`);
-    return EXIT.ok;
-  }
+  const { png: pngFile } = await picture();
   const pictureName = `${basename(out).replace(/\.(md|markdown)$/i, '')}.png`;
   await write(join(dirname(out), pictureName), pngFile);
   if (replayText !== null) await write(join(dirname(out), replayName), replayText);

@@ -9,21 +9,48 @@ describe('the CLI rasteriser', () => {
   it('writes a PNG any decoder reads back pixel for pixel, unpremultiplied, with the board inside', async () => {
     // Three pixels as resvg hands them over (premultiplied): opaque red, clear, half-transparent blue.
     const rgba = new Uint8Array([255, 0, 0, 255, 0, 0, 0, 0, 0, 0, 100, 128]);
-    const file = await encodePng(rgba, 3, 1, embedded, false);
+    const { png: file } = await encodePng([{ rgba, width: 3, height: 1 }], embedded, false);
     const png = PNG.sync.read(Buffer.from(file));
     expect([png.width, png.height]).toEqual([3, 1]);
     expect([...png.data]).toEqual([255, 0, 0, 255, 0, 0, 0, 0, 0, 0, 199, 128]);
     expect(boardTextFromImage(file)).toBe(embedded.board);
   });
 
-  it('keeps rows apart across zlib writes: a tall picture decodes to the rows it was given', async () => {
+  it('keeps rows apart across zlib writes and bands: a tall picture decodes to the rows it was given', async () => {
     const width = 5;
-    const height = 301; // more than one write of rows, and not a multiple of it
+    const heights = [301, 130, 1]; // more than one write of rows, not a multiple of it, and a band of one row
+    const height = heights.reduce((a, b) => a + b);
     const rgba = new Uint8Array(width * height * 4);
     for (let y = 0; y < height; y++)
       for (let x = 0; x < width; x++) rgba.set([y % 256, x * 40, (y * 7) % 256, 255], (y * width + x) * 4);
-    const png = PNG.sync.read(Buffer.from(await encodePng(rgba, width, height, embedded, true)));
-    expect(Buffer.from(png.data).equals(Buffer.from(rgba))).toBe(true);
+    const bands = heights.map((h, i) => {
+      const top = heights.slice(0, i).reduce((a, b) => a + b, 0);
+      return { rgba: rgba.slice(top * width * 4, (top + h) * width * 4), width, height: h };
+    });
+    for (const split of [bands, [{ rgba, width, height }]]) {
+      const png = PNG.sync.read(Buffer.from((await encodePng(split, embedded, true)).png));
+      expect([png.width, png.height]).toEqual([width, height]);
+      expect(Buffer.from(png.data).equals(Buffer.from(rgba))).toBe(true);
+    }
+  });
+
+  it('draws a picture in bands side by side as it draws it whole, shapes across the seams included', async () => {
+    // Diagonal strokes, circles and text crossing where three bands meet, at a scale that is not a whole number.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="701" viewBox="-10 -20 240 701"><rect x="-10" y="-20" width="240" height="701" fill="#f4f6fa"/>${Array.from(
+      { length: 14 },
+      (_, i) =>
+        `<circle cx="${30 + (i % 5) * 40}" cy="${i * 48}" r="19" fill="#2f7de1" stroke="#1d2330" stroke-width="1.5"/><text x="8" y="${i * 48 + 4}" font-family="Arial, &quot;Liberation Sans&quot;" font-size="13">band ${i}</text>`,
+    ).join('')}<path d="M0,0 L220,660 M220,0 L0,660" stroke="#d33" stroke-width="2.5" fill="none"/></svg>`;
+    const whole = PNG.sync.read(Buffer.from((await rasterise(svg, 1.37, embedded, true, 1)).png));
+    const banded = await rasterise(svg, 1.37, embedded, true, 3);
+    const image = PNG.sync.read(Buffer.from(banded.png));
+    expect([image.width, image.height]).toEqual([whole.width, whole.height]);
+    expect([banded.width, banded.height]).toEqual([whole.width, whole.height]);
+    // resvg computes in 32-bit floats: a band's offset may move an edge's anti-aliasing by a level or so.
+    let differ = 0;
+    for (let i = 0; i < whole.data.length; i++) if (Math.abs((whole.data[i] as number) - (image.data[i] as number)) > 24) differ++;
+    expect(differ / whole.data.length).toBeLessThan(0.0005);
+    expect(boardTextFromImage(banded.png)).toBe(embedded.board);
   });
 
   it('loads only the diagram font for text it covers, and every system font for text it lacks', async () => {
