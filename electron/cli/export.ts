@@ -134,7 +134,12 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
   if (out === resolve(input)) throw new CliError(`--out: ${basename(out)} is the board being exported; choose another file`);
   const replayText = args.replay ? await readReplay(args.replay, format) : null;
   const rubric = await rubricFor(board, args.rubric);
-  const score: ScoreResult | undefined = rubric ? scoreBoard(board, rubric) : undefined;
+  // Scored when first needed: a PNG needs it only to embed, so it is scored while resvg draws on other threads.
+  let scored: { score: ScoreResult | undefined } | undefined;
+  const scoreOf = () => {
+    scored ??= { score: rubric ? scoreBoard(board, rubric) : undefined };
+    return scored.score;
+  };
   const options: SvgOptions = {
     theme: args.theme,
     background: args.background,
@@ -150,8 +155,8 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     throw err;
   }
 
-  const embedded = embeddedFor(board, score);
   if (format === 'svg') {
+    const embedded = embeddedFor(board, scoreOf());
     const file = embedInSvg(drawn.svg, embedded);
     await write(out, file);
     process.stdout.write(`wrote ${out} (${drawn.width} × ${drawn.height}, ${(file.length / 1024).toFixed(1)} KB)\n`);
@@ -161,7 +166,7 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
   const picture = async () => {
     const fit = fitScale(drawn.width, drawn.height, format === 'md' ? 2 : args.scale);
     const opaque = format === 'md' || options.background !== 'transparent';
-    return { fit, png: (await rasterise(drawn.svg, fit.scale, embedded, opaque)).png };
+    return { fit, png: (await rasterise(drawn.svg, fit.scale, () => embeddedFor(board, scoreOf()), opaque)).png };
   };
   if (format === 'png') {
     const { fit, png } = await picture();
@@ -170,6 +175,8 @@ export const runExport = async (argv: readonly string[]): Promise<number> => {
     process.stdout.write(`wrote ${out} (${fit.pixelWidth} × ${fit.pixelHeight} px at ${fit.scale}×)${clamped}\n`);
     return EXIT.ok;
   }
+  const score = scoreOf();
+  const embedded = embeddedFor(board, score);
   const report = (): ReportInput => ({
     board,
     ...(rubric && {

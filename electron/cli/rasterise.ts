@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { constants, createDeflate } from 'node:zlib';
 import { type Embedded, embedPngChunks } from '../../shared/board/image/embedded';
 import { type PngChunk, writePngChunks } from '../../shared/board/image/pngText';
@@ -108,7 +108,13 @@ interface DeflatedBand {
  * final); any other band ends with a sync flush, so the next band's blocks
  * can follow it unchanged.
  */
-const deflateBand = async (rgba: Uint8Array, width: number, height: number, first: boolean, last: boolean): Promise<DeflatedBand> => {
+const deflateBand = async (
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  first: boolean,
+  last: boolean,
+): Promise<DeflatedBand> => {
   const stride = width * 4;
   const z = createDeflate({ level: ZLIB_LEVEL, memLevel: 9 });
   const out: Buffer[] = [];
@@ -193,9 +199,11 @@ export interface PixelBand {
  */
 export const encodePng = async (
   bands: readonly (PixelBand | Promise<PixelBand>)[],
-  embedded: Embedded,
+  embedded: Embedded | (() => Embedded),
   opaque: boolean,
 ): Promise<{ png: Uint8Array; width: number; height: number }> => {
+  // Asked for while the bands are still being drawn on other threads.
+  const board = typeof embedded === 'function' ? embedded() : embedded;
   const parts = await Promise.all(
     bands.map(async (pending, i) => {
       const band = await pending;
@@ -209,7 +217,7 @@ export const encodePng = async (
   const png = writePngChunks([
     ihdr(width, height),
     { type: 'IDAT', data: joinBands(parts.map((p) => p.deflated)) },
-    ...embedPngChunks(embedded),
+    ...embedPngChunks(board),
     { type: 'IEND', data: new Uint8Array(0) },
   ]);
   return { png, width, height };
@@ -230,12 +238,13 @@ const ROOT = /^(<svg\b[^>]*?\sheight=")([^"]*)("[^>]*?\sviewBox=")([^"]*)(")/;
 
 /**
  * Bands drawn at once, each on a thread of its own (renderAsync parses and
- * draws on libuv's pool), at most one a core. At most three: resvg (0.34)
- * panics on a layer (an icon's clip, a marker) lying more than twice the
- * canvas's height above or below it, which no band at least a third of the
- * picture tall can have.
+ * draws on libuv's pool): two where there are two cores. Never more: resvg
+ * (0.34) panics, aborting the process, on a layer (each icon's clip is one)
+ * lying more than twice the canvas's height from its top, which halves never
+ * have (three bands of a third did on the bench board, and so did a top band
+ * of 40 %: the top band must be at least half the picture).
  */
-const bandCount = (height: number) => (height < 512 ? 1 : Math.max(1, Math.min(3, availableParallelism())));
+const bandCount = (height: number) => (height < 512 || availableParallelism() < 2 ? 1 : 2);
 
 /**
  * The SVG of rows `top`..`top + rows` of the picture: the same drawing with
@@ -251,8 +260,9 @@ const bandSvg = (svg: string, root: RegExpExecArray, scaleY: number, top: number
 };
 
 /**
- * Draws `svg` at `zoom` and returns the PNG file, the board embedded. `opaque`: the SVG paints a background;
- * `bands`: how many (tests; at most 3, see bandCount). The picture is drawn as horizontal bands side by side (bandCount), and each
+ * Draws `svg` at `zoom` and returns the PNG file, the board embedded (a function: called once the bands
+ * are being drawn, so its work overlaps theirs). `opaque`: the SVG paints a background;
+ * `bandsWanted`: how many (tests; at most 2, see bandCount). The picture is drawn as horizontal bands side by side (bandCount), and each
  * band deflated on a thread of its own, the zlib streams joined: on the bench
  * board (49 Mpx on 2 cores) that is about half the wall time of one render
  * and one zlib stream after it.
@@ -260,7 +270,7 @@ const bandSvg = (svg: string, root: RegExpExecArray, scaleY: number, top: number
 export const rasterise = async (
   svg: string,
   zoom: number,
-  embedded: Embedded,
+  embedded: Embedded | (() => Embedded),
   opaque: boolean,
   bandsWanted?: number,
 ) => {
@@ -270,7 +280,7 @@ export const rasterise = async (
   const root = ROOT.exec(svg);
   const rootHeight = Number(root?.[4]?.split(/\s+/)[3]);
   const height = Math.round(rootHeight * zoom);
-  const count = root && Number(root[2]) === rootHeight ? (bandsWanted ?? bandCount(height)) : 1;
+  const count = root && Number(root[2]) === rootHeight ? Math.min(2, bandsWanted ?? bandCount(height)) : 1;
   const cuts = Array.from({ length: count + 1 }, (_, i) => Math.round((height * i) / count));
   const bands = cuts.slice(0, -1).map(async (top, i) => {
     const image = await renderAsync(
