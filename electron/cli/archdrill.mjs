@@ -2,7 +2,9 @@
 // The `archdrill` bin: plain Node. It runs the CLI's bundle (dist/cli/, built by
 // `npm run build:cli`) when that was built from the sources as they are, and
 // the TypeScript sources through tsx otherwise (slower to start: tsx compiles
-// them). ARCHDRILL_CLI_BUNDLE names another bundle folder, or `none` for the sources.
+// them), and also when the bundle throws as it loads (a broken build, a package
+// it expects gone), with one line saying so: the bundle only makes starting faster.
+// ARCHDRILL_CLI_BUNDLE names another bundle folder, or `none` for the sources.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freshBundle } from './cliBundle.mjs';
@@ -17,8 +19,17 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 let main;
-if (bundle) ({ main } = await import(bundle));
-else {
+if (bundle) {
+  try {
+    ({ main } = await import(bundle));
+    if (typeof main !== 'function') throw new Error('it has no main()');
+  } catch (err) {
+    main = undefined;
+    const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    process.stderr.write(`archdrill: warning: the CLI bundle failed to load (${why}); running the sources instead\n`);
+  }
+}
+if (!main) {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('./main.ts'));

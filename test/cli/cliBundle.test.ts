@@ -139,4 +139,20 @@ describe('the bundled bin', { timeout: 120_000 }, () => {
     expect(stale.code).toBe(0);
     expect(stale.stdout).toContain('url-shortener');
   });
+
+  it('runs the sources, with a one-line warning, when a fresh bundle throws as it loads', () => {
+    const broken = join(out, 'broken');
+    mkdirSync(broken);
+    const manifest = JSON.parse(readFileSync(join(bundle, MANIFEST), 'utf8'));
+    const brokenMain = "import 'archdrill-package-that-is-not-there';\nexport const main = async () => 0;\n";
+    writeFileSync(join(broken, 'main.mjs'), brokenMain);
+    manifest.outputs = { 'main.mjs': brokenMain.length };
+    writeFileSync(join(broken, MANIFEST), JSON.stringify(manifest));
+    const r = run(broken, 'rubrics');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('url-shortener');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^archdrill: warning: the CLI bundle failed to load \(.*archdrill-package-that-is-not-there/),
+    ]);
+  });
 });
