@@ -2,7 +2,7 @@ import { type ComponentKind, isComponentKind, type NodeKind, type Protocol } fro
 import type { Board, BoardEdge, BoardNode } from '../board/types';
 import { getOrMake, perGraph } from './memo';
 import { resolveRole } from './roles';
-import { KIND_GROUPS, matchesDetails, type Selector, selectorKinds } from './selector';
+import { KIND_GROUPS, matchesDetails, type Selector, selectorKey, selectorKinds } from './selector';
 
 /**
  * A board indexed once per scoring call: nodes by id and by role, the flow
@@ -329,14 +329,10 @@ const roleAt = (graph: BoardGraph, id: string): NodeKind | undefined => {
  * @example selectNodes(g, { kind: 'service', label: ['shorten', 'url'] }) // the "URL shortener service" nodes
  */
 export const selectNodes = (graph: BoardGraph, selector: Selector): readonly BoardNode[] =>
-  // Rubric selectors are long-lived objects: each is resolved once per graph.
-  getOrMake(
-    getOrMake(selections, graph, () => new WeakMap()),
-    selector,
-    () => select(graph, selector),
-  );
+  // Each distinct selector is resolved once per graph, whichever rules share it.
+  selections(graph, selectorKey(selector), () => select(graph, selector));
 
-const selections = new WeakMap<BoardGraph, WeakMap<Selector, readonly BoardNode[]>>();
+const selections = perGraph<readonly BoardNode[]>();
 
 const select = (graph: BoardGraph, selector: Selector): readonly BoardNode[] => {
   const kinds = selectorKinds(selector);
@@ -496,14 +492,10 @@ const tracePath = (graph: BoardGraph, parents: readonly Int32Array[], end: numbe
   return { nodeIds: nodeIds.reverse(), edgeIds: edgeIds.reverse() };
 };
 
-const indexSelections = new WeakMap<BoardGraph, WeakMap<Selector, readonly number[]>>();
+const indexSelections = perGraph<readonly number[]>();
 /** The node numbers (see BoardGraph.nodes) of `selectNodes(graph, selector)`, in the same order. */
 export const selectIndices = (graph: BoardGraph, selector: Selector): readonly number[] =>
-  getOrMake(
-    getOrMake(indexSelections, graph, () => new WeakMap()),
-    selector,
-    () => selectNodes(graph, selector).map((n) => graph.indexOf.get(n.id)!),
-  );
+  indexSelections(graph, selectorKey(selector), () => selectNodes(graph, selector).map((n) => graph.indexOf.get(n.id)!));
 
 /** Every flow edge from a node matching `from` to a node matching `to`, optionally of a protocol. */
 export const edgesBetween = (
