@@ -409,8 +409,8 @@ export interface GraphPath {
 /** Limits a search: which edges may be followed and which nodes may be passed through between stages. */
 export interface ChainOptions {
   readonly protocol?: Protocol | readonly Protocol[] | undefined;
-  /** Nodes the path may pass through between stages (stage nodes are always allowed). */
-  readonly via?: (node: BoardNode) => boolean;
+  /** Nodes the path may pass through between stages, by number (see BoardGraph.nodes); stage nodes are always allowed. */
+  readonly via?: (node: number) => boolean;
   /** Edges the path may use. */
   readonly edge?: (edge: BoardEdge) => boolean;
 }
@@ -456,7 +456,7 @@ export const findChain = (
     for (let head = 0; head < tail; head++) {
       const n = queue[head]!;
       // A stage node reached is an end; only pass through other nodes the path allows.
-      if (head >= frontier.length && opts.via && !isTarget[n] && !opts.via(nodes[n]!)) continue;
+      if (head >= frontier.length && opts.via && !isTarget[n] && !opts.via(n)) continue;
       for (let k = outStart[n]!; k < outStart[n + 1]!; k++) {
         const f = outOrder[k]!;
         const t = flowTarget[f]!;
@@ -493,6 +493,11 @@ const tracePath = (graph: BoardGraph, parents: readonly Int32Array[], end: numbe
 };
 
 const indexSelections = perGraph<readonly number[]>();
+const everywhere = new WeakMap<Selector, Selector>();
+/** The same selector with `anywhere: true`, the same object each time (so its key is worked out once). */
+export const anywhere = (selector: Selector): Selector =>
+  getOrMake(everywhere, selector, () => ({ ...selector, anywhere: true }));
+
 /** The node numbers (see BoardGraph.nodes) of `selectNodes(graph, selector)`, in the same order. */
 export const selectIndices = (graph: BoardGraph, selector: Selector): readonly number[] =>
   indexSelections(graph, selectorKey(selector), () => selectNodes(graph, selector).map((n) => graph.indexOf.get(n.id)!));
