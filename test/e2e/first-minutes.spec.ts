@@ -37,9 +37,7 @@ const watchTitles = (page: Page) =>
   });
 const titlesSeen = (page: Page) => page.evaluate(() => (window as unknown as { __titles: string[] }).__titles);
 
-test('focus comes back to the board after a rename and after ending a mock, so the keyboard keeps working', async ({
-  page,
-}) => {
+test('focus comes back to the board after a rename and after ending a mock, so the keyboard keeps working', async ({ page }) => {
   await openApp(page);
   const cache = await dragFromPalette(page, 'cache', { x: 300, y: 220 });
   await cache.dblclick();
