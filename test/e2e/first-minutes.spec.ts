@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { type SyncServer, startSyncServer } from '../../electron/sync/server';
-import { baseUrl, canvas, dragFromPalette, flowNodes, openApp } from './support/board';
+import { baseUrl, canvas, dragFromPalette, flowNodes, openApp, shot } from './support/board';
 import { endMock, startMock, timer } from './support/mock';
 
 /** Round 8's walkthrough: what surprised a new user in the first minutes, fixed. */
@@ -158,4 +159,72 @@ test('a partner starting the mock leaves the candidate’s panel where it was; p
   await startMock(her);
   await expect(her.getByTestId('tab-notes')).toHaveAttribute('aria-selected', 'true');
   await her.context().close();
+});
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('a toast covers neither the design nor the canvas controls and minimap, and × dismisses it', async ({ page }) => {
+  await openApp(page);
+  // Components where people start drawing: along the top of the canvas and in its middle.
+  for (const x of [120, 330, 540, 750]) await dragFromPalette(page, 'service', { x, y: 40 });
+  await dragFromPalette(page, 'cache', { x: 430, y: 330 });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('btn-open').click();
+  await page.getByTestId('unsaved-discard').click();
+  await (await chooser).setFiles({ name: 'broken.archdrill.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+  const toast = page.getByTestId('toast-error');
+  await expect(toast).toBeVisible();
+  const t = (await toast.boundingBox())!;
+  for (const node of await flowNodes(page).all())
+    expect(overlap(t, (await node.boundingBox())!), 'toast over a component').toBe(false);
+  for (const control of [page.locator('.react-flow__controls'), page.locator('.board-minimap')])
+    expect(overlap(t, (await control.boundingBox())!), 'toast over the canvas controls').toBe(false);
+  await shot(page, 'toast-beside-the-design');
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(toast).toBeHidden();
+});
+
+test('the minimap waits for the first component instead of showing an empty white box', async ({ page }) => {
+  await openApp(page);
+  const minimap = page.locator('.board-minimap');
+  await expect(page.getByTestId('btn-toggle-minimap')).toHaveAttribute('aria-pressed', 'true');
+  await expect(minimap).toHaveCount(0);
+  const cache = await dragFromPalette(page, 'cache', { x: 300, y: 220 });
+  await expect(minimap).toBeVisible();
+  await cache.click();
+  await page.keyboard.press('Delete');
+  await expect(flowNodes(page)).toHaveCount(0);
+  await expect(minimap).toHaveCount(0);
+});
+
+test('a board opened from an exported out.png is named after the picture, and Save offers out.archdrill.json', async ({
+  page,
+}) => {
+  await openApp(page, { question: 'url-shortener' });
+  await dragFromPalette(page, 'client', { x: 200, y: 220 });
+  await page.getByTestId('btn-export').click();
+  await page.getByTestId('export-format-png').check();
+  const exported = page.waitForEvent('download');
+  await page.getByTestId('export-download').click();
+  const png = readFileSync(await (await exported).path());
+
+  // The picture comes back as out.png (a person renamed it, or chose that name when saving it).
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('btn-open').click();
+  await page.getByTestId('unsaved-discard').click();
+  await (await chooser).setFiles({ name: 'out.png', mimeType: 'image/png', buffer: png });
+  await expect(flowNodes(page)).toHaveCount(1);
+  await expect(page.getByTestId('file-name')).toHaveText('out.png');
+  await expect(page).toHaveTitle('out.png — Archdrill');
+
+  const saved = page.waitForEvent('download');
+  await page.keyboard.press('Control+s');
+  expect((await saved).suggestedFilename()).toBe('out.archdrill.json');
+  await expect(page.getByTestId('file-name')).toHaveText('out.archdrill.json');
+  // Pictures of it are named after it, not out.png.png.
+  await page.getByTestId('btn-export').click();
+  const again = page.waitForEvent('download');
+  await page.getByTestId('export-download').click();
+  expect((await again).suggestedFilename()).toBe('out.png');
 });
