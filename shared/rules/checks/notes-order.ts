@@ -73,6 +73,7 @@ const orderIn = (sentence: string, a: number, aEnd: number, b: number): Order =>
 export const notesOrder = defineCheck({
   type: 'notes-order',
   meta: {
+    reads: 'writing',
     description: 'A sentence of the notes says the `first` event happens before the `next` event (before/after/then/once).',
     options: z.strictObject({
       first: termsSchema,
