@@ -185,6 +185,9 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
         live.onPointerLeave();
       }}
       data-testid="canvas"
+      // Where focus goes when what had it goes away (a closed dialog's opener), so shortcuts still reach the board.
+      data-focus-home
+      tabIndex={-1}
     >
       <BoundFlow
         binding={binding}
