@@ -17,6 +17,7 @@ const PASS_THROUGH: ReadonlySet<NodeKind> = new Set<NodeKind>(['load_balancer', 
 export const clientReachesDatastore = defineCheck({
   type: 'client-reaches-datastore',
   meta: {
+    reads: 'drawing',
     description:
       'Anti-pattern: a client reaches a database or cache directly or only through network hops (proxy, LB, gateway, CDN).',
     options: z.strictObject({

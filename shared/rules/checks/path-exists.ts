@@ -19,6 +19,7 @@ const AT_REST: ReadonlySet<NodeKind> = new Set<NodeKind>(KIND_GROUPS.store);
 export const pathExists = defineCheck({
   type: 'path-exists',
   meta: {
+    reads: 'drawing',
     description: 'A directed path visits components matching each selector of `through` in order, optionally over a protocol.',
     options: z.strictObject({
       through: z.array(selectorSchema).min(2),
