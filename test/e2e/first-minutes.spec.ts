@@ -64,6 +64,13 @@ test('focus comes back to the board after a rename and after ending a mock, so t
   await expect(canvas(page)).toBeFocused();
   await page.keyboard.press('Control+a');
   await expect(cache).toHaveClass(/selected/);
+
+  // Close on the timer bar goes away as it is pressed: focus goes home too, so Escape clears the selection.
+  await page.getByTestId('timer-reset').click();
+  await expect(page.getByTestId('timer-reset')).toHaveCount(0);
+  await expect(canvas(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(cache).not.toHaveClass(/selected/);
 });
 
 test('New keeps the board until a question is picked and its unsaved work let go; Don’t save starts the new board', async ({

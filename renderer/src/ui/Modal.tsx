@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { focusHome } from './focusHome';
 
 /**
  * A modal dialog on the native <dialog> element: focus trap, Escape closes. Focus starts on the
@@ -26,7 +27,7 @@ export function Modal({
     }
     return () => {
       d?.close();
-      if (document.activeElement === document.body) document.querySelector<HTMLElement>('[data-focus-home]')?.focus();
+      focusHome();
     };
   }, []);
   return (
