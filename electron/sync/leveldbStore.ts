@@ -158,19 +158,30 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
     }
   };
 
-  /** One slice's records: each room's updates from its next clock on, every update key in one allocation. */
+  /**
+   * One slice's records: each room's updates from its next clock on. Keys and
+   * updates are copied into one buffer, each record a view of it: LevelDB's
+   * binding copies them anyway, and handing it Yjs's own small updates (kept
+   * inside V8's heap) would make V8 move each one out to an ArrayBuffer of its
+   * own, which every scavenge then tracks.
+   */
   const sliceOps = async (db: LevelDb, rooms: [string, Uint8Array[]][]) => {
     const ops: { type: 'put'; key: Uint8Array; value: Uint8Array }[] = [];
     const roomClocks: RoomClock[] = [];
-    let keyBytes = 0;
+    let bytes = 0;
     for (const [roomId, updates] of rooms) {
       const c = clocks.get(roomId) ?? (await clockOf(db, roomId));
       roomClocks.push(c);
-      keyBytes += (c.prefix.length + CLOCK_BYTES) * updates.length;
+      bytes += (c.prefix.length + CLOCK_BYTES) * updates.length;
+      for (const u of updates) bytes += u.byteLength;
     }
-    const keys = new Uint8Array(keyBytes);
-    const view = new DataView(keys.buffer);
+    const slab = new Uint8Array(bytes);
+    const view = new DataView(slab.buffer);
     let at = 0;
+    const take = (length: number): Uint8Array => {
+      at += length;
+      return slab.subarray(at - length, at);
+    };
     for (let r = 0; r < rooms.length; r++) {
       const [roomId, updates] = rooms[r]!;
       const { last, prefix } = roomClocks[r]!;
@@ -182,12 +193,12 @@ export const leveldbStore = (dir: string, options: LeveldbStoreOptions = {}): Ro
           value: stateVectorRecord(0, Y.encodeStateVectorFromUpdate(updates[0]!)),
         });
       for (let i = 0; i < updates.length; i++) {
-        keys.set(prefix, at);
-        keys[at + prefix.length] = CLOCK_TYPE;
+        slab.set(prefix, at);
+        slab[at + prefix.length] = CLOCK_TYPE;
         view.setUint32(at + prefix.length + 1, last + 1 + i);
-        const end = at + prefix.length + CLOCK_BYTES;
-        ops.push({ type: 'put', key: keys.subarray(at, end), value: updates[i]! });
-        at = end;
+        const key = take(prefix.length + CLOCK_BYTES);
+        slab.set(updates[i]!, at);
+        ops.push({ type: 'put', key, value: take(updates[i]!.byteLength) });
       }
     }
     return ops;

@@ -96,13 +96,15 @@ describe('a flush in slices', () => {
     const store = leveldbStore(dir, { flushMs: 60_000, sliceRecords: 4 });
     const rooms = await openRooms(store, 30);
     // One update for most rooms, more than a slice for some, as 500 rooms' edits queue in a flush window.
-    rooms.forEach((room, i) => edit(room, i % 7 === 0 ? 9 : 1 + (i % 3)));
+    rooms.forEach((room, i) => {
+      edit(room, i % 7 === 0 ? 9 : 1 + (i % 3));
+    });
     const before = batches.calls;
     await store.flush();
     expect(batches.calls - before).toBeGreaterThan(5);
     expect(store.pending).toBe(0);
     // A second flush continues each room's clocks.
-    rooms.forEach((room) => edit(room, 2));
+    for (const room of rooms) edit(room, 2);
     await store.flush();
     await store.close();
     await expectStored(dir, rooms);
