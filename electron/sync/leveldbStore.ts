@@ -41,7 +41,7 @@ const updateKeyPrefix = (roomId: string): Uint8Array => keyEncoding.encode(['v1'
 /** y-leveldb's encoding of a uint32 key part: its type byte, then big-endian. */
 const CLOCK_BYTES = 5;
 const CLOCK_TYPE = 1;
-/** A flush's records are handed over with their keys already encoded and the updates as they are. */
+/** A flush's keys are already in y-leveldb's encoding and its values are updates: LevelDB takes both as bytes. */
 const AS_IS = { keyEncoding: 'view', valueEncoding: 'view' } as const;
 /** y-leveldb's meta record (its setMeta/getMeta layout, lib0 `encodeAny` values): the room's link generation. */
 const generationKey = (roomId: string) => ['v1', roomId, 'meta', 'generation'];
