@@ -64,15 +64,17 @@ const expectStored = async (dir: string, rooms: TestRoom[]): Promise<void> => {
 
 /** LevelDB's batch writes, counted; `fail(n)` makes the n-th from now reject once (nothing of it written, as LevelDB's are atomic). */
 const watchBatches = () => {
-  const original = Level.prototype.batch;
+  // Only the array form is called by the store; its overloads (the chained form returns a batch) are not ours to spy on.
+  const proto = Level.prototype as unknown as { batch: (...args: unknown[]) => Promise<void> };
+  const original = proto.batch;
   let calls = 0;
   let failAt = -1;
   const started: (() => void)[] = [];
-  vi.spyOn(Level.prototype, 'batch').mockImplementation(function (this: Level, ...args: unknown[]) {
+  vi.spyOn(proto, 'batch').mockImplementation(function (this: unknown, ...args: unknown[]) {
     calls++;
     for (const notify of started.splice(0)) notify();
     if (calls === failAt) return Promise.reject(new Error('disk full (injected)'));
-    return (original as (...a: unknown[]) => Promise<void>).apply(this, args);
+    return original.apply(this, args);
   });
   return {
     get calls() {
