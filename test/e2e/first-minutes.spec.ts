@@ -116,15 +116,27 @@ test('New keeps the board until a question is picked and its unsaved work let go
   await expect(page.getByTestId('question-title')).toHaveText('Free design');
 });
 
+/**
+ * Runs the page's timers and animation frames through `ms` of its time, then
+ * lets time flow again: proving a mark never appears needs the check that
+ * runs once edits pause to have run, and fake time gets there without a wait.
+ */
+const runPageTimeFor = async (page: Page, ms: number) => {
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 50);
+  await page.clock.runFor(ms);
+  await page.clock.resume();
+};
+
 test('a fresh board, and one just saved, never show the unsaved-changes mark', async ({ page }) => {
+  await page.clock.install();
   await page.goto(baseUrl());
   await expect(page.getByRole('dialog', { name: 'Pick a question' })).toBeVisible();
   await watchTitles(page);
   await page.getByTestId('question-url-shortener').click();
   await expect(page.getByTestId('question-title')).toHaveText('URL shortener');
-  // The mark would come from the check that runs once edits pause (300 ms): give it well over that.
+  // The mark would come from the check that runs once edits pause (300 ms): run well past it.
   await page.waitForFunction(() => (window as unknown as { __titles: string[] }).__titles.length > 0);
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 1000)));
+  await runPageTimeFor(page, 1000);
   expect((await titlesSeen(page)).filter((t) => t.includes('•'))).toEqual([]);
 
   // Save straight after an edit (before its check has run): the mark goes with the save, not a moment later.
@@ -134,7 +146,7 @@ test('a fresh board, and one just saved, never show the unsaved-changes mark', a
   await page.keyboard.press('Control+s');
   await download;
   await expect(page.getByTestId('file-name')).toHaveText('url-shortener.archdrill.json');
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 1000)));
+  await runPageTimeFor(page, 1000);
   expect((await titlesSeen(page)).filter((t) => t.includes('url-shortener.archdrill.json') && t.includes('•'))).toEqual([]);
 });
 
