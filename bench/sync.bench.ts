@@ -4,7 +4,7 @@
  * @y/websocket-server 0.1.1 in the same run. Servers and load generators are
  * separate processes, so a server's RSS is its own. BENCH_QUICK=1 for a short run.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LeveldbPersistence } from 'y-leveldb';
 import type * as Y from 'yjs';
@@ -79,6 +79,8 @@ const prepare = async (kind: ServerKind, n: number): Promise<Prepared> => {
 
 /** BENCH_SYNC_PROF=DIR: a V8 CPU profile of each server's measured window (not its start, warm-up or shutdown). */
 const PROF_DIR = process.env.BENCH_SYNC_PROF;
+// A server that cannot write its profile never answers, and the bench would wait for it forever.
+if (PROF_DIR) mkdirSync(PROF_DIR, { recursive: true });
 let profiled = 0;
 
 const measure = async ({ kind, n, server, workers }: Prepared, runMs: number): Promise<PhaseRun> => {

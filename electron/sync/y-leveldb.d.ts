@@ -9,6 +9,11 @@ declare module 'y-leveldb' {
   /** The abstract-level database with y-leveldb's key encoding (arrays of strings and uint32s). */
   export interface LevelDb {
     batch(ops: { type: 'put'; key: (string | number)[]; value: Uint8Array }[]): Promise<void>;
+    /** Keys already in y-leveldb's encoding (see `keyEncoding`), handed to LevelDB as they are. */
+    batch(
+      ops: { type: 'put'; key: Uint8Array; value: Uint8Array }[],
+      options: { keyEncoding: 'view'; valueEncoding: 'view' },
+    ): Promise<void>;
     /** Missing keys: undefined (abstract-level 2) or a rejection with `notFound` (1.x). */
     get(key: (string | number)[]): Promise<Uint8Array | undefined>;
     get(key: (string | number)[]): Promise<Uint8Array>;
@@ -26,6 +31,8 @@ declare module 'y-leveldb' {
     _transact<T>(f: (db: LevelDb) => Promise<T>): Promise<T | null>;
   }
   export const PREFERRED_TRIM_SIZE: number;
+  /** y-leveldb's key encoding: each part a type byte, then a lib0 var-string or a big-endian uint32. */
+  export const keyEncoding: { encode(key: (string | number)[]): Uint8Array };
   export function getCurrentUpdateClock(db: LevelDb, docName: string): Promise<number>;
   export function getLevelUpdates(db: LevelDb, docName: string): Promise<Uint8Array[]>;
   export function getLevelUpdatesEntries(

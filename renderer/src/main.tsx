@@ -11,10 +11,12 @@ import { JoinScreen } from './collab/JoinScreen';
 import { joinTargetFromLocation, openRoomSession, rememberedRole, rememberRole } from './collab/joinFromLocation';
 import { browserPlatform } from './platform/browserPlatform';
 import { electronPlatform } from './platform/electronPlatform';
+import { keepFocusHome } from './ui/focusHome';
 import { toast } from './ui/toasts';
 
 const platform = electronPlatform() ?? browserPlatform;
 const root = createRoot(document.getElementById('root') as HTMLElement);
+keepFocusHome();
 
 let current: BoardSession | null = null;
 let generation = 0;

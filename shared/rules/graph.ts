@@ -2,7 +2,7 @@ import { type ComponentKind, isComponentKind, type NodeKind, type Protocol } fro
 import type { Board, BoardEdge, BoardNode } from '../board/types';
 import { getOrMake, perGraph } from './memo';
 import { resolveRole } from './roles';
-import { KIND_GROUPS, matchesDetails, type Selector, selectorKinds } from './selector';
+import { KIND_GROUPS, matchesDetails, type Selector, selectorKey, selectorKinds } from './selector';
 
 /**
  * A board indexed once per scoring call: nodes by id and by role, the flow
@@ -329,14 +329,10 @@ const roleAt = (graph: BoardGraph, id: string): NodeKind | undefined => {
  * @example selectNodes(g, { kind: 'service', label: ['shorten', 'url'] }) // the "URL shortener service" nodes
  */
 export const selectNodes = (graph: BoardGraph, selector: Selector): readonly BoardNode[] =>
-  // Rubric selectors are long-lived objects: each is resolved once per graph.
-  getOrMake(
-    getOrMake(selections, graph, () => new WeakMap()),
-    selector,
-    () => select(graph, selector),
-  );
+  // Each distinct selector is resolved once per graph, whichever rules share it.
+  selections(graph, selectorKey(selector), () => select(graph, selector));
 
-const selections = new WeakMap<BoardGraph, WeakMap<Selector, readonly BoardNode[]>>();
+const selections = perGraph<readonly BoardNode[]>();
 
 const select = (graph: BoardGraph, selector: Selector): readonly BoardNode[] => {
   const kinds = selectorKinds(selector);
@@ -413,8 +409,8 @@ export interface GraphPath {
 /** Limits a search: which edges may be followed and which nodes may be passed through between stages. */
 export interface ChainOptions {
   readonly protocol?: Protocol | readonly Protocol[] | undefined;
-  /** Nodes the path may pass through between stages (stage nodes are always allowed). */
-  readonly via?: (node: BoardNode) => boolean;
+  /** Nodes the path may pass through between stages, by number (see BoardGraph.nodes); stage nodes are always allowed. */
+  readonly via?: (node: number) => boolean;
   /** Edges the path may use. */
   readonly edge?: (edge: BoardEdge) => boolean;
 }
@@ -460,7 +456,7 @@ export const findChain = (
     for (let head = 0; head < tail; head++) {
       const n = queue[head]!;
       // A stage node reached is an end; only pass through other nodes the path allows.
-      if (head >= frontier.length && opts.via && !isTarget[n] && !opts.via(nodes[n]!)) continue;
+      if (head >= frontier.length && opts.via && !isTarget[n] && !opts.via(n)) continue;
       for (let k = outStart[n]!; k < outStart[n + 1]!; k++) {
         const f = outOrder[k]!;
         const t = flowTarget[f]!;
@@ -496,14 +492,15 @@ const tracePath = (graph: BoardGraph, parents: readonly Int32Array[], end: numbe
   return { nodeIds: nodeIds.reverse(), edgeIds: edgeIds.reverse() };
 };
 
-const indexSelections = new WeakMap<BoardGraph, WeakMap<Selector, readonly number[]>>();
+const indexSelections = perGraph<readonly number[]>();
+const everywhere = new WeakMap<Selector, Selector>();
+/** The same selector with `anywhere: true`, the same object each time (so its key is worked out once). */
+export const anywhere = (selector: Selector): Selector =>
+  getOrMake(everywhere, selector, () => ({ ...selector, anywhere: true }));
+
 /** The node numbers (see BoardGraph.nodes) of `selectNodes(graph, selector)`, in the same order. */
 export const selectIndices = (graph: BoardGraph, selector: Selector): readonly number[] =>
-  getOrMake(
-    getOrMake(indexSelections, graph, () => new WeakMap()),
-    selector,
-    () => selectNodes(graph, selector).map((n) => graph.indexOf.get(n.id)!),
-  );
+  indexSelections(graph, selectorKey(selector), () => selectNodes(graph, selector).map((n) => graph.indexOf.get(n.id)!));
 
 /** Every flow edge from a node matching `from` to a node matching `to`, optionally of a protocol. */
 export const edgesBetween = (

@@ -13,7 +13,7 @@ import { singlePointOfFailure } from './checks/single-point-of-failure';
 import { syncOnlyPath } from './checks/sync-only-path';
 import type { CheckDefinition } from './types';
 
-/** Every check type, sorted by type. To add one: a file in checks/, a line here, a test in test/unit/rules/checks/. */
+/** Every check type, sorted by type. To add one: a file in checks/ (its meta says what it reads), a line here, a test in test/unit/rules/checks/. */
 // Each check is typed by its own options; the registry erases them (options are validated before evaluate runs).
 export const CHECKS: readonly CheckDefinition[] = (
   [

@@ -5,6 +5,7 @@ import type { Rubric, RubricRule } from '../rubric/schema';
 import { collectEvidence, estimateDeltas, evaluateCondition, internalErrors, isApplicable } from './evaluate';
 import { type BoardGraph, buildGraph, type DeadEndReason, withEverything } from './graph';
 import { getOrMake } from './memo';
+import { getCheck } from './registry';
 import {
   type Band,
   type CheckCall,
@@ -135,8 +136,6 @@ const leftOut = (graph: BoardGraph, rule: RubricRule, env: CheckEnv): string | n
   return `your ${reasons.join('; your ')}, so ${dead.length + apart.length === 1 ? 'it does' : 'they do'} not count`;
 };
 
-/** Checks that read only the writing: what is left out of the drawing cannot change them. */
-const WRITING_ONLY: ReadonlySet<string> = new Set(['notes-mention', 'notes-order', 'estimate-within', 'estimate-ratio']);
 const drawingRead = new WeakMap<Condition, boolean>();
 /** Whether any check of a condition looks at the drawing (worked out once per rubric condition). */
 const readsDrawing = (c: Condition): boolean =>
@@ -147,7 +146,7 @@ const readsDrawing = (c: Condition): boolean =>
         ? c.any.some(readsDrawing)
         : isNot(c)
           ? readsDrawing(c.not)
-          : !WRITING_ONLY.has((c as CheckCall).type),
+          : getCheck((c as CheckCall).type)?.meta.reads !== 'writing',
   );
 
 /** "a", "a and b", "a, b and c". */

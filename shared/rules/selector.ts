@@ -85,35 +85,88 @@ const labelText = (node: BoardNode): string => {
 
 /** Whether `node` matches the label and props parts of `selector` (the kind is matched by the index). */
 export const matchesDetails = (node: BoardNode, selector: Selector): boolean => {
-  const { words, unless, props } = detailsOf(selector);
-  if (words.length > 0 || unless.length > 0) {
+  const d = detailsOf(selector);
+  if (d.words.length > 0 || d.unless.length > 0) {
     const text = labelText(node);
-    if (words.length > 0 && findTerm(text, words, LABEL_MATCH) === null) return false;
-    if (unless.length > 0 && findTerm(text, unless, LABEL_MATCH) !== null) return false;
+    let matches = d.byLabel.get(text);
+    if (matches === undefined) {
+      matches =
+        (d.words.length === 0 || findTerm(text, d.words, LABEL_MATCH) !== null) &&
+        (d.unless.length === 0 || findTerm(text, d.unless, LABEL_MATCH) === null);
+      if (d.byLabel.size >= LABELS_KEPT) d.byLabel.clear();
+      d.byLabel.set(text, matches);
+    }
+    if (!matches) return false;
   }
-  for (const [key, want] of props) if (!sameValue(node.props?.[key], want)) return false;
+  for (const [key, want] of d.props) if (!sameValue(node.props?.[key], want)) return false;
   return true;
 };
+
+/** Labels whose match a selector remembers: every label of a large board, so a rescoring re-reads none. */
+const LABELS_KEPT = 4096;
 
 interface Details {
   readonly words: readonly TermSpec[];
   readonly unless: readonly TermSpec[];
   readonly props: readonly (readonly [string, string | number | boolean])[];
+  /**
+   * Whether a label (with its tech) matches `words` and not `unless`: a pure
+   * function of the text, kept across scoring calls, as labels rarely change
+   * between two rescorings and many rules of a rubric share a selector.
+   */
+  readonly byLabel: Map<string, boolean>;
 }
 const details = new WeakMap<Selector, Details>();
+/** Details by the selector's canonical key: equal selectors of different rules and rubrics share one. */
+const detailsByKey = new Map<string, Details>();
 /** A selector's label, unless and props parts, read once per selector object (rubric selectors live as long as the rubric). */
 const detailsOf = (selector: Selector): Details => {
   let d = details.get(selector);
   if (!d) {
-    d = {
-      words: selector.label === undefined ? [] : asSynonyms(selector.label),
-      unless: selector.unless === undefined ? [] : asSynonyms(selector.unless),
-      props: Object.entries(selector.props ?? {}),
-    };
+    const key = selectorKey(selector);
+    d = detailsByKey.get(key);
+    if (!d) {
+      d = {
+        words: selector.label === undefined ? [] : asSynonyms(selector.label),
+        unless: selector.unless === undefined ? [] : asSynonyms(selector.unless),
+        props: Object.entries(selector.props ?? {}),
+        byLabel: new Map(),
+      };
+      // Rubrics are few and their selectors fixed; a program building selectors per call must not grow this forever.
+      if (detailsByKey.size >= LABELS_KEPT) detailsByKey.clear();
+      detailsByKey.set(key, d);
+    }
     details.set(selector, d);
   }
   return d;
 };
+
+const keys = new WeakMap<Selector, string>();
+/**
+ * A selector as a string, equal for equal selectors whatever their fields'
+ * order: rules of one rubric repeat selectors ({kind: client} in most path
+ * rules), so a graph resolves each distinct one once (graph.ts).
+ */
+export const selectorKey = (selector: Selector): string => {
+  let key = keys.get(selector);
+  if (key === undefined) {
+    key = JSON.stringify(canonical(selector));
+    keys.set(selector, key);
+  }
+  return key;
+};
+
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(canonical)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
+      : v;
 
 const LABEL_COUNT = /(?:[×x*]\s?(\d{1,3})\b|\((\d{1,3})\)|\b(\d{1,3})\s?[×x]\b)/i;
 

@@ -84,6 +84,9 @@ export interface CheckEnv {
  * One check type, shaped like an ESLint rule: `meta` describes it and
  * validates its options; `evaluate` is pure, synchronous and deterministic.
  */
+/** See CheckDefinition.meta.reads. */
+export type CheckReads = 'drawing' | 'writing';
+
 export interface CheckDefinition<O = unknown> {
   /** Kebab-case id; also the file name under shared/rules/checks/. */
   readonly type: string;
@@ -91,6 +94,12 @@ export interface CheckDefinition<O = unknown> {
     readonly description: string;
     /** Validates the options written beside `type` in a rubric (a strict object schema). */
     readonly options: z.ZodType<O>;
+    /**
+     * What the check looks at: the drawing (and maybe the notes too), or only
+     * the writing. A writing-only check cannot be changed by a box left out of
+     * the design, so the score does not ask whether one would have earned it.
+     */
+    readonly reads: CheckReads;
   };
   readonly evaluate: (graph: BoardGraph, options: O, env: CheckEnv) => CheckOutcome;
 }
@@ -98,7 +107,7 @@ export interface CheckDefinition<O = unknown> {
 /** Declares a check with its options type inferred from its schema. */
 export const defineCheck = <S extends z.ZodType>(def: {
   readonly type: string;
-  readonly meta: { readonly description: string; readonly options: S };
+  readonly meta: { readonly description: string; readonly options: S; readonly reads: CheckReads };
   readonly evaluate: (graph: BoardGraph, options: z.output<S>, env: CheckEnv) => CheckOutcome;
 }): CheckDefinition<z.output<S>> => def as CheckDefinition<z.output<S>>;
 

@@ -66,6 +66,7 @@ test('defect 4: New asks before throwing away unsaved work, and undo never bring
 
   // Cancel keeps everything.
   await page.getByTestId('btn-new').click();
+  await page.getByTestId('question-chat').click();
   await expect(page.getByTestId('unsaved-dialog')).toBeVisible();
   await shot(page, 'unsaved-changes-prompt');
   await page.getByTestId('unsaved-cancel').click();
@@ -74,9 +75,9 @@ test('defect 4: New asks before throwing away unsaved work, and undo never bring
   // Save saves first, then the new board starts.
   const download = page.waitForEvent('download');
   await page.keyboard.press('Alt+n');
+  await page.getByTestId('question-chat').click();
   await page.getByTestId('unsaved-save').click();
   await download;
-  await page.getByTestId('question-chat').click();
   await expect(flowNodes(page)).toHaveCount(0);
   await expect(page.getByTestId('question-title')).toHaveText(/chat/i);
 
@@ -87,17 +88,18 @@ test('defect 4: New asks before throwing away unsaved work, and undo never bring
   // ...and the toolbar says so: there is no step to undo on a new board.
   await expect(page.getByTestId('btn-undo')).toBeDisabled();
 
-  // Don't save: straight to the question picker; a saved board is not asked about.
+  // Don't save: straight to the new board; a saved board is not asked about.
   await dragFromPalette(page, 'service', { x: 300, y: 250 });
   await page.getByTestId('btn-new').click();
-  await page.getByTestId('unsaved-discard').click();
   await page.getByTestId('question-feed').click();
+  await page.getByTestId('unsaved-discard').click();
   await expect(flowNodes(page)).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(flowNodes(page)).toHaveCount(0);
   await page.getByTestId('btn-new').click();
+  await page.getByTestId('question-url-shortener').click();
   await expect(page.getByTestId('unsaved-dialog')).toHaveCount(0);
-  await expect(page.getByRole('dialog', { name: 'Pick a question' })).toBeVisible();
+  await expect(page.getByTestId('question-title')).toHaveText('URL shortener');
 });
 
 test('Undo and Redo are enabled only when there is a step to take', async ({ page }) => {

@@ -224,8 +224,8 @@ test('a candidate runs a timed mock interview end to end, reloading half-way, an
   // ── History: the attempt is listed once; reopening it brings its board back. ─
   // The board was never saved to a file: New asks first.
   await page.getByTestId('btn-new').click();
-  await page.getByTestId('unsaved-discard').click();
   await page.getByTestId('question-url-shortener').click();
+  await page.getByTestId('unsaved-discard').click();
   await expect(flowNodes(page)).toHaveCount(0);
   await page.getByTestId('btn-history').click();
   const history = page.getByTestId('history-list');

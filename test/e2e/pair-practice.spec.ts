@@ -156,6 +156,7 @@ test('two people on one live board: live drag, cursors, roles, shared timer, fol
 
   // New in a live room asks first, saved or not: the board it replaces is everyone's. Cancel keeps it for both.
   await ada.getByTestId('btn-new').click();
+  await ada.getByTestId('question-chat').click();
   await expect(ada.getByTestId('unsaved-live')).toContainText('replaces this one for everyone in it');
   await ada.getByTestId('unsaved-cancel').click();
   await expect(ada.getByRole('dialog', { name: 'Pick a question' })).toHaveCount(0);
@@ -172,8 +173,8 @@ test('two people on one live board: live drag, cursors, roles, shared timer, fol
 
   // Ada, told it replaces the room's board, starts the next question: Bob's board follows.
   await ada.getByTestId('btn-new').click();
-  await ada.getByTestId('unsaved-discard').click();
   await ada.getByTestId('question-chat').click();
+  await ada.getByTestId('unsaved-discard').click();
   await expect(flowNodes(bob)).toHaveCount(0);
   await expect(bob.getByTestId('question-title')).toHaveText(/chat/i);
 

@@ -4,7 +4,7 @@ import type { AttemptRecord } from '@shared/interview/history';
 import { ReactFlowProvider } from '@xyflow/react';
 import { History as HistoryIcon } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { useStore } from 'zustand';
 import { useBoardSession, useDocValue } from '../board/context';
 import { useQuietDocValue } from '../board/useQuietDocValue';
@@ -70,6 +70,8 @@ function Editor() {
   const exporter = useExport(file.name, reportSource);
   const score = useMemo(() => (rubric ? scorerFor(rubric) : undefined), [rubric]);
   const reloadUserRubrics = user.reload;
+  // New asks for the question first, and about unsaved work only once one is picked: Escape or Cancel at
+  // either step keeps the board as it was, and "Don't save" goes straight to the new board.
   const pickQuestion = useCallback(() => {
     void reloadUserRubrics();
     setDialog('question');
@@ -87,10 +89,9 @@ function Editor() {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  // Dirty = the board differs from the file as last saved; hashed when edits pause, not on every keystroke.
-  const hash = useQuietDocValue(hashDoc, 300);
-  const dirty = file.savedHash !== null ? hash !== file.savedHash : hash !== EMPTY_HASH;
-  useEffect(() => platform.setTitle(file.name, dirty), [platform, file.name, dirty]);
+  // Dirty = the board differs from the file as last saved; hashed when edits pause, not on every keystroke,
+  // and again at once on New, Open and Save, so a fresh or just-saved board never shows as modified meanwhile.
+  const edited = useQuietDocValue(docVersion, 300);
 
   // An attempt from History shown as its scorecard or its replay (the replay never touches the live board).
   const [attempt, setAttempt] = useState<{
@@ -108,6 +109,9 @@ function Editor() {
     const now = hashDoc(session.doc);
     return saved !== null ? now !== saved : now !== EMPTY_HASH;
   }, [fileStore, session.doc]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each is a reason to hash the board again.
+  const dirty = useMemo(isDirty, [isDirty, edited, file]);
+  useEffect(() => platform.setTitle(file.name, dirty), [platform, file.name, dirty]);
   const guarded = useCallback(
     (action: string, then: () => unknown) => () => {
       const dirty = isDirty();
@@ -116,7 +120,6 @@ function Editor() {
     },
     [isDirty, live],
   );
-  const newBoard = useMemo(() => guarded('start a new board', pickQuestion), [guarded, pickQuestion]);
   const openBoard = useMemo(() => guarded('open another board', files.open), [guarded, files]);
   const attemptFiles = useAttemptFiles();
   // An attempts file (say, saved from a report's replay link) is added to History, not opened as a board:
@@ -162,7 +165,7 @@ function Editor() {
 
   const table: CommandTable = useMemo(
     () => ({
-      new: newBoard,
+      new: pickQuestion,
       open: openBoard,
       save: files.save,
       'save-as': files.saveAs,
@@ -191,7 +194,7 @@ function Editor() {
       shortcuts: () => setSheet((s) => !s),
       'clear-selection': () => store.getState().select({}),
     }),
-    [newBoard, openBoard, files, exporter, commands, toggleSnap, toggleTheme, panels, store],
+    [pickQuestion, openBoard, files, exporter, commands, toggleSnap, toggleTheme, panels, store],
   );
   useKeyboard(table, commands.add);
   useEffect(
@@ -213,7 +216,7 @@ function Editor() {
         title={rubric?.title ?? question ?? 'Free design'}
         fileName={file.name}
         dirty={dirty}
-        onNew={newBoard}
+        onNew={pickQuestion}
         onOpen={openBoard}
         onShortcuts={() => setSheet(true)}
       >
@@ -270,11 +273,8 @@ function Editor() {
       {dialog === 'question' && (
         <QuestionPicker
           onPick={(id) => {
-            session.editor.batch(() => {
-              files.newBoard(id);
-              session.editor.timer({ type: 'reset' });
-            });
             setDialog(null);
+            void freshBoard(id ?? '');
           }}
           onClose={() => setDialog(null)}
           userRubrics={user.rubrics}
@@ -375,3 +375,6 @@ function Editor() {
 const EMPTY_HASH = boardHash({ nodes: [], edges: [], notes: {} });
 
 const hashDoc = (doc: Y.Doc) => boardHash(readBoard(doc));
+
+/** Changes whenever the doc does (anyone's edit): cheap, unlike hashing the board. */
+const docVersion = (doc: Y.Doc) => Y.encodeStateVector(doc).join();

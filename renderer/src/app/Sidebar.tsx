@@ -1,9 +1,10 @@
 import { boardRoots } from '@shared/board/doc';
-import { readTimer } from '@shared/interview/timerDoc';
+import { readTimer, TIMER_KEY } from '@shared/interview/timerDoc';
 import type { Rubric } from '@shared/rubric/schema';
 import { scoreVisible } from '@shared/session/policy';
 import { useEffect, useRef, useState } from 'react';
-import { useDocValue } from '../board/context';
+import type * as Y from 'yjs';
+import { useBoardSession, useDocValue } from '../board/context';
 import { InterviewerPanel } from '../collab/InterviewerPanel';
 import { useRole } from '../collab/useRole';
 import { Inspector } from '../inspector/Inspector';
@@ -27,6 +28,7 @@ const hasContent = (doc: Parameters<typeof readTimer>[0]) => boardRoots(doc).nod
 
 export function Sidebar({ rubric, readOnly, onOpenExample }: SidebarProps) {
   const { role, policy } = useRole();
+  const { doc, editor } = useBoardSession();
   const status = useDocValue(timerStatus);
   const ended = status === 'ended';
   const boardHasContent = useDocValue(hasContent);
@@ -45,13 +47,20 @@ export function Sidebar({ rubric, readOnly, onOpenExample }: SidebarProps) {
     if (role === 'interviewer') setTab('interviewer');
     else setTab((t) => (t === 'interviewer' ? 'design' : t));
   }, [role]);
-  // A mock starting opens its notes: the step's prompts and the field to answer them are the next thing to read.
-  const lastStatus = useRef(status);
+  // A mock this user starts opens its notes: the step's prompts and the field to answer them are the next
+  // thing to read. A partner pressing Start leaves this panel where its reader had it.
   useEffect(() => {
-    const was = lastStatus.current;
-    lastStatus.current = status;
-    if (was === 'idle' && status === 'running' && role !== 'interviewer') setTab('notes');
-  }, [status, role]);
+    const session = boardRoots(doc).session;
+    let was = readTimer(doc).status;
+    const onChange = (e: Y.YMapEvent<unknown>) => {
+      if (!e.keysChanged.has(TIMER_KEY)) return;
+      const now = readTimer(doc).status;
+      if (was === 'idle' && now === 'running' && role !== 'interviewer' && editor.isLocal(e.transaction.origin)) setTab('notes');
+      was = now;
+    };
+    session.observe(onChange);
+    return () => session.unobserve(onChange);
+  }, [doc, editor, role]);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'design', label: 'Design' },
     { id: 'notes', label: 'Notes' },

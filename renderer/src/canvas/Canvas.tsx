@@ -55,6 +55,8 @@ const PRO_OPTIONS: ProOptions = { hideAttribution: true };
  */
 const SIMPLIFY_BELOW_ZOOM = 0.4;
 const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLIFY_BELOW_ZOOM;
+/** An empty board's minimap is a blank box that reads as something broken: it appears with the first component. */
+const hasNodes = (s: { nodes: readonly unknown[] }) => s.nodes.length > 0;
 
 export const PALETTE_MIME = 'application/x-archdrill-kind';
 
@@ -86,6 +88,7 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
   );
   const live = useCollabCanvas(binding);
   const simplified = useFlowStore(zoomedOut) && levelOfDetail;
+  const minimap = useFlowStore(hasNodes) && showMinimap;
   // Components inside a dragged frame travel with it.
   const frameDrag = useRef<FrameDrag | null>(null);
   const withPassengers = useCallback(
@@ -185,6 +188,9 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
         live.onPointerLeave();
       }}
       data-testid="canvas"
+      // Where focus goes when what had it goes away (a closed dialog's opener), so shortcuts still reach the board.
+      data-focus-home
+      tabIndex={-1}
     >
       <BoundFlow
         binding={binding}
@@ -217,7 +223,7 @@ export function Canvas({ snapToGrid, colorMode, showMinimap = true, children, le
         onlyRenderVisibleElements={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
-        {showMinimap && <BoardMinimap colorMode={colorMode} />}
+        {minimap && <BoardMinimap colorMode={colorMode} />}
         <Controls showInteractive={false} />
         <ProtocolLegend />
         <EdgeMarkers />

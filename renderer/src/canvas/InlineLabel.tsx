@@ -14,7 +14,10 @@ interface InlineLabelProps {
   readonly onDone: () => void;
 }
 
-/** A label that turns into an input in place; Enter (or blur) commits, Escape cancels. */
+/**
+ * A label that turns into an input in place; Enter (or blur) commits, Escape cancels. Enter and Escape
+ * give focus back to the node, so its shortcuts (Delete, F2, arrows) work without a click first.
+ */
 export function InlineLabel({
   value,
   placeholder,
@@ -27,9 +30,16 @@ export function InlineLabel({
 }: InlineLabelProps) {
   const [draft, setDraft] = useState(value);
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const returnFocusTo = useRef<HTMLElement | null>(null);
   useEffect(() => {
     if (editing) setDraft(value);
   }, [editing, value]);
+  // After the field is gone: focusing the node while it is still there would blur it, which commits.
+  useEffect(() => {
+    if (editing || !returnFocusTo.current) return;
+    returnFocusTo.current.focus();
+    returnFocusTo.current = null;
+  }, [editing]);
   if (!editing)
     return (
       <span className={value || placeholderIsName ? 'label' : 'label placeholder'}>
@@ -53,10 +63,12 @@ export function InlineLabel({
     autoFocus: true,
     onFocus: (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => e.currentTarget.select(),
     onBlur: commit,
-    onKeyDown: (e: React.KeyboardEvent) => {
+    onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => {
       e.stopPropagation();
+      const ends = e.key === 'Escape' || (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey));
+      if (ends) returnFocusTo.current = e.currentTarget.closest<HTMLElement>('.react-flow__node');
       if (e.key === 'Escape') onDone();
-      if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) commit();
+      else if (ends) commit();
     },
   };
   return multiline ? <textarea {...props} /> : <input {...props} />;

@@ -24,9 +24,9 @@ export type ReportKind = 'html' | 'md' | 'pdf';
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** "design.archdrill.json" → "design"; no file → the question id, or "design". */
+/** "design.archdrill.json" (or the picture "design.png" it was opened from) → "design"; no file → the question id, or "design". */
 const baseNameOf = (fileName: string | null, question: string | undefined) =>
-  (fileName?.replace(/(\.archdrill)?\.json$/i, '') || question || 'design').replace(/[\\/:*?"<>|]+/g, '-');
+  (fileName?.replace(/(\.archdrill)?\.json$|\.png$|\.svg$/i, '') || question || 'design').replace(/[\\/:*?"<>|]+/g, '-');
 
 const clampedNote = (img: BoardImage, requested: number) =>
   img.clamped

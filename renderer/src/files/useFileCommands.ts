@@ -13,6 +13,12 @@ const asSentence = (reason: string) => (/[.?!]$/.test(reason) ? reason : `${reas
 
 const baseName = (name: string) => name.replace(/\.archdrill\.json$|\.archdrill$|\.json$|\.png$|\.svg$/i, '');
 
+const isPicture = (name: string) => /\.(png|svg)$/i.test(name);
+
+/** The board file for `name`: itself when it is one, else named after it (design.json → design.archdrill.json). */
+const boardFileName = (name: string) =>
+  name.toLowerCase().endsWith(BOARD_FILE_EXTENSION) ? name : `${baseName(name)}${BOARD_FILE_EXTENSION}`;
+
 /** New / Open / Save / Save As over the Platform; the current board is untouched by a failed open. */
 export function useFileCommands(files: FileStore) {
   const { doc, editor, platform, store } = useBoardSession();
@@ -36,18 +42,17 @@ export function useFileCommands(files: FileStore) {
         );
         return false;
       }
-      load(
-        result.board,
-        file.name.toLowerCase().endsWith(BOARD_FILE_EXTENSION) ? file.name : `${baseName(file.name)}${BOARD_FILE_EXTENSION}`,
-        file.path ?? null,
-      );
+      // A picture's board has no file of its own yet: the title names the picture it came from (not a
+      // design.archdrill.json that does not exist), and Save asks where to put one instead of writing over the picture.
+      if (isPicture(file.name)) load(result.board, file.name, null);
+      else load(result.board, boardFileName(file.name), file.path ?? null);
       toast.info(`Opened ${file.name}`);
       return true;
     };
     const save = async (saveAs: boolean) => {
       const board = readBoard(doc);
       const { name, path } = files.getState();
-      const suggestedName = name ?? `${board.question ?? 'design'}${BOARD_FILE_EXTENSION}`;
+      const suggestedName = name ? boardFileName(name) : `${board.question ?? 'design'}${BOARD_FILE_EXTENSION}`;
       try {
         const saved = await platform.saveFile({
           suggestedName,

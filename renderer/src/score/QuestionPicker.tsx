@@ -7,8 +7,8 @@ import { describeProgress, matchesFilter, pickRandom, progressOf, type QuestionF
 import './score.css';
 
 export interface QuestionPickerProps {
-  /** Called with the chosen rubric id. */
-  readonly onPick: (id: string) => void;
+  /** Called with the chosen rubric id, or with none for a free design. */
+  readonly onPick: (id: string | undefined) => void;
   readonly onClose: () => void;
   /** Rubrics from the user's folder (loaded by the desktop shell); listed after the built-ins. */
   readonly userRubrics?: readonly Rubric[];
@@ -50,7 +50,7 @@ function QuestionOption({ rubric, progress, onPick }: { rubric: Rubric; progress
 /**
  * The New dialog: the built-in questions shelved by category, with a search
  * box, a difficulty filter, each question's attempts and best score, and a
- * random pick for a surprise mock; then the user's own rubrics.
+ * random pick for a surprise mock, or a free design; then the user's own rubrics.
  */
 export function QuestionPicker({ onPick, onClose, userRubrics = [], userFolder, problems = [], onImport }: QuestionPickerProps) {
   const history = useHistory();
@@ -108,6 +108,15 @@ export function QuestionPicker({ onPick, onClose, userRubrics = [], userFolder, 
           onClick={surprise}
         >
           Random question
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          data-testid="question-free"
+          title="A blank board with no question: draw freely, nothing is scored"
+          onClick={() => onPick(undefined)}
+        >
+          Free design
         </button>
       </div>
       <p className="muted small" aria-live="polite" data-testid="question-count">

@@ -1,9 +1,11 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { focusHome } from './focusHome';
 
 /**
  * A modal dialog on the native <dialog> element: focus trap, Escape closes. Focus starts on the
  * element marked `data-autofocus` (the action Enter should take), else on the first control: the
- * close button, so Enter never does more than dismiss.
+ * close button, so Enter never does more than dismiss. Closing gives focus back to what had it, or, when
+ * that is gone (the End button that opened the scorecard), to the canvas, so the keyboard keeps working.
  */
 export function Modal({
   title,
@@ -23,7 +25,10 @@ export function Modal({
       d.showModal();
       d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
-    return () => d?.close();
+    return () => {
+      d?.close();
+      focusHome();
+    };
   }, []);
   return (
     <dialog

@@ -14,6 +14,7 @@ import { defineCheck } from '../types';
 export const clientReachesDatabase = defineCheck({
   type: 'client-reaches-database',
   meta: {
+    reads: 'drawing',
     description: 'Anti-pattern: a client connects straight to a database. Not applicable without both.',
     options: z.strictObject({
       client: selectorSchema.default({ kind: 'client' }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NodeKind } from '../../board/kinds';
-import { findChain, roleOf, selectNodes } from '../graph';
+import { findChain, selectNodes } from '../graph';
 import { selectorSchema } from '../selector';
 import { defineCheck } from '../types';
 
@@ -17,6 +17,7 @@ const PASS_THROUGH: ReadonlySet<NodeKind> = new Set<NodeKind>(['load_balancer', 
 export const clientReachesDatastore = defineCheck({
   type: 'client-reaches-datastore',
   meta: {
+    reads: 'drawing',
     description:
       'Anti-pattern: a client reaches a database or cache directly or only through network hops (proxy, LB, gateway, CDN).',
     options: z.strictObject({
@@ -26,7 +27,7 @@ export const clientReachesDatastore = defineCheck({
   },
   evaluate: (graph, { client, store }) => {
     const applicable = selectNodes(graph, client).length > 0 && selectNodes(graph, store).length > 0;
-    const path = applicable ? findChain(graph, [client, store], { via: (n) => PASS_THROUGH.has(roleOf(graph, n)) }) : null;
+    const path = applicable ? findChain(graph, [client, store], { via: (n) => PASS_THROUGH.has(graph.roles[n]!) }) : null;
     return {
       passed: path !== null,
       ...(!applicable && { applicable: false }),

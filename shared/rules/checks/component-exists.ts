@@ -16,6 +16,7 @@ import { defineCheck } from '../types';
 export const componentExists = defineCheck({
   type: 'component-exists',
   meta: {
+    reads: 'drawing',
     description: 'At least N components match a selector (by kind or label keywords), optionally each with replicas ≥ N.',
     options: z.strictObject({
       select: selectorSchema,

@@ -44,6 +44,7 @@ const isWritten = (graph: BoardGraph, db: BoardNode): boolean =>
 export const databaseLacksReplica = defineCheck({
   type: 'database-lacks-replica',
   meta: {
+    reads: 'drawing',
     description:
       'Anti-pattern: a database that receives writes has no replica (inspector, label, replication edge or notes). Not applicable when none takes writes.',
     options: z.strictObject({ select: selectorSchema.default({ kind: 'database' }) }),

@@ -7,6 +7,7 @@ import { defineCheck } from '../types';
 export const edgeExists = defineCheck({
   type: 'edge-exists',
   meta: {
+    reads: 'drawing',
     description: 'A direct edge connects a component matching `from` to one matching `to`, optionally with a protocol.',
     options: z.strictObject({ from: selectorSchema, to: selectorSchema, protocol: protocolSchema }),
   },

@@ -15,6 +15,7 @@ import { passagesFor, stepsOption } from './readsSteps';
 export const estimateRatio = defineCheck({
   type: 'estimate-ratio',
   meta: {
+    reads: 'writing',
     description:
       'The notes state figures for two estimates (e.g. reads and writes per second) whose ratio is at least `atLeast`.',
     options: z.strictObject({

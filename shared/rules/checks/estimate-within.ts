@@ -17,6 +17,7 @@ import { passagesFor, stepsOption } from './readsSteps';
 export const estimateWithin = defineCheck({
   type: 'estimate-within',
   meta: {
+    reads: 'writing',
     description:
       'The notes state a figure about the estimate’s subject (e.g. 4k redirects/s, 3 TB) within the tolerance of the rubric’s expected value.',
     options: z.strictObject({

@@ -179,6 +179,7 @@ const mention = (
 export const notesMention = defineCheck({
   type: 'notes-mention',
   meta: {
+    reads: 'writing',
     description:
       'The notes of the rule’s steps mention at least `min` of the terms (whole words, inflections, not negated), each term with synonyms.',
     options: mentionOptions,

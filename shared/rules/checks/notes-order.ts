@@ -3,7 +3,7 @@ import { fromNotes, type NoteSource } from '../notes';
 import { findTerm, sentencesWith } from '../terms';
 import { excerptAround, type TermSpec, termSpecSchema } from '../text';
 import { type CheckOutcome, defineCheck, NO_EVIDENCE } from '../types';
-import { sentencesIn } from '../wordIndex';
+import { lowerBound, sentencesIn } from '../wordIndex';
 import { passagesFor, stepsOption } from './readsSteps';
 
 const termsSchema = z.array(termSpecSchema).min(1);
@@ -73,6 +73,7 @@ const orderIn = (sentence: string, a: number, aEnd: number, b: number): Order =>
 export const notesOrder = defineCheck({
   type: 'notes-order',
   meta: {
+    reads: 'writing',
     description: 'A sentence of the notes says the `first` event happens before the `next` event (before/after/then/once).',
     options: z.strictObject({
       first: termsSchema,
@@ -86,9 +87,20 @@ export const notesOrder = defineCheck({
   },
 });
 
+const NEGATED_SENTENCE = /\b(?:never|not|no|don['’]?t|won['’]?t)\b/i;
+
 /** notes-order on the passages it reads. */
 const order = (passages: readonly NoteSource[], first: TermSpec[], next: TermSpec[]): CheckOutcome => {
   let mentioned = false;
+  const inOrder = (src: NoteSource, a: number, b: number): CheckOutcome => ({
+    passed: true,
+    evidence: {
+      nodeIds: src.nodeId ? [src.nodeId] : [],
+      edgeIds: [],
+      notes: [{ step: src.step, excerpt: excerptAround(src.text, Math.min(a, b), Math.abs(a - b) + 4) }],
+    },
+    note: 'the notes put them in this order',
+  });
   for (const src of passages) {
     const bounds = sentencesIn(src.text);
     // Only sentences where both events may be named are read.
@@ -100,24 +112,18 @@ const order = (passages: readonly NoteSource[], first: TermSpec[], next: TermSpe
       if (!a || !b || a.index === b.index) continue;
       mentioned = true;
       const sentence = src.text.slice(from, to);
-      if (/\b(?:never|not|no|don['’]?t|won['’]?t)\b/i.test(sentence)) continue;
+      if (NEGATED_SENTENCE.test(sentence)) continue;
       // orderIn reads offsets within the sentence.
       if (orderIn(sentence, a.index - from, a.index - from + a.length, b.index - from) === 'forward')
-        return {
-          passed: true,
-          evidence: {
-            nodeIds: src.nodeId ? [src.nodeId] : [],
-            edgeIds: [],
-            notes: [
-              {
-                step: src.step,
-                excerpt: excerptAround(src.text, Math.min(a.index, b.index), Math.abs(a.index - b.index) + 4),
-              },
-            ],
-          },
-          note: 'the notes put them in this order',
-        };
+        return inOrder(src, a.index, b.index);
     }
+  }
+  // Events told in sentences of their own: "Persist the message. Then ack." or the steps of a numbered list.
+  for (const src of passages) {
+    const found = acrossSentences(src.text, first, next);
+    if (found === null) continue;
+    mentioned = true;
+    if (found.order === 'forward') return inOrder(src, found.a, found.b);
   }
   return {
     passed: false,
@@ -125,4 +131,86 @@ const order = (passages: readonly NoteSource[], first: TermSpec[], next: TermSpe
     evidence: NO_EVIDENCE,
     note: mentioned ? 'the notes do not put them in this order' : 'no sentence names both',
   };
+};
+
+// A sentence opening with one of these follows on from the one before it: "… Then we ack." / "… Before that, …".
+const THEN_OPENING =
+  /^(?:and\s+)?(?:only\s+)?(?:then|after that|after this|afterwards?|next|subsequently|finally|once (?:that|this|it)|when (?:that|this|it)|with that done)\b/i;
+const BEFORE_OPENING = /^(?:but\s+)?(?:before (?:that|this|then)|prior to (?:that|this)|first of all)\b/i;
+// A step of a numbered list: "1. Persist", "2) Ack", "Step 3: fan out".
+const LIST_STEP = /^(?:\d{1,2}[.)]|step\s+\d{1,2}\b[:.)]?)\s*/i;
+const LETTER = /\p{L}/u;
+
+/**
+ * The order two events are told in across sentences, when the telling says
+ * it: the later sentence opens with "then", "after that", "once that …"
+ * (forward) or "before that" (backward), or the two are steps of one numbered
+ * list (its order is theirs). Two sentences that merely follow one another
+ * order nothing ("We use Cassandra. Acks are sent over the socket.").
+ * Each event is its sentence's first mention; negated sentences say nothing.
+ */
+const acrossSentences = (
+  text: string,
+  first: TermSpec[],
+  next: TermSpec[],
+): { readonly order: 'forward' | 'backward'; readonly a: number; readonly b: number } | null => {
+  const bounds = sentencesIn(text);
+  const lists = listsOf(text);
+  // The sentences with words in them ("2. Persist": the "2" before the full stop is no sentence), each with its list.
+  const units: { from: number; to: number; list: number }[] = [];
+  for (let i = 0; i < bounds.length; i += 2) {
+    const from = bounds[i]!;
+    const to = bounds[i + 1]!;
+    if (LETTER.test(text.slice(from, to))) units.push({ from, to, list: lists(from) });
+  }
+  const at = (terms: TermSpec[], u: { from: number; to: number }) =>
+    NEGATED_SENTENCE.test(text.slice(u.from, u.to)) ? null : findTerm(text, terms, NEGATED_TOO, u.from, u.to);
+  for (let k = 0; k + 1 < units.length; k++) {
+    const u = units[k]!;
+    const a = at(first, u);
+    const b = a ? null : at(next, u);
+    if (!a && !b) continue;
+    for (let j = k + 1; j < units.length; j++) {
+      const v = units[j]!;
+      const sameList = u.list >= 0 && v.list === u.list;
+      // Beyond the next sentence, only a numbered list still orders them.
+      if (j > k + 1 && !sameList) break;
+      const other = a ? at(next, v) : at(first, v);
+      if (!other) continue;
+      const opening = text.slice(v.from, v.to).trimStart().replace(LIST_STEP, '');
+      const laterFirst = BEFORE_OPENING.test(opening) ? true : THEN_OPENING.test(opening) || sameList ? false : null;
+      if (laterFirst === null) break;
+      const firstTold = a ? 'first' : 'next';
+      const firstHappened = laterFirst ? (firstTold === 'first' ? 'next' : 'first') : firstTold;
+      return {
+        order: firstHappened === 'first' ? 'forward' : 'backward',
+        a: (a ?? other).index,
+        b: (a ? other : b!).index,
+      };
+    }
+  }
+  return null;
+};
+
+/**
+ * Which numbered list the line holding an offset belongs to (-1: none): a
+ * list is a run of consecutive lines that each open with a step number.
+ */
+const listsOf = (text: string): ((at: number) => number) => {
+  const starts: number[] = [];
+  const ids: number[] = [];
+  let id = -1;
+  let prevStep = false;
+  for (let from = 0; from <= text.length; ) {
+    const end = text.indexOf('\n', from);
+    const to = end === -1 ? text.length : end;
+    const step = LIST_STEP.test(text.slice(from, to).trimStart());
+    if (step && !prevStep) id++;
+    starts.push(from);
+    ids.push(step ? id : -1);
+    prevStep = step;
+    if (end === -1) break;
+    from = end + 1;
+  }
+  return (at) => ids[lowerBound(starts, at + 1) - 1] ?? -1;
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { NodeKind } from '../../board/kinds';
-import { findChain, roleOf } from '../graph';
-import { describeSelector, KIND_GROUPS, matchesDetails, protocolSchema, selectorKinds, selectorSchema } from '../selector';
+import { anywhere, findChain, selectIndices } from '../graph';
+import { describeSelector, KIND_GROUPS, protocolSchema, selectorSchema } from '../selector';
 import { defineCheck } from '../types';
 
 /**
@@ -19,6 +19,7 @@ const AT_REST: ReadonlySet<NodeKind> = new Set<NodeKind>(KIND_GROUPS.store);
 export const pathExists = defineCheck({
   type: 'path-exists',
   meta: {
+    reads: 'drawing',
     description: 'A directed path visits components matching each selector of `through` in order, optionally over a protocol.',
     options: z.strictObject({
       through: z.array(selectorSchema).min(2),
@@ -27,13 +28,12 @@ export const pathExists = defineCheck({
     }),
   },
   evaluate: (graph, { through, protocol, avoid }) => {
-    const avoided = avoid && selectorKinds(avoid);
-    const path = findChain(graph, through, {
-      protocol,
-      via: (n) =>
-        !AT_REST.has(roleOf(graph, n)) &&
-        !(avoid && (avoided === null || avoided!.includes(roleOf(graph, n))) && matchesDetails(n, avoid)),
-    });
+    // What the path may not pass, marked once per call: a search asks about every node it reaches.
+    const { roles } = graph;
+    const blocked = new Uint8Array(roles.length);
+    for (let n = 0; n < roles.length; n++) if (AT_REST.has(roles[n]!)) blocked[n] = 1;
+    if (avoid) for (const n of selectIndices(graph, anywhere(avoid))) blocked[n] = 1;
+    const path = findChain(graph, through, { protocol, via: (n) => blocked[n] === 0 });
     const route = through.map(describeSelector).join(' → ');
     return path
       ? { passed: true, evidence: { nodeIds: path.nodeIds, edgeIds: path.edgeIds, notes: [] }, note: `path ${route}` }

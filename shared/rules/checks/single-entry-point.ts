@@ -45,6 +45,7 @@ const MAX_CANDIDATES = 8;
 export const singleEntryPoint = defineCheck({
   type: 'single-entry-point',
   meta: {
+    reads: 'drawing',
     description:
       'Anti-pattern: a single-instance component (by default an LB, gateway or proxy) is the only way from the clients to the servers.',
     options: z.strictObject({

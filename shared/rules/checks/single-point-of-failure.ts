@@ -14,6 +14,7 @@ import { defineCheck } from '../types';
 export const singlePointOfFailure = defineCheck({
   type: 'single-point-of-failure',
   meta: {
+    reads: 'drawing',
     description: 'Anti-pattern: the components matching a selector amount to a single instance. Not applicable when none exists.',
     options: z.strictObject({ select: selectorSchema }),
   },

@@ -65,6 +65,7 @@ const search = (graph: BoardGraph, starts: readonly number[], ends: Uint8Array) 
 export const syncOnlyPath = defineCheck({
   type: 'sync-only-path',
   meta: {
+    reads: 'drawing',
     description: 'Anti-pattern: `from` reaches `to` only over synchronous hops (no queue, stream or async edge on any path).',
     options: z.strictObject({ from: selectorSchema, to: selectorSchema }),
   },

@@ -260,3 +260,35 @@ describe('roles', () => {
     expect(selectNodes(g, { kind: 'cache' })).toHaveLength(1);
   });
 });
+
+describe('selections shared between rules', () => {
+  const g = buildGraph(
+    board(
+      [
+        node('u', 'client'),
+        node('a', 'service', { label: 'URL shortener' }),
+        node('b', 'service', { label: 'Session shortener' }),
+        node('c', 'cache', { label: 'lonely' }),
+      ],
+      [edge('u', 'a'), edge('u', 'b')],
+    ),
+  );
+  const ids = (s: Parameters<typeof selectNodes>[1]) => selectNodes(g, s).map((n) => n.id);
+
+  it('gives equal selectors the same nodes, whatever the order of their fields', () => {
+    expect(ids({ label: ['shortener'], kind: 'service' })).toEqual(['a', 'b']);
+    expect(ids({ kind: 'service', label: ['shortener'] })).toEqual(['a', 'b']);
+  });
+
+  it('keeps selectors apart that differ in any field', () => {
+    expect(ids({ kind: 'service', label: ['shortener'], unless: ['session'] })).toEqual(['a']);
+    expect(ids({ kind: 'service', label: 'shortener', unless: 'url' })).toEqual(['b']);
+    expect(ids({ kind: 'cache' })).toEqual([]);
+    expect(ids({ kind: 'cache', anywhere: true })).toEqual(['c']);
+  });
+
+  it('reads a label again when it changes between two scorings', () => {
+    const renamed = buildGraph(board([node('u', 'client'), node('a', 'service', { label: 'Session store' })], [edge('u', 'a')]));
+    expect(selectNodes(renamed, { kind: 'service', label: ['shortener'] })).toEqual([]);
+  });
+});

@@ -43,8 +43,50 @@ describe('notes-order', () => {
         board: deep('The message is stored already when the ack goes out.'),
         options,
       },
+      {
+        name: '"A. Then B": a sentence opening with "then"',
+        board: deep('We persist the message. Then we ack the sender.'),
+        options,
+      },
+      { name: '"A; only then B"', board: deep('We write to the database; only then do we ack.'), options },
+      {
+        name: '"A. After that, B"',
+        board: deep('The message is stored first. After that, the server sends the ack.'),
+        options,
+        evidence: { excerpts: ['stored'] },
+      },
+      { name: '"B. Before that, A"', board: deep('The server sends the ack. Before that, it persists the message.'), options },
+      {
+        name: 'the steps of a numbered list, in their order',
+        board: deep('1. Client sends the message\n2. Server persists it\n3. Server acks the sender'),
+        options,
+      },
     ],
     invalid: [
+      { name: '"B. Then A": the ack told first', board: deep('We ack the sender. Then we persist the message.'), options },
+      {
+        name: 'a numbered list that acks first',
+        board: deep('1. Client sends the message\n2) Server acks\n3) Server persists it'),
+        options,
+      },
+      {
+        name: 'two sentences that merely follow one another order nothing',
+        board: deep('We store messages in Cassandra. The ack goes over the socket.'),
+        options,
+        applicable: false,
+      },
+      {
+        name: 'steps of two different lists order nothing',
+        board: deep('Storage:\n1. Cassandra stores messages\n\nDelivery:\n1. ack over the socket'),
+        options,
+        applicable: false,
+      },
+      {
+        name: 'a negated follow-on sentence says nothing',
+        board: deep('We persist the message. Then we do not ack.'),
+        options,
+        applicable: false,
+      },
       {
         name: '"B has already happened when A": already marks the ack as first',
         board: deep('The ack has already gone out when the message is stored.'),
