@@ -227,7 +227,9 @@ export const encodePng = async (
  * resvg's allocator (mimalloc) takes a fresh mapping for each picture-sized
  * buffer; in 4 KB pages, faulting in the 196 MB of a 49 Mpx picture cost as
  * much as drawing it. Transparent huge pages (where the kernel allows them)
- * halved resvg's time on the bench board. Read by mimalloc when resvg loads.
+ * halved resvg's time on the bench board, drawn whole on the main thread (in
+ * one run of two, a second of system time in the other). With the two bands
+ * on the pool, on and off measured the same. Read by mimalloc when resvg loads.
  */
 const preferHugePages = () => {
   process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES ??= '1';
