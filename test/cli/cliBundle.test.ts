@@ -122,15 +122,23 @@ describe('the bundled bin', { timeout: 120_000 }, () => {
     expect(JSON.parse(scored.stdout)).toEqual(JSON.parse(run('none', 'score', board, '--json').stdout));
   });
 
-  it('runs the bundle only while its sources are unchanged', () => {
-    // A bundle that says which ran; its manifest is the real one, so it is fresh until a source's record is changed.
-    const decoy = join(out, 'decoy');
-    mkdirSync(decoy);
+  /** A one-file bundle `main` under the real bundle's manifest: fresh until a source's record is changed. */
+  const fakeBundle = (name: string, main: string) => {
+    const dir = join(out, name);
+    mkdirSync(dir);
     const manifest = JSON.parse(readFileSync(join(bundle, MANIFEST), 'utf8'));
-    const decoyMain = "export const main = async () => { process.stdout.write('decoy'); return 0; };\n";
-    writeFileSync(join(decoy, 'main.mjs'), decoyMain);
-    manifest.outputs = { 'main.mjs': decoyMain.length };
-    writeFileSync(join(decoy, MANIFEST), JSON.stringify(manifest));
+    writeFileSync(join(dir, 'main.mjs'), main);
+    manifest.outputs = { 'main.mjs': main.length };
+    writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest));
+    return { dir, manifest };
+  };
+
+  it('runs the bundle only while its sources are unchanged', () => {
+    // A bundle that says which ran.
+    const { dir: decoy, manifest } = fakeBundle(
+      'decoy',
+      "export const main = async () => { process.stdout.write('decoy'); return 0; };\n",
+    );
     expect(run(decoy, 'rubrics').stdout).toBe('decoy');
     const [first] = Object.keys(manifest.inputs);
     manifest.inputs[first!][1] -= 1000;
@@ -141,13 +149,10 @@ describe('the bundled bin', { timeout: 120_000 }, () => {
   });
 
   it('runs the sources, with a one-line warning, when a fresh bundle throws as it loads', () => {
-    const broken = join(out, 'broken');
-    mkdirSync(broken);
-    const manifest = JSON.parse(readFileSync(join(bundle, MANIFEST), 'utf8'));
-    const brokenMain = "import 'archdrill-package-that-is-not-there';\nexport const main = async () => 0;\n";
-    writeFileSync(join(broken, 'main.mjs'), brokenMain);
-    manifest.outputs = { 'main.mjs': brokenMain.length };
-    writeFileSync(join(broken, MANIFEST), JSON.stringify(manifest));
+    const { dir: broken } = fakeBundle(
+      'broken',
+      "import 'archdrill-package-that-is-not-there';\nexport const main = async () => 0;\n",
+    );
     const r = run(broken, 'rubrics');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('url-shortener');
