@@ -94,14 +94,15 @@ test('New keeps the board until a question is picked and its unsaved work let go
   await untouched();
 
   // A question picked, then Cancel (or Escape) at the unsaved-work question: still the old board.
-  await page.getByTestId('btn-new').click();
-  await page.getByTestId('question-chat').click();
-  await expect(unsaved).toBeVisible();
+  const askToLeave = async () => {
+    await page.getByTestId('btn-new').click();
+    await page.getByTestId('question-chat').click();
+    await expect(unsaved).toBeVisible();
+  };
+  await askToLeave();
   await page.getByTestId('unsaved-cancel').click();
   await untouched();
-  await page.getByTestId('btn-new').click();
-  await page.getByTestId('question-chat').click();
-  await expect(unsaved).toBeVisible();
+  await askToLeave();
   await page.keyboard.press('Escape');
   await untouched();
 
